@@ -1,0 +1,37 @@
+# The two commands: `make serve` and `make test`. Both create .venv and install
+# what is needed on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+# Silence the MkDocs 2.0 banner that every mkdocs run prints to stderr.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test build check clean install
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+## Preview with live reload at http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch hooks
+
+## Build the site into site/ (Chinese at /), failing on any warning
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Build, then run the whole test suite
+test: build
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
