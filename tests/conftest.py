@@ -1,0 +1,231 @@
+"""Shared fixtures: one real build, one loopback server, one Chromium per session.
+
+- `site_dir`: the site built by `mkdocs build --strict` in a subprocess (the
+  i18n plugin leaves a monkeypatch behind when an in-process build fails),
+  into a world-readable temporary directory (linkchecker, run as root, drops
+  to `nobody`). Never into `docs/` or the working `site/`.
+- `site_url`: that directory served on 127.0.0.1 at `/` (language-switcher
+  links are root-absolute), on a free port. The build's `SITE_URL` is that
+  address, so canonical and hreflang links point at the served site too.
+- `browser` / `page`: Debian's `/usr/bin/chromium` through Playwright's
+  `executable_path`; never a downloaded browser. Without it the browser tests
+  skip with the reason, unless `REQUIRE_BROWSER` or `CI` is set, then they fail.
+- `RequestLog`: records every request, console error and page error of a page.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+]
+# A MkDocs log line at WARNING level, e.g. "WARNING -  Doc file ... ".
+WARNING_LINE = re.compile(r"^\s*WARNING\b", re.MULTILINE)
+
+
+def _mkdocs() -> str:
+    if MKDOCS.exists():
+        return str(MKDOCS)
+    found = shutil.which("mkdocs")
+    if not found:
+        pytest.fail("mkdocs not found: run `make install` (it creates .venv)")
+    return found
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@dataclass
+class _Server:
+    root: Path
+    httpd: http.server.ThreadingHTTPServer
+    url: str
+
+
+@pytest.fixture(scope="session")
+def _server():
+    """A loopback server bound before the build, so the build knows its URL."""
+    parent = Path(tempfile.mkdtemp(prefix="partner-guide-"))
+    # mkdtemp makes the directory 0700; linkchecker running as root drops to
+    # `nobody`, which must be able to read the served tree.
+    parent.chmod(0o755)
+    root = parent / "site"
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield _Server(root=root, httpd=httpd, url=f"http://127.0.0.1:{port}/")
+    httpd.shutdown()
+    httpd.server_close()
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(_server: _Server) -> Path:
+    """The real site, built once per session with `--strict` in a subprocess."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "SITE_URL": _server.url,
+    }
+    # cwd is the repository: mkdocs.yml names some files relative to it.
+    result = subprocess.run(
+        [_mkdocs(), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(_server.root)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed (exit {result.returncode}):\n{output}"
+    warnings = [line for line in output.splitlines() if WARNING_LINE.match(line)]
+    assert not warnings, "mkdocs build logged warnings:\n" + "\n".join(warnings)
+    assert (_server.root / "index.html").is_file(), f"no index.html in {_server.root}:\n{output}"
+    return _server.root
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path, _server: _Server) -> str:
+    """The built site served at `/` on 127.0.0.1, e.g. `http://127.0.0.1:41234/`."""
+    return _server.url
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every page of the built site: each `index.html` and `404.html`, any language."""
+    pages = sorted(
+        p for p in site_dir.rglob("*.html")
+        if p.name in ("index.html", "404.html") and "assets" not in p.relative_to(site_dir).parts
+    )
+    assert pages, f"no HTML pages under {site_dir}"
+    return pages
+
+
+def page_url(site_url: str, site_dir: Path, html: Path) -> str:
+    """The served URL of a built HTML file (directory URL for `index.html`)."""
+    rel = html.relative_to(site_dir).as_posix()
+    if rel.endswith("index.html"):
+        rel = rel[: -len("index.html")]
+    return site_url + rel
+
+
+def is_chinese_page(site_dir: Path, html: Path) -> bool:
+    """Chinese pages live at the root; other editions under a language folder like `en/`."""
+    first = html.relative_to(site_dir).parts[0]
+    return not re.fullmatch(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?", first)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def _browser_required() -> bool:
+    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM}; apt-get install chromium"
+        if _browser_required():
+            pytest.fail(f"{reason} (browser tests are required: REQUIRE_BROWSER or CI is set)")
+        pytest.skip(reason)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:  # pragma: no cover - declared in the test extra
+        pytest.fail(f"playwright is not installed ({error}): run `make install`")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context_options() -> dict:
+    """Per-test browser context options; override in a module for e.g. a phone."""
+    return {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
+
+
+@pytest.fixture
+def page(browser, context_options):
+    context = browser.new_context(**context_options)
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@dataclass
+class RequestLog:
+    """Every request a page makes, plus its console errors and uncaught errors."""
+
+    site_url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def attach(cls, page, site_url: str) -> RequestLog:
+        log = cls(site_url=site_url)
+        page.on("request", lambda request: log.requests.append(request.url))
+        page.on("requestfailed", lambda request: log.failed.append(f"{request.url} ({request.failure})"))
+        page.on(
+            "console",
+            lambda message: log.console_errors.append(f"{message.text} @ {message.location}")
+            if message.type == "error"
+            else None,
+        )
+        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+        return log
+
+    def third_party(self) -> list[str]:
+        """Requests that leave the served site (data:/blob: URLs stay in the page)."""
+        local = urlsplit(self.site_url).netloc
+        return [
+            url for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != local
+        ]
+
+
+@pytest.fixture
+def request_log(page, site_url) -> RequestLog:
+    return RequestLog.attach(page, site_url)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Everything that uses the session build is slow-ish; mark it so
+    # `-m "not slow"` gives the colleagues' fast rule tests alone.
+    for item in items:
+        if {"site_dir", "site_url"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
