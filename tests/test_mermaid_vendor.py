@@ -1,0 +1,134 @@
+"""Mermaid is self-hosted, pinned, licensed, and loaded only where a diagram is.
+
+Material fetches Mermaid from unpkg unless a global `mermaid` exists; unpkg is
+often unreachable from mainland China, and 3.5 MB on every page is too heavy.
+The vendored file is mermaid 11.17.2 `dist/mermaid.min.js` from npm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, html_pages, is_chinese_page, page_url
+
+VERSION = "11.17.2"
+VENDOR_DIR = ROOT / "overrides" / "assets" / "vendor" / "mermaid"
+SCRIPT_NAME = f"mermaid-{VERSION}.min.js"
+SCRIPT_PATH = f"/assets/vendor/mermaid/{SCRIPT_NAME}"
+SHA256 = "581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8"
+SIZE = 3_572_661
+# Hosts that a page of this site must never reference.
+THIRD_PARTY = re.compile(
+    r"unpkg\.com|jsdelivr\.net|googleapis\.com|fonts\.gstatic\.com|api\.github\.com|cdnjs\.cloudflare\.com"
+)
+# The Chinese pages that carry the issue's process diagrams.
+DIAGRAM_PAGES = {"index.html", "hot/agreement/index.html", "hot/rebate/index.html", "hot/refund/index.html"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_vendored_mermaid_is_the_pinned_release():
+    script = VENDOR_DIR / SCRIPT_NAME
+    assert script.is_file(), f"{script} is missing"
+    assert script.stat().st_size == SIZE
+    assert sha256(script) == SHA256, "mermaid file differs from npm mermaid@11.17.2 dist/mermaid.min.js"
+    assert VERSION.encode() in script.read_bytes(), "the file does not carry its version string"
+
+
+def test_vendor_dir_holds_only_the_pinned_script_and_its_license():
+    assert sorted(p.name for p in VENDOR_DIR.iterdir()) == sorted(["LICENSE", SCRIPT_NAME])
+
+
+def test_mermaid_license_is_mit_and_beside_the_script():
+    text = (VENDOR_DIR / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in text
+    assert "Knut Sveidqvist" in text
+    assert "Permission is hereby granted, free of charge" in text
+
+
+def test_template_pins_the_same_version_as_the_file_name():
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    pinned = set(re.findall(r"mermaid-(\d+\.\d+\.\d+)\.min\.js", template))
+    assert pinned == {VERSION}, f"overrides/main.html pins {pinned}, the vendored file is {VERSION}"
+    assert VERSION.split(".")[0] == "11", "Material 9.8 targets Mermaid 11.x"
+
+
+def test_the_site_ships_the_vendored_file_and_license_unchanged(site_dir):
+    shipped = site_dir / SCRIPT_PATH.lstrip("/")
+    assert shipped.is_file()
+    assert sha256(shipped) == SHA256
+    assert (shipped.parent / "LICENSE").is_file()
+
+
+def _scripts(soup: BeautifulSoup, url: str) -> list[str]:
+    return [urljoin(url, s["src"]) for s in soup.find_all("script", src=True)]
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir, site_url):
+    out = []
+    for html in html_pages(site_dir):
+        url = page_url(site_url, site_dir, html)
+        out.append((html, url, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")))
+    return out
+
+
+def test_the_process_diagrams_are_on_their_pages(site_dir, pages):
+    with_diagram = {
+        html.relative_to(site_dir).as_posix()
+        for html, _, soup in pages
+        if is_chinese_page(site_dir, html) and soup.select("article .mermaid")
+    }
+    assert with_diagram == DIAGRAM_PAGES
+
+
+def test_diagram_pages_load_the_local_script_once_before_materials_bundle(pages, site_url):
+    checked = 0
+    for html, url, soup in pages:
+        if not soup.select(".mermaid"):
+            continue
+        checked += 1
+        scripts = _scripts(soup, url)
+        mermaid = [s for s in scripts if "mermaid" in s.lower()]
+        assert mermaid == [site_url.rstrip("/") + SCRIPT_PATH], f"{url}: mermaid scripts {mermaid}"
+        bundle = [i for i, s in enumerate(scripts) if re.search(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", s)]
+        assert bundle, f"{url}: no Material bundle"
+        assert scripts.index(mermaid[0]) < bundle[0], f"{url}: mermaid must load before Material's bundle"
+    assert checked >= len(DIAGRAM_PAGES)
+
+
+def test_pages_without_a_diagram_do_not_load_mermaid(pages):
+    loading = [
+        url for _, url, soup in pages
+        if not soup.select(".mermaid") and any("mermaid" in s.lower() for s in _scripts(soup, url))
+    ]
+    assert not loading, f"pages without a diagram that load the 3.5 MB Mermaid: {loading}"
+    assert any(not soup.select(".mermaid") for _, _, soup in pages), "no page without a diagram to check"
+
+
+def test_no_page_or_stylesheet_references_a_cdn_font_or_github_api(site_dir, pages):
+    offenders = [
+        f"{url}: {m.group(0)}" for _, url, soup in pages for m in THIRD_PARTY.finditer(str(soup))
+    ]
+    for css in site_dir.rglob("*.css"):
+        offenders += [f"{css.relative_to(site_dir)}: {m.group(0)}" for m in THIRD_PARTY.finditer(css.read_text("utf-8"))]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_every_script_and_stylesheet_is_served_by_the_site(pages, site_url):
+    local = urlsplit(site_url).netloc
+    foreign = []
+    for _, url, soup in pages:
+        refs = _scripts(soup, url)
+        refs += [urljoin(url, link["href"]) for link in soup.find_all("link", rel="stylesheet")]
+        refs += [urljoin(url, link["href"]) for link in soup.find_all("link", rel="preconnect")]
+        foreign += [f"{url}: {r}" for r in refs if urlsplit(r).netloc != local]
+    assert not foreign, "\n".join(foreign)
