@@ -11,7 +11,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install
+.PHONY: serve test build check clean install lighthouse
 
 install: $(STAMP)
 
@@ -32,6 +32,16 @@ build: $(STAMP)
 ## Build, then run the whole test suite
 test: build
 	$(BIN)/python -m pytest
+
+NODE_STAMP := node_modules/.installed-stamp
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
+lighthouse: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

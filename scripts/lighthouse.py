@@ -1,0 +1,211 @@
+"""Lighthouse on every page of both editions: `make lighthouse`.
+
+Builds the site with `mkdocs build --strict` into a temporary directory,
+serves it gzip-compressed on 127.0.0.1 (as GitHub Pages and a CDN do; an
+uncompressed server makes the score measure the server, not the site), runs
+the pinned Lighthouse 12.2.3 (`npm ci`) with its default mobile settings
+(Moto G Power emulation, simulated slow 4G, 4x CPU slowdown) against Debian's
+Chromium, one run per page, one page at a time, and writes
+
+    lighthouse/reports/<page>.json   the full Lighthouse report of each page
+    lighthouse/summary.json          page -> the four category scores
+    lighthouse/summary.md            the same as a table (also printed)
+
+It exits 1 if a page is below the bars of issue 5: 0.95 in every category,
+0.90 in performance on a page with a Mermaid diagram.
+
+    .venv/bin/python scripts/lighthouse.py [--only PATH ...] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BAR = 0.95
+BAR_DIAGRAM_PERFORMANCE = 0.90
+# Types a CDN compresses; images and fonts are already compressed.
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that gzips text responses when the client accepts it."""
+
+    _cache: dict[Path, bytes] = {}
+    _lock = threading.Lock()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the stdlib's redirect to the slash URL
+        ctype = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and ctype.startswith(COMPRESSIBLE)):
+            return super().send_head()
+        with self._lock:
+            body = self._cache.get(path)
+            if body is None:
+                body = self._cache[path] = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = type("Handler", (GzipHandler,), {"_cache": {}})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a, **kw: handler(*a, directory=str(directory), **kw)
+    )
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, name="lighthouse-site", daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def build(site: Path, site_url: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SITE_URL": site_url}
+    mkdocs = str(MKDOCS) if MKDOCS.exists() else shutil.which("mkdocs") or "mkdocs"
+    result = subprocess.run(
+        [mkdocs, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"lighthouse: mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
+
+
+def pages(site: Path) -> list[str]:
+    """Every page of every edition, as its served path: '', 'prepare/', 'en/hot/refund/'…"""
+    found = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site)
+        if "assets" in rel.parts or "search" in rel.parts:
+            continue
+        found.append(rel.parent.as_posix() + "/" if rel.parent.parts else "")
+    return found
+
+
+def has_diagram(site: Path, page: str) -> bool:
+    return 'class="mermaid"' in (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def report_name(page: str) -> str:
+    return (page.strip("/").replace("/", "_") or "index") + ".json"
+
+
+def run_lighthouse(url: str, output: Path) -> dict[str, float | None]:
+    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
+    command = [
+        str(LIGHTHOUSE), url,
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--output=json", f"--output-path={output}", "--quiet",
+    ]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
+    if result.returncode != 0 or not output.exists():
+        sys.exit(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
+    report = json.loads(output.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):
+        sys.exit(f"lighthouse runtime error on {url}: {report['runtimeError']}")
+    return {cat: report["categories"][cat]["score"] for cat in CATEGORIES}
+
+
+def failures(rows: list[dict]) -> list[str]:
+    problems = []
+    for row in rows:
+        for cat in CATEGORIES:
+            bar = BAR_DIAGRAM_PERFORMANCE if cat == "performance" and row["diagram"] else BAR
+            score = row["scores"][cat]
+            if score is None or score < bar:
+                problems.append(f"/{row['page']} {cat} {score} < {bar}")
+    return problems
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| page | diagram | " + " | ".join(CATEGORIES) + " |",
+        "| --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " |",
+    ]
+    for row in rows:
+        cells = [f"{row['scores'][c]:.2f}" if row["scores"][c] is not None else "n/a" for c in CATEGORIES]
+        lines.append(f"| /{row['page']} | {'yes' if row['diagram'] else ''} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "lighthouse", help="report folder (gitignored)")
+    parser.add_argument("--only", nargs="*", default=None, help="served paths to measure, e.g. '' en/hot/refund/")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("lighthouse: node_modules/.bin/lighthouse missing: run `npm ci`")
+    if not Path(CHROME_PATH).exists():
+        sys.exit(f"lighthouse: no Chromium at {CHROME_PATH}; apt-get install chromium")
+
+    reports = args.out / "reports"
+    shutil.rmtree(reports, ignore_errors=True)
+    reports.mkdir(parents=True)
+    tmp = Path(tempfile.mkdtemp(prefix="partner-guide-lh-"))
+    site = tmp / "site"
+    httpd, site_url = serve(site)
+    try:
+        build(site, site_url)
+        todo = pages(site) if args.only is None else args.only
+        rows = []
+        for page in todo:
+            started = time.monotonic()
+            scores = run_lighthouse(site_url + page, reports / report_name(page))
+            rows.append({"page": page, "diagram": has_diagram(site, page), "scores": scores,
+                         "report": str((reports / report_name(page)).relative_to(args.out))})
+            print(f"  /{page}: " + " ".join(f"{c}={scores[c]}" for c in CATEGORIES)
+                  + f" ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    summary = {
+        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "lighthouse": "12.2.3", "chrome": CHROME_PATH, "bars": {"all": BAR, "performance_with_diagram": BAR_DIAGRAM_PERFORMANCE},
+        "pages": rows,
+    }
+    (args.out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = table(rows)
+    (args.out / "summary.md").write_text(f"Lighthouse 12.2.3, mobile, {summary['measured_at']}\n\n{text}\n", encoding="utf-8")
+    print(text)
+    problems = failures(rows)
+    for problem in problems:
+        print(f"below the bar: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
