@@ -11,7 +11,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse
+.PHONY: serve test build check clean install lighthouse bench
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ $(NODE_STAMP): package.json package-lock.json
 ## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
 lighthouse: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/lighthouse.py
+
+## Build-performance benchmark: ratios against baselines built in the same run
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
