@@ -1,0 +1,60 @@
+"""Unsafe raw HTML (pure module; `validate.py` runs it in `on_page_markdown`).
+
+Python-Markdown passes raw HTML through untouched, so a pull request could
+bring a script onto every reader's page. `check_safety(text, path, registry)`
+reports, outside code fences and inline code:
+
+- SAFE-TAG    a raw <script>, <iframe>, <style>, <object> or <embed> element
+- SAFE-EVENT  an on*= event-handler attribute (onclick, onerror, …) in any tag
+
+URLs in attributes (javascript: and the like) are `links.py`'s concern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from findings import Finding
+from mdscan import Positions, prose_lines
+from registry import Registry
+
+UNSAFE_TAG_RE = re.compile(
+    r"<\s*(?P<tag>script|iframe|style|object|embed)"  # an opening tag with a forbidden name
+    r"(?=[\s/>]|$)",  # followed by whitespace, />, > or the end of the line
+    re.I,
+)
+TAG_RE = re.compile(
+    r"<[A-Za-z][A-Za-z0-9:\-]*"  # `<` and a tag name
+    r"(?P<attrs>(?:\s+[^<>]*)?)>?",  # its attributes, possibly over several lines, up to `>`
+)
+EVENT_ATTR_RE = re.compile(
+    r"(?:^|[\s\"'/])"  # attribute boundary (whitespace, a quote, or /)
+    r"(?P<attr>on[a-z]+)"  # an event-handler name such as onclick
+    r"\s*=",  # followed by `=`
+    re.I,
+)
+
+
+def check_safety(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
+    """Unsafe tags and event-handler attributes, in line order."""
+    lines = prose_lines(text)
+    joined = "\n".join(lines)
+    if "<" not in joined:
+        return []
+    where = Positions(lines)
+    findings: list[Finding] = []
+    for match in UNSAFE_TAG_RE.finditer(joined):
+        line, col = where(match.start())
+        tag = match.group("tag").lower()
+        findings.append(Finding(path, line, col, "SAFE-TAG", f"raw <{tag}> is not allowed",
+                                "remove it; embed content through a registered link or a mermaid diagram"))
+    for tag in TAG_RE.finditer(joined):
+        attrs = tag.group("attrs")
+        if "on" not in attrs.lower():
+            continue
+        for match in EVENT_ATTR_RE.finditer(attrs):
+            line, col = where(tag.start("attrs") + match.start("attr"))
+            findings.append(Finding(path, line, col, "SAFE-EVENT",
+                                    f"event-handler attribute {match.group('attr')}= is not allowed",
+                                    "remove the attribute; pages carry no scripts"))
+    return sorted(set(findings))
