@@ -29,6 +29,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
+check: $(STAMP)
+	$(BIN)/python hooks/check.py docs
+
 ## Build, then run the whole test suite
 test: build
 	$(BIN)/python -m pytest
