@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -56,34 +57,51 @@ def _mkdocs() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # linkchecker throttles every host to ~10 requests/s with random waits
+        # (a 97-URL crawl took 15 s) unless the server sends this header.
+        self.send_header("LinkChecker", "unthrottled")
+        super().end_headers()
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         pass
+
+
+def world_readable_tmpdir(prefix: str) -> Path:
+    """A fresh temporary directory that `nobody` can read (linkchecker runs as it)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    path.chmod(0o755)  # mkdtemp makes it 0700
+    return path
+
+
+@contextlib.contextmanager
+def serving(root: Path):
+    """Serve `root` at `/` on 127.0.0.1, on a free port, in a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name=f"serve-{root.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @dataclass
 class _Server:
     root: Path
-    httpd: http.server.ThreadingHTTPServer
     url: str
 
 
 @pytest.fixture(scope="session")
 def _server():
     """A loopback server bound before the build, so the build knows its URL."""
-    parent = Path(tempfile.mkdtemp(prefix="partner-guide-"))
-    # mkdtemp makes the directory 0700; linkchecker running as root drops to
-    # `nobody`, which must be able to read the served tree.
-    parent.chmod(0o755)
+    parent = world_readable_tmpdir("partner-guide-")
     root = parent / "site"
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield _Server(root=root, httpd=httpd, url=f"http://127.0.0.1:{port}/")
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(root) as url:
+        yield _Server(root=root, url=url)
     shutil.rmtree(parent, ignore_errors=True)
 
 
