@@ -62,7 +62,9 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "cite": ("cite", "引用", "Quote"),
 }
 TENCENT_TYPES = {"?": "note", "!": "warning"}
-GITHUB_TYPES = ("note", "tip", "important", "warning", "caution")
+# GitHub alert type -> our type. CAUTION is GitHub's red alert: Material's
+# red box is `danger` (Material's own `caution` is an orange warning).
+GITHUB_TYPES = {"note": "note", "tip": "tip", "important": "important", "warning": "warning", "caution": "danger"}
 
 TENCENT_RE = re.compile(
     r"^(?P<indent> {0,3})>"  # a blockquote marker at the start of the line
@@ -144,10 +146,11 @@ def parse_blocks(lines: list[str], skip: int = 0) -> list[Block]:
             end = index + 1
             while end < len(lines) and end not in in_fence and QUOTE_LINE_RE.match(lines[end]):
                 end += 1
-            kind = match.group("type").lower()
+            written = match.group("type").lower()
+            kind = GITHUB_TYPES.get(written, written)
             body = [match.group("text")] + [QUOTE_LINE_RE.match(l).group("body") for l in lines[index + 1:end]]
             block = Block("github", index, end, kind, match.start("type") + 1)
-            if kind not in GITHUB_TYPES:
+            if written not in GITHUB_TYPES:
                 block = Block("github", index, end, kind, match.start("type") + 1, "ADM-TYPE",
                               f"unknown alert type [!{match.group('type')}]")
             elif not any(part.strip() for part in body):

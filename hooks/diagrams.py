@@ -208,6 +208,7 @@ class _Parser:
         while pos < len(body):
             edge = EDGE_RE.match(body, pos)
             if not edge or edge.end() == pos:
+                pos += len(body[pos:]) - len(body[pos:].lstrip())
                 self.add(line, base + pos + 1, "DIA-SYNTAX", f"cannot read {body[pos:].strip()!r}",
                          'write nodes as id["label"] and edges as a --> b or a -->|label| b')
                 return

@@ -106,6 +106,7 @@ class _LinkChecker:
         self.path = path
         self.registry = registry
         self.findings: list[Finding] = []
+        self.url_spans: set[tuple[int, int, int]] = set()  # (line, first col, last col) of each URL
         self.assistant_host = urlsplit(registry.assistant_base).hostname or ""
         self.allowed = {
             registry.console_host,
@@ -119,6 +120,7 @@ class _LinkChecker:
         self.findings.append(Finding(self.path, line, col, rule, message, hint))
 
     def url(self, line: int, col: int, raw: str) -> None:
+        self.url_spans.add((line, col, col + len(raw)))
         url = html.unescape(raw).strip()
         compact = STRIP_RE.sub("", url).lower()
         match = SCHEME_RE.match(compact)
@@ -239,11 +241,14 @@ class _LinkChecker:
             if "-" not in line:
                 continue
             for match in PHONE_RE.finditer(line):
+                col = match.start() + 1
+                if any(n == number and first <= col < last for n, first, last in self.url_spans):
+                    continue  # tel: and other URLs are checked as links
                 found = re.sub(r"\D", "", match.group(0))
                 if found.startswith("86") and match.group(0).startswith("+"):
                     found = "0" + found[2:]
                 if found != digits:
-                    self.add(number, match.start() + 1, "LINK-PHONE",
+                    self.add(number, col, "LINK-PHONE",
                              f"phone number {match.group(0)} is not the registered {expected}", f"write {expected}")
 
 

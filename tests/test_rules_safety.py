@@ -1,0 +1,38 @@
+"""Unsafe raw HTML (hooks/safety.py), driven by tests/fixtures/safety/."""
+
+from __future__ import annotations
+
+import pytest
+from _validation_helpers import REGISTRY, expected, fixtures, ids, positions, run
+
+from ruleset import run_checks
+from safety import check_safety
+
+BAD = fixtures("safety", "bad")
+OK = fixtures("safety", "ok")
+
+
+@pytest.mark.parametrize("path", BAD, ids=ids(BAD))
+def test_bad_safety_fixture_reports_exactly_its_expected_findings(path):
+    assert positions(run(check_safety, path)) == expected(path)
+
+
+@pytest.mark.parametrize("path", OK, ids=ids(OK))
+def test_harmless_html_and_code_pass_every_check(path):
+    assert run(run_checks, path) == []
+
+
+@pytest.mark.parametrize("tag", ["script", "iframe", "style", "object", "embed", "SCRIPT"])
+def test_raw_dangerous_tag_is_an_error(tag):
+    [finding] = check_safety(f"text\n\n<{tag}>x</{tag}>\n", "docs/x.md", REGISTRY)
+    assert (finding.line, finding.col, finding.rule) == (3, 1, "SAFE-TAG")
+    assert tag.lower() in finding.message
+
+
+def test_event_handler_attribute_is_an_error_with_its_name():
+    [finding] = check_safety('<span onpointerenter="x()">a</span>\n', "docs/x.md", REGISTRY)
+    assert finding.rule == "SAFE-EVENT" and "onpointerenter" in finding.message and finding.col == 7
+
+
+def test_words_starting_with_on_in_prose_are_not_attributes():
+    assert check_safety("online one=1 <b>only</b> onboarding\n", "docs/x.md", REGISTRY) == []
