@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from findings import Finding, format_finding, github_annotation, in_github_actions  # noqa: E402
 from registry import RegistryError, load_registry  # noqa: E402
+from parity import check_parity, with_counterparts  # noqa: E402
 from ruleset import run_checks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,10 @@ def main(argv: list[str]) -> int:
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         findings.extend(run_checks(text, display_path(path), registry))
+    # Translation parity: each page with its other edition (read even when
+    # only one of the two was named on the command line).
+    pairs = {display_path(p): p.read_text(encoding="utf-8", errors="replace") for p in with_counterparts(files)}
+    findings.extend(check_parity(pairs, registry))
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
