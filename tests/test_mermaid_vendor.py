@@ -2,7 +2,11 @@
 
 Material fetches Mermaid from unpkg unless a global `mermaid` exists; unpkg is
 often unreachable from mainland China, and 3.5 MB on every page is too heavy.
-The vendored file is mermaid 11.17.2 `dist/mermaid.min.js` from npm.
+The vendored file is mermaid 11.17.2 `dist/mermaid.min.js` from npm. Pages
+load instead the flowchart subset of the same release's ESM build
+(`esm-11.17.2/`, written by scripts/vendor_mermaid.py from the npm tarball and
+listed with checksums in its SHA256SUMS) through a small stand-in,
+`assets/javascripts/mermaid-loader.js`, which imports it on first render.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ VERSION = "11.17.2"
 VENDOR_DIR = ROOT / "overrides" / "assets" / "vendor" / "mermaid"
 SCRIPT_NAME = f"mermaid-{VERSION}.min.js"
 SCRIPT_PATH = f"/assets/vendor/mermaid/{SCRIPT_NAME}"
+ESM_DIR = VENDOR_DIR / f"esm-{VERSION}"
+ESM_ENTRY = "mermaid.esm.min.mjs"
+LOADER_PATH = "/assets/javascripts/mermaid-loader.js"
+ESM_FILES = 27  # the entry and the chunks a flowchart loads
 SHA256 = "581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8"
 SIZE = 3_572_661
 # Hosts that a page of this site must never reference.
@@ -43,8 +51,43 @@ def test_vendored_mermaid_is_the_pinned_release():
     assert VERSION.encode() in script.read_bytes(), "the file does not carry its version string"
 
 
-def test_vendor_dir_holds_only_the_pinned_script_and_its_license():
-    assert sorted(p.name for p in VENDOR_DIR.iterdir()) == sorted(["LICENSE", SCRIPT_NAME])
+def test_vendor_dir_holds_only_the_pinned_script_the_esm_subset_and_the_license():
+    assert sorted(p.name for p in VENDOR_DIR.iterdir()) == sorted(["LICENSE", SCRIPT_NAME, ESM_DIR.name])
+
+
+def _manifest() -> dict[str, str]:
+    lines = (ESM_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {line[66:]: line[:64] for line in lines if line.strip()}
+
+
+def test_esm_subset_matches_its_manifest_file_for_file():
+    manifest = _manifest()
+    assert len(manifest) == ESM_FILES and ESM_ENTRY in manifest
+    on_disk = {
+        p.relative_to(ESM_DIR).as_posix() for p in ESM_DIR.rglob("*")
+        if p.is_file() and p.name not in ("SHA256SUMS", "LICENSE")
+    }
+    assert on_disk == set(manifest), "files differ from SHA256SUMS: rerun scripts/vendor_mermaid.py"
+    for rel, digest in manifest.items():
+        assert sha256(ESM_DIR / rel) == digest, f"{rel} differs from npm mermaid@{VERSION}"
+    assert "MIT License" in (ESM_DIR / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_every_relative_import_of_the_esm_subset_is_vendored_or_another_diagram_type():
+    # Chunks import each other by relative path; a missing static import breaks
+    # every diagram, a missing dynamic one only the diagram type it belongs to.
+    static = re.compile(r'(?:from|import)\s*"(\./[^"]+\.mjs)"')
+    for rel in _manifest():
+        source = (ESM_DIR / rel).read_text(encoding="utf-8")
+        for spec in static.findall(source):
+            target = (ESM_DIR / rel).parent / spec
+            assert target.resolve().is_file(), f"{rel} imports {spec}, which is not vendored"
+
+
+def test_every_diagram_in_docs_is_a_flowchart_the_only_type_vendored():
+    fence = re.compile(r"^```mermaid\n\s*(\S+)", re.M)
+    kinds = {m.group(1) for p in (ROOT / "docs").rglob("*.md") for m in fence.finditer(p.read_text("utf-8"))}
+    assert kinds and kinds <= {"flowchart", "graph"}, f"diagram types {kinds}: add their chunks in scripts/vendor_mermaid.py"
 
 
 def test_mermaid_license_is_mit_and_beside_the_script():
@@ -56,7 +99,7 @@ def test_mermaid_license_is_mit_and_beside_the_script():
 
 def test_template_pins_the_same_version_as_the_file_name():
     template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
-    pinned = set(re.findall(r"mermaid-(\d+\.\d+\.\d+)\.min\.js", template))
+    pinned = set(re.findall(r"mermaid/esm-(\d+\.\d+\.\d+)/", template))
     assert pinned == {VERSION}, f"overrides/main.html pins {pinned}, the vendored file is {VERSION}"
     assert VERSION.split(".")[0] == "11", "Material 9.8 targets Mermaid 11.x"
 
@@ -98,7 +141,10 @@ def test_diagram_pages_load_the_local_script_once_before_materials_bundle(pages,
         checked += 1
         scripts = _scripts(soup, url)
         mermaid = [s for s in scripts if "mermaid" in s.lower()]
-        assert mermaid == [site_url.rstrip("/") + SCRIPT_PATH], f"{url}: mermaid scripts {mermaid}"
+        assert mermaid == [site_url.rstrip("/") + LOADER_PATH], f"{url}: mermaid scripts {mermaid}"
+        loader = soup.find("script", src=re.compile("mermaid-loader"))
+        entry = urljoin(mermaid[0], loader["data-src"])
+        assert entry == site_url.rstrip("/") + f"/assets/vendor/mermaid/esm-{VERSION}/{ESM_ENTRY}"
         bundle = [i for i, s in enumerate(scripts) if re.search(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", s)]
         assert bundle, f"{url}: no Material bundle"
         assert scripts.index(mermaid[0]) < bundle[0], f"{url}: mermaid must load before Material's bundle"

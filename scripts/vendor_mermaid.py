@@ -1,0 +1,83 @@
+"""Vendor the parts of Mermaid's ESM build that a flowchart needs.
+
+Mermaid's classic `dist/mermaid.min.js` is 3.57 MB (980 KB gzipped) and is
+parsed whole on every page with a diagram; on a throttled phone that alone
+costs Lighthouse 0.1 to 0.15 in performance. The ESM build
+`dist/mermaid.esm.min.mjs` loads each diagram type and layout as a separate
+chunk. This script copies the entry, its static imports, and the dynamic
+imports whose names match `KEEP` (the flowchart diagram and the dagre
+layout), transitively: 27 files, about 0.86 MB (about 0.25 MB gzipped).
+Another diagram type would need its chunk added to `KEEP` (the tests check
+that every diagram in docs/ is a flowchart).
+
+Reproduce from the pinned npm tarball, then review the manifest diff:
+
+    cd /tmp && npm pack mermaid@11.17.2 && tar xzf mermaid-11.17.2.tgz
+    .venv/bin/python scripts/vendor_mermaid.py /tmp/package
+
+It writes overrides/assets/vendor/mermaid/esm-11.17.2/ with the same
+relative layout as dist/ (the chunks import each other by relative path),
+Mermaid's LICENSE, and SHA256SUMS, which tests/test_mermaid_vendor.py checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+VERSION = "11.17.2"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "overrides" / "assets" / "vendor" / "mermaid" / f"esm-{VERSION}"
+ENTRY = "mermaid.esm.min.mjs"
+# Dynamic imports to follow: the flowchart diagram and its default layout.
+KEEP = re.compile(r"/(flowDiagram|dagre)-[A-Z0-9]+\.mjs$")
+# `from"./x.mjs"` or `import"./x.mjs"` (static) and `import("./x.mjs")` (dynamic).
+STATIC = re.compile(r'(?:from|import)\s*"(\./[^"]+\.mjs)"')
+DYNAMIC = re.compile(r'import\(\s*"(\./[^"]+\.mjs)"\s*\)')
+
+
+def closure(dist: Path) -> list[str]:
+    """Paths relative to dist/ of the entry and everything a flowchart loads."""
+    seen: set[str] = set()
+    todo = [ENTRY]
+    while todo:
+        rel = todo.pop()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        source = (dist / rel).read_text(encoding="utf-8")
+        base = (Path(rel).parent)
+        for spec in STATIC.findall(source):
+            todo.append((base / spec).as_posix().replace("/./", "/").removeprefix("./"))
+        for spec in DYNAMIC.findall(source):
+            path = (base / spec).as_posix().replace("/./", "/").removeprefix("./")
+            if KEEP.search("/" + path):
+                todo.append(path)
+    return sorted(seen)
+
+
+def main(package: Path) -> int:
+    manifest = json.loads((package / "package.json").read_text(encoding="utf-8"))
+    if manifest.get("version") != VERSION:
+        sys.exit(f"expected mermaid {VERSION}, found {manifest.get('version')} in {package}")
+    dist = package / "dist"
+    files = closure(dist)
+    shutil.rmtree(TARGET, ignore_errors=True)
+    sums = []
+    for rel in files:
+        (TARGET / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(dist / rel, TARGET / rel)
+        sums.append(f"{hashlib.sha256((dist / rel).read_bytes()).hexdigest()}  {rel}")
+    shutil.copyfile(package / "LICENSE", TARGET / "LICENSE")
+    (TARGET / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    total = sum((dist / rel).stat().st_size for rel in files)
+    print(f"vendored {len(files)} files, {total} bytes, into {TARGET.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/package")))
