@@ -204,6 +204,8 @@ class _LinkChecker:
             return
         found: dict[str, str] = {}
         for key, value in parse_qsl(query, keep_blank_values=True):
+            if key in found:
+                self.add(line, col, "LINK-CONTACT", f"chat link gives the parameter {key} twice", hint)
             found.setdefault(key, value)
         missing = [key for key in registry.assistant_params if key not in found]
         if missing:

@@ -26,7 +26,9 @@ FENCE_OPEN_RE = re.compile(
 )
 FRONT_MATTER_END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")  # closing --- or ... line
 CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # `code` or ``co`de`` on one line
-COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # an HTML comment, possibly unclosed
+# A closed HTML comment. An unclosed `<!--` is not blanked: what follows it
+# may still reach the page once the template closes the comment.
+COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ bring a script onto every reader's page. `check_safety(text, path, registry)`
 reports, outside code fences and inline code:
 
 - SAFE-TAG    a raw <script>, <iframe>, <style>, <object> or <embed> element
+              (also <frame>, <frameset>, <applet>, <base>, <meta>, <link>:
+              they load code, restyle or redirect the page)
 - SAFE-EVENT  an on*= event-handler attribute (onclick, onerror, …) in any tag
 
 URLs in attributes (javascript: and the like) are `links.py`'s concern.
@@ -19,7 +21,8 @@ from mdscan import Positions, prose_lines
 from registry import Registry
 
 UNSAFE_TAG_RE = re.compile(
-    r"<\s*(?P<tag>script|iframe|style|object|embed)"  # an opening tag with a forbidden name
+    r"<\s*(?P<tag>script|iframe|style|object|embed"  # the tags the issue names, and
+    r"|frame|frameset|applet|base|meta|link)"  # others that load code or redirect the page
     r"(?=[\s/>]|$)",  # followed by whitespace, />, > or the end of the line
     re.I,
 )

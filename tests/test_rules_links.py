@@ -108,3 +108,9 @@ def test_links_in_code_are_not_checked():
 def test_line_numbers_count_the_front_matter():
     text = "---\ntitle: x\n---\n\n[x](https://evil.example/)\n"
     assert _one(text, "LINK-HOST").line == 5
+
+
+def test_chat_link_with_a_parameter_given_twice_is_an_error():
+    url = REGISTRY.assistant.url + "&kfuin=1"
+    messages = [f.message for f in check_links(f"[小助手]({url})\n", "docs/x.md", REGISTRY)]
+    assert "chat link gives the parameter kfuin twice" in messages

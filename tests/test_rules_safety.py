@@ -36,3 +36,13 @@ def test_event_handler_attribute_is_an_error_with_its_name():
 
 def test_words_starting_with_on_in_prose_are_not_attributes():
     assert check_safety("online one=1 <b>only</b> onboarding\n", "docs/x.md", REGISTRY) == []
+
+
+@pytest.mark.parametrize("html", ['<meta http-equiv="refresh" content="0;url=https://evil.example">',
+                                  '<base href="https://evil.example/">', "<frameset></frameset>"])
+def test_tags_that_redirect_or_load_code_are_errors_too(html):
+    assert [f.rule for f in check_safety(html + "\n", "docs/x.md", REGISTRY)] == ["SAFE-TAG"]
+
+
+def test_an_unclosed_comment_does_not_hide_what_follows():
+    assert [f.rule for f in check_safety("<!-- \n\n<script>x()</script>\n", "docs/x.md", REGISTRY)] == ["SAFE-TAG"]
