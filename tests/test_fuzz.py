@@ -49,7 +49,7 @@ def _assert_findings(result) -> None:
 @FUZZ
 @given(markdown_text)
 def test_every_check_returns_findings_and_never_raises_on_arbitrary_markdown(text):
-    for check in (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene):
+    for check in CHECKS:  # every registered check, including ones added later
         _assert_findings(check(text, "docs/fuzz.md", REGISTRY))
     assert all(f.rule != "CHECK-CRASH" for f in run_checks(text, "docs/fuzz.md", REGISTRY))
 
@@ -72,5 +72,5 @@ def test_admonition_rewrite_returns_text_and_never_raises(text, lang):
     assert transform_admonitions(out, lang) == out
 
 
-def test_every_registered_check_is_fuzzed():
-    assert set(CHECKS) == {check_links, check_safety, check_admonitions, check_diagrams, check_hygiene}
+def test_the_five_page_checks_are_registered_and_so_fuzzed():
+    assert {check_links, check_safety, check_admonitions, check_diagrams, check_hygiene} <= set(CHECKS)
