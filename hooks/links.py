@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 from findings import Finding
-from mdscan import prose_lines
+from mdscan import Positions, prose_lines
 from registry import Registry
 
 INLINE_LINK_RE = re.compile(
@@ -42,8 +42,12 @@ AUTOLINK_RE = re.compile(
     r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"  # <scheme:anything>
     r"|<(?P<email>[^\s<>@/:]+@[^\s<>@/:]+\.[^\s<>@/:]+)>"  # <someone@example.com>
 )
+HTML_TAG_RE = re.compile(
+    r"<[A-Za-z][A-Za-z0-9:\-]*"  # `<` and a tag name
+    r"(?P<attrs>\s[^<>]*)"  # its attributes, possibly over several lines
+)
 HTML_URL_ATTR_RE = re.compile(
-    r"<[A-Za-z][^<>]*?\s"  # inside an HTML start tag, after whitespace
+    r"(?:^|\s)"  # an attribute boundary
     r"(?:href|src|action|formaction|poster|data|srcset|xlink:href|background|cite)"  # an attribute taking a URL
     r"\s*=\s*"  # the equals sign
     r"(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s\"'=<>`]+))",  # the quoted or bare value
@@ -96,9 +100,14 @@ def iter_urls(lines: list[str]) -> Iterator[tuple[int, int, str]]:
                     yield number, match.start("url") + 1, match.group("url")
                 else:
                     yield number, match.start("email") + 1, "mailto:" + match.group("email")
-            for match in HTML_URL_ATTR_RE.finditer(line):
-                group = next(g for g in ("dq", "sq", "uq") if match.group(g) is not None)
-                yield number, match.start(group) + 1, html.unescape(match.group(group))
+    joined = "\n".join(lines)
+    if "<" not in joined:
+        return
+    where = Positions(lines)
+    for tag in HTML_TAG_RE.finditer(joined):
+        for match in HTML_URL_ATTR_RE.finditer(tag.group("attrs")):
+            group = next(g for g in ("dq", "sq", "uq") if match.group(g) is not None)
+            yield (*where(tag.start("attrs") + match.start(group)), html.unescape(match.group(group)))
 
 
 class _LinkChecker:

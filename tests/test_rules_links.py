@@ -114,3 +114,9 @@ def test_chat_link_with_a_parameter_given_twice_is_an_error():
     url = REGISTRY.assistant.url + "&kfuin=1"
     messages = [f.message for f in check_links(f"[小助手]({url})\n", "docs/x.md", REGISTRY)]
     assert "chat link gives the parameter kfuin twice" in messages
+
+
+def test_urls_in_html_tags_over_several_lines_and_in_every_attribute_are_checked():
+    text = '<img alt="x"\n     src="https://evil.example/a.png"\n     srcset="javascript:alert(1)">\n'
+    found = {(f.line, f.col, f.rule) for f in check_links(text, "docs/x.md", REGISTRY)}
+    assert found == {(2, 11, "LINK-HOST"), (3, 14, "LINK-SCHEME")}
