@@ -11,8 +11,9 @@ Writers may use any of:
 
 `transform_admonitions(markdown, lang)` rewrites the first two into Material
 `!!! type "title"` blocks and gives untitled Material blocks the localized
-title. It keeps the line count, except that a Tencent marker with text on its
-own line becomes two lines. `check_admonitions(text, path, registry)` reports:
+title. It keeps the line count, except that a marker with text on its own
+line becomes two lines, and a list right after text in the body gets the
+blank line Python-Markdown needs (GitHub and Tencent docs render it as a list). `check_admonitions(text, path, registry)` reports:
 
 - ADM-TYPE          an unknown or missing type
 - ADM-EMPTY         a block without body
@@ -230,6 +231,28 @@ def _indent(line: str) -> str:
     return "    " + line if line.strip() else ""
 
 
+LIST_START_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")  # a list item: `- x`, `1. x`
+
+
+def _body(lines: list[str]) -> list[str]:
+    """Body lines, with a blank line added before a list that follows text.
+
+    GitHub and Tencent docs render such a list as a list; Python-Markdown
+    would run it into the paragraph as one line.
+    """
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        if not line.strip():
+            in_list = False
+        elif LIST_START_RE.match(line):
+            if out and out[-1].strip() and not in_list:
+                out.append("")
+            in_list = True
+        out.append(line)
+    return out
+
+
 def transform_admonitions(markdown: str, lang: str = "zh") -> str:
     """Markdown with every admonition as a Material block with a localized title.
 
@@ -252,8 +275,8 @@ def transform_admonitions(markdown: str, lang: str = "zh") -> str:
         material, title = localized(block.type, lang)
         head = f'!!! {material} "{title}"'
         first = (GITHUB_RE if block.syntax == "github" else TENCENT_RE).match(lines[block.start]).group("text")
-        body = [_indent(_strip_quote(line)) for line in lines[block.start + 1:block.end]]
-        replacements[block.start] = [head] + ([_indent(first)] if first.strip() else []) + body
+        body = _body(([first] if first.strip() else []) + [_strip_quote(line) for line in lines[block.start + 1:block.end]])
+        replacements[block.start] = [head] + [_indent(line) for line in body]
         for index in range(block.start + 1, block.end):
             replacements[index] = []
     if not replacements:

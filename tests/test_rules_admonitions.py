@@ -93,3 +93,9 @@ def test_unterminated_title_is_reported_and_left_unchanged():
     [finding] = check_admonitions(text, "docs/x.md")
     assert finding.rule == "ADM-UNTERMINATED"
     assert transform_admonitions(text, "zh") == text
+
+
+@pytest.mark.parametrize("source", [">? 说明：\n>- 一\n>- 二\n", "> [!NOTE]\n> 说明：\n> - 一\n> - 二\n"])
+def test_a_list_after_text_inside_an_alert_renders_as_a_list_as_in_the_preview(source):
+    html = render(source)
+    assert html.count("<li>") == 2 and "<p>说明：</p>" in html
