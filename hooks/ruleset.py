@@ -14,12 +14,15 @@ from diagrams import check_diagrams
 from findings import Finding
 from hygiene import check_hygiene
 from links import check_links
+from meta import check_description
 from registry import Registry
 from safety import check_safety
 
 Check = Callable[[str, str, Registry], list[Finding]]
 
-CHECKS: tuple[Check, ...] = (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene)
+CHECKS: tuple[Check, ...] = (
+    check_links, check_safety, check_admonitions, check_diagrams, check_hygiene, check_description,
+)
 
 
 def run_checks(text: str, path: str, registry: Registry) -> list[Finding]:
