@@ -51,3 +51,16 @@ def run(check, path: Path) -> list[Finding]:
 
 def ids(paths: list[Path]) -> list[str]:
     return [path.stem for path in paths]
+
+
+def run_page_checks(path: Path) -> list[Finding]:
+    """The five page-check modules of issue 3 (other registered checks, such
+    as meta descriptions, have their own fixtures)."""
+    from admonitions import check_admonitions
+    from diagrams import check_diagrams
+    from hygiene import check_hygiene
+    from links import check_links
+    from safety import check_safety
+
+    return [finding for check in (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene)
+            for finding in run(check, path)]

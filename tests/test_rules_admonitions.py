@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from _validation_helpers import ROOT, expected, fixtures, ids, positions, run
+from _validation_helpers import ROOT, expected, fixtures, ids, positions, run, run_page_checks
 
 from admonitions import check_admonitions, transform_admonitions
-from ruleset import run_checks
 
 BAD = fixtures("admonitions", "bad")
 OK = fixtures("admonitions", "ok")
@@ -25,8 +24,8 @@ def test_bad_admonition_fixture_reports_exactly_its_expected_findings(path):
 
 
 @pytest.mark.parametrize("path", OK, ids=ids(OK))
-def test_three_admonition_syntaxes_pass_every_check(path):
-    assert run(run_checks, path) == []
+def test_three_admonition_syntaxes_pass_the_page_checks(path):
+    assert run_page_checks(path) == []
 
 
 def test_tencent_warning_with_the_list_after_the_marker_renders_as_one_warning_titled_zhuyi():

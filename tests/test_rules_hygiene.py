@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from _validation_helpers import REGISTRY, expected, fixtures, ids, positions, run
+from _validation_helpers import REGISTRY, expected, fixtures, ids, positions, run, run_page_checks
 
 from hygiene import check_hygiene
-from ruleset import run_checks
 
 BAD = fixtures("hygiene", "bad")
 OK = fixtures("hygiene", "ok")
@@ -18,8 +17,8 @@ def test_bad_hygiene_fixture_reports_exactly_its_expected_findings(path):
 
 
 @pytest.mark.parametrize("path", OK, ids=ids(OK))
-def test_clean_page_passes_every_check(path):
-    assert run(run_checks, path) == []
+def test_clean_page_passes_the_page_checks(path):
+    assert run_page_checks(path) == []
 
 
 def test_list_directly_under_a_paragraph_is_reported_at_the_first_item():
