@@ -24,15 +24,20 @@ if TYPE_CHECKING:
 
 PRE_RE = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
 DIRECTION_RE = re.compile(r"^\s*(?:flowchart|graph)\s+(?P<dir>TB|TD|BT|LR|RL)\b", re.M)
-# A node's label: id["label"], id{"label"}, id("label") and their unquoted forms.
-NODE_RE = re.compile(r'\b(?P<id>[A-Za-z_][\w-]*)\s*[\[\({]+"?(?P<label>[^"\]\)}]+?)"?[\]\)}]+')
+# A node's label: id["label"], id{"label"}, id("label") (quoted labels may
+# hold brackets) and the unquoted forms id[label], id{label}, id(label).
+NODE_RE = re.compile(
+    r'\b(?P<id>[A-Za-z_][\w-]*)\s*[\[\({>]+'  # the node id and its opening shape
+    r'(?:"(?P<quoted>[^"]*)"|(?P<plain>[^"\]\)}]+))'  # a quoted or a plain label
+)
 PREFIX = {"zh": "流程图：", "en": "Flowchart: "}
 
 
 def alt_text(source: str, lang: str) -> str:
     labels: dict[str, str] = {}
     for match in NODE_RE.finditer(source):
-        labels.setdefault(match.group("id"), match.group("label").strip())
+        label = match.group("quoted") if match.group("quoted") is not None else match.group("plain")
+        labels.setdefault(match.group("id"), label.strip())
     return PREFIX.get(lang, PREFIX["en"]) + " → ".join(labels.values())
 
 
