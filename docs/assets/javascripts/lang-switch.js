@@ -18,9 +18,18 @@
 
   // On click (also catches a hash set by scrolling or toc.follow), and ahead
   // of time for middle-click, "copy link" and keyboard users.
+  //
+  // The click must not reach Material's own handler on document.body: that
+  // one resolves a language link through `<link rel="alternate">/sitemap.xml`,
+  // which mkdocs-static-i18n points at the page instead of the language root
+  // (mkdocs-material#6582), so it finds no sitemap and sends the reader to
+  // the other edition's path without the question. Our link already is the
+  // right one, so the browser's own navigation is all that is needed.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(SELECTOR);
-    if (link) withHash(link);
+    if (!link) return;
+    withHash(link);
+    event.stopPropagation();
   }, true);
   window.addEventListener("hashchange", updateAll);
   if (document.readyState === "loading") {
