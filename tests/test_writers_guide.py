@@ -32,6 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
 TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "preview", "findings")
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live
+# A fragment is checked as part of a page: with the front matter every page has
+# (page-level checks such as META-DESCRIPTION look at it). An example that
+# starts with its own front matter is a whole page and is checked as it is.
+FRONT_MATTER = "---\ntitle: 示例\ndescription: 写作指南中的一个示例片段。\n---\n\n"
 
 MARKER_RE = re.compile(
     r"^<!-- example: (?P<kind>good|bad|output)"  # the kind of example
@@ -49,6 +53,10 @@ class Example:
     kind: str
     rules: tuple[str, ...]
     body: str
+
+    @property
+    def as_page(self) -> str:
+        return self.body if self.body.startswith("---\n") else FRONT_MATTER + self.body
 
     @property
     def id(self) -> str:
@@ -113,14 +121,14 @@ def test_the_guide_has_good_and_bad_examples_for_every_kind_of_check(lang):
 
 @pytest.mark.parametrize("example", [ex for ex in EXAMPLES if ex.kind == "good"], ids=lambda ex: ex.id)
 def test_good_example_passes_every_check(example, registry):
-    findings = run_checks(example.body, EXAMPLE_PATH, registry)
+    findings = run_checks(example.as_page, EXAMPLE_PATH, registry)
     assert not findings, "\n".join(map(format_finding, findings))
 
 
 @pytest.mark.parametrize("example", [ex for ex in EXAMPLES if ex.kind == "bad"], ids=lambda ex: ex.id)
 def test_bad_example_produces_the_finding_the_guide_names(example, registry):
     assert example.rules, f"line {example.line}: a bad example must name the rule(s) it breaks"
-    findings = run_checks(example.body, EXAMPLE_PATH, registry)
+    findings = run_checks(example.as_page, EXAMPLE_PATH, registry)
     assert {f.rule for f in findings} == set(example.rules), "\n".join(map(format_finding, findings))
 
 
@@ -131,6 +139,7 @@ def test_shown_output_is_exactly_what_make_check_prints(example, registry):
     assert before and before[-1].kind == "bad", f"line {example.line}: output must follow a bad example"
     shown = [line for line in example.body.splitlines() if line.strip()]
     path = shown[0].split(":", 1)[0]
+    assert before[-1].body.startswith("---\n"), "the example before an output must be a whole page"
     printed = [format_finding(f) for f in run_checks(before[-1].body, path, registry)]
     assert shown == printed
 
