@@ -109,7 +109,10 @@ def test_no_repo_url_so_no_page_asks_the_github_api():
 
 
 def test_every_page_links_to_its_own_source_file(site_dir):
-    base = _edit_uri_default()
+    # The workflows set EDIT_URI to their own repository; the session build
+    # inherits the environment.
+    base = os.environ.get("EDIT_URI") or _edit_uri_default()
+    base = base if base.endswith("/") else base + "/"
     pages = _content_pages(site_dir)
     assert any(not is_chinese_page(site_dir, p) for p in pages), "no English page was built"
     for html in pages:
