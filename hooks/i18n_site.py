@@ -14,6 +14,13 @@ i18n plugin leaves shared between the editions:
   404 page's language switcher points at the two home pages.
 - The toc permalink title, set once in mkdocs.yml, is Chinese; English pages
   get it in English.
+- Sitemaps: every page's `<link rel="alternate" hreflang>` points at the same
+  page in each edition (right for search engines), and Material's language
+  code fetches `sitemap.xml` next to each of those links
+  (mkdocs-material#6582). So every page folder gets the part of the sitemap in
+  its scope (`scoped_sitemap`): `/en/sitemap.xml` lists the English pages,
+  `/hot/rebate/sitemap.xml` that page with its alternates. Without them each
+  page load logs two 404s.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import re
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -96,6 +104,35 @@ def edition_base(page_url: str, lang: str) -> str:
     return posixpath.relpath(lang, page_dir) if page_dir != "." else lang
 
 
+URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)  # one <url> entry of a sitemap
+LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def scoped_sitemap(sitemap: str, scope_path: str) -> str:
+    """The sitemap's entries whose <loc> path lies under `scope_path` (e.g. `/en/`)."""
+    blocks = URL_BLOCK.findall(sitemap)
+    keep = [b for b in blocks if urlsplit(LOC.search(b).group(1)).path.startswith(scope_path)]
+    head = sitemap[: sitemap.index(blocks[0])] if blocks else sitemap.split("</urlset>")[0]
+    return head + "".join(keep) + "</urlset>\n"
+
+
+def write_scoped_sitemaps(site: Path, site_path: str) -> int:
+    """A scoped sitemap.xml in every folder holding a page; returns how many."""
+    root = site / "sitemap.xml"
+    if not root.is_file():
+        return 0
+    sitemap = root.read_text(encoding="utf-8")
+    count = 0
+    for html in sorted(site.rglob("index.html")):
+        folder = html.parent
+        if folder == site or (folder / "sitemap.xml").exists():
+            continue
+        scope = site_path.rstrip("/") + "/" + folder.relative_to(site).as_posix() + "/"
+        (folder / "sitemap.xml").write_text(scoped_sitemap(sitemap, scope), encoding="utf-8")
+        count += 1
+    return count
+
+
 # --------------------------------------------------------------------------- adapters
 
 
@@ -164,6 +201,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     index_path = site / "search" / "search_index.json"
     if len(languages) < 2 or not index_path.is_file():
         return
+    written = write_scoped_sitemaps(site, urlsplit(config.site_url or "/").path or "/")
+    log.debug(f"{written} scoped sitemaps")
     default = plugin.default_language
     index = json.loads(index_path.read_text(encoding="utf-8"))
     for lang, part in split_search_index(index, languages, default).items():

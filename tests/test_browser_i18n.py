@@ -32,6 +32,8 @@ def path_and_hash(url: str) -> str:
     ("prepare/#assessment", "/en/prepare/#assessment", "/prepare/#assessment"),
 ])
 def test_language_switch_keeps_the_question_both_ways(page, site_url, start, english, chinese):
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(site_url + start)
     switch_language(page, "en")
     page.wait_for_url(lambda url: path_and_hash(url) == english)
@@ -41,6 +43,8 @@ def test_language_switch_keeps_the_question_both_ways(page, site_url, start, eng
     switch_language(page, "zh")
     page.wait_for_url(lambda url: path_and_hash(url) == chinese)
     assert page.locator("html").get_attribute("lang") == "zh"
+    page.wait_for_load_state("networkidle")
+    assert not failed, failed  # e.g. Material's sitemap.xml lookups beside the hreflang links
 
 
 def test_language_switch_follows_a_question_chosen_after_loading(page, site_url):

@@ -183,3 +183,31 @@ def test_language_switch_script_is_self_hosted_on_every_page(site_dir):
         for rel in pages(site_dir, lang):
             assert re.search(r'<script src="[./]*assets/javascripts/lang-switch\.js"', read(site_dir, lang, rel))
     assert (site_dir / "assets" / "javascripts" / "lang-switch.js").is_file()
+
+
+def test_every_page_folder_has_the_sitemap_material_looks_for(site_dir):
+    """Material fetches sitemap.xml beside each hreflang link (mkdocs-material#6582)."""
+    for lang in ("zh", "en"):
+        for rel in pages(site_dir, lang):
+            folder = (site_dir / "en" if lang == "en" else site_dir) / rel
+            assert (folder / "sitemap.xml").is_file(), folder
+    english = ET.parse(site_dir / "en" / "sitemap.xml").getroot().findall("s:url/s:loc", SITEMAP_NS)
+    assert english and all(urlsplit(loc.text).path.startswith("/en/") for loc in english)
+    rebate = ET.parse(site_dir / "hot" / "rebate" / "sitemap.xml").getroot().findall("s:url/s:loc", SITEMAP_NS)
+    assert [urlsplit(loc.text).path for loc in rebate] == ["/hot/rebate/"]
+
+
+def test_scoped_sitemap_keeps_only_entries_under_its_folder():
+    from i18n_site import scoped_sitemap
+
+    sitemap = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "    <url>\n        <loc>https://x.example/</loc>\n    </url>\n"
+        "    <url>\n        <loc>https://x.example/en/</loc>\n    </url>\n"
+        "    <url>\n        <loc>https://x.example/en/hot/rebate/</loc>\n    </url>\n"
+        "</urlset>\n"
+    )
+    scoped = scoped_sitemap(sitemap, "/en/")
+    assert "<loc>https://x.example/</loc>" not in scoped
+    assert scoped.count("<url>") == 2 and scoped.endswith("</urlset>\n")
+    ET.fromstring(scoped.split("\n", 1)[1])  # well-formed
