@@ -193,38 +193,70 @@ def context_options() -> dict:
     return {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
 
 
-@pytest.fixture
-def page(browser, context_options):
-    context = browser.new_context(**context_options)
+def keep_on_loopback(context, site_url: str) -> None:
+    """Abort any request that would leave the test server (tests use no network).
+
+    The request is still emitted first, so `RequestLog` records it.
+    """
+    local = urlsplit(site_url).netloc
+
+    def leaves(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != local
+
+    context.route(leaves, lambda route: route.abort("blockedbyclient"))
+
+
+def new_context(browser, site_url: str, **options):
+    context = browser.new_context(**options)
     context.set_default_timeout(15_000)
-    pg = context.new_page()
-    yield pg
+    keep_on_loopback(context, site_url)
+    return context
+
+
+@pytest.fixture
+def page(browser, site_url, context_options):
+    context = new_context(browser, site_url, **context_options)
+    yield context.new_page()
     context.close()
 
 
 @dataclass
 class RequestLog:
-    """Every request a page makes, plus its console errors and uncaught errors."""
+    """Every request a page makes, plus its console errors, uncaught errors and HTTP errors."""
 
     site_url: str
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+    _handlers: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def attach(cls, page, site_url: str) -> RequestLog:
         log = cls(site_url=site_url)
-        page.on("request", lambda request: log.requests.append(request.url))
-        page.on("requestfailed", lambda request: log.failed.append(f"{request.url} ({request.failure})"))
-        page.on(
-            "console",
-            lambda message: log.console_errors.append(f"{message.text} @ {message.location}")
-            if message.type == "error"
-            else None,
-        )
-        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+
+        def on_console(message):
+            if message.type == "error":
+                log.console_errors.append(f"{message.text} @ {message.location.get('url', '')}")
+
+        def on_response(response):
+            if response.status >= 400:
+                log.bad_responses.append(f"{response.status} {response.url}")
+
+        log._handlers = {
+            "request": lambda request: log.requests.append(request.url),
+            "console": on_console,
+            "pageerror": lambda error: log.page_errors.append(str(error)),
+            "response": on_response,
+        }
+        for event, handler in log._handlers.items():
+            page.on(event, handler)
         return log
+
+    def detach(self, page) -> None:
+        for event, handler in self._handlers.items():
+            page.remove_listener(event, handler)
 
     def third_party(self) -> list[str]:
         """Requests that leave the served site (data:/blob: URLs stay in the page)."""
@@ -233,11 +265,6 @@ class RequestLog:
             url for url in self.requests
             if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != local
         ]
-
-
-@pytest.fixture
-def request_log(page, site_url) -> RequestLog:
-    return RequestLog.attach(page, site_url)
 
 
 def pytest_collection_modifyitems(config, items):
