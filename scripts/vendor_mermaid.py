@@ -17,7 +17,9 @@ Reproduce from the pinned npm tarball, then review the manifest diff:
 
 It writes overrides/assets/vendor/mermaid/esm-11.17.2/ with the same
 relative layout as dist/ (the chunks import each other by relative path),
-Mermaid's LICENSE, and SHA256SUMS, which tests/test_mermaid_vendor.py checks.
+Mermaid's LICENSE, and SHA256SUMS, which tests/test_mermaid_vendor.py checks,
+and writes the modules' load order (dependencies first) into
+overrides/assets/javascripts/mermaid-loader.js.
 """
 
 from __future__ import annotations
@@ -60,6 +62,37 @@ def closure(dist: Path) -> list[str]:
     return sorted(seen)
 
 
+def load_order(dist: Path, files: list[str]) -> list[str]:
+    """The vendored modules, dependencies first (depth-first post-order of the
+    static imports), for mermaid-loader.js to evaluate one per task."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(rel: str) -> None:
+        if rel in seen:
+            return
+        seen.add(rel)
+        base = Path(rel).parent
+        for spec in STATIC.findall((dist / rel).read_text(encoding="utf-8")):
+            visit((base / spec).as_posix().replace("/./", "/").removeprefix("./"))
+        order.append(rel)
+
+    for rel in sorted(files, key=lambda r: (r == ENTRY, r)):
+        visit(rel)
+    return order
+
+
+def write_loader_list(order: list[str]) -> None:
+    """Put the load order between the markers of mermaid-loader.js."""
+    loader = ROOT / "overrides" / "assets" / "javascripts" / "mermaid-loader.js"
+    text = loader.read_text(encoding="utf-8")
+    start, end = "  // BEGIN load order (scripts/vendor_mermaid.py)\n", "  // END load order\n"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    body = "  var ORDER = [\n" + "".join(f'    "{rel}",\n' for rel in order) + "  ];\n"
+    loader.write_text(head + start + body + end + tail, encoding="utf-8")
+
+
 def main(package: Path) -> int:
     manifest = json.loads((package / "package.json").read_text(encoding="utf-8"))
     if manifest.get("version") != VERSION:
@@ -74,6 +107,7 @@ def main(package: Path) -> int:
         sums.append(f"{hashlib.sha256((dist / rel).read_bytes()).hexdigest()}  {rel}")
     shutil.copyfile(package / "LICENSE", TARGET / "LICENSE")
     (TARGET / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    write_loader_list(load_order(dist, files))
     total = sum((dist / rel).stat().st_size for rel in files)
     print(f"vendored {len(files)} files, {total} bytes, into {TARGET.relative_to(ROOT)}")
     return 0

@@ -178,3 +178,11 @@ def test_every_script_and_stylesheet_is_served_by_the_site(pages, site_url):
         refs += [urljoin(url, link["href"]) for link in soup.find_all("link", rel="preconnect")]
         foreign += [f"{url}: {r}" for r in refs if urlsplit(r).netloc != local]
     assert not foreign, "\n".join(foreign)
+
+
+def test_loader_evaluates_exactly_the_vendored_modules_entry_last():
+    loader = (ROOT / "overrides" / "assets" / "javascripts" / "mermaid-loader.js").read_text(encoding="utf-8")
+    block = loader.split("// BEGIN load order", 1)[1].split("// END load order", 1)[0]
+    order = re.findall(r'"([^"]+\.mjs)"', block)
+    assert sorted(order) == sorted(_manifest()), "rerun scripts/vendor_mermaid.py"
+    assert order[-1] == ESM_ENTRY
