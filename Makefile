@@ -11,7 +11,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse bench
+.PHONY: serve test build check clean install lighthouse diagrams bench
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ NODE_STAMP := node_modules/.installed-stamp
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+## Draw every diagram ahead of time into hooks/diagram_svg/ (after editing a diagram)
+diagrams: $(STAMP)
+	$(BIN)/python scripts/render_diagrams.py
 
 ## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
 lighthouse: $(STAMP) $(NODE_STAMP)

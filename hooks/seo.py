@@ -33,7 +33,8 @@ H2_RE = re.compile(
     re.S,
 )
 PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)  # the ¶ after each heading
-DIAGRAM_RE = re.compile(r'<pre class="mermaid">.*?</pre>', re.S)  # diagram source is not answer text
+# Diagram source and its pre-drawn SVG (hooks/diagram_a11y.py) are not answer text.
+DIAGRAM_RE = re.compile(r'<pre class="mermaid">.*?</pre>|<template class="diagram__svg">.*?</template>', re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|tr|div|pre|blockquote|dd|dt)>|<br\s*/?>", re.I)  # ends a line
 SPACE_RE = re.compile(r"[ \t\r\f\v]+")

@@ -69,7 +69,8 @@ def test_every_page_with_questions_carries_faqpage_jsonld_of_exactly_those_quest
 def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
     html = (
         '<h1 id="t">T</h1><h2 id="a">问一？<a class="headerlink" href="#a">¶</a></h2>'
-        '<pre class="mermaid"><code>flowchart TD\n a["x"] --&gt; b["y"]</code></pre><p>答&amp;一</p>'
+        '<div class="diagram"><pre class="mermaid"><code>flowchart TD\n a["x"] --&gt; b["y"]</code></pre>'
+        '<template class="diagram__svg"><svg><style>#m{}</style></svg></template></div><p>答&amp;一</p>'
         '<h2 id="b">Not a question</h2><p>x</p><h2 id="c">Two?</h2><ul><li>one</li><li>two</li></ul>'
     )
     assert questions(html) == [("a", "问一？", "答&一"), ("c", "Two?", "one\ntwo")]

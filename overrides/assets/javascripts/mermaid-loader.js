@@ -13,6 +13,10 @@
  * first, yielding to the browser in between, so that evaluating 0.86 MB of
  * JavaScript is many short tasks instead of one long one that blocks taps.
  *
+ * A diagram that `make diagrams` has drawn already comes with its SVG in the
+ * page (a <template> beside the source): it is used as is, and no Mermaid
+ * code is loaded at all. Only a diagram without one loads Mermaid.
+ *
  * It also scales each drawing into the fixed-height frame that
  * hooks/diagram_a11y.py puts around it, so rendering shifts no content.
  */
@@ -88,14 +92,27 @@
     return loaded;
   }
 
+  // The drawing `make diagrams` made of exactly this source, if the build put
+  // it beside the source (hooks/diagram_a11y.py): then no Mermaid code runs.
+  function prerendered(text) {
+    var frames = document.querySelectorAll(".diagram");
+    for (var i = 0; i < frames.length; i++) {
+      var source = frames[i].querySelector("pre");
+      var drawing = frames[i].querySelector("template.diagram__svg");
+      if (source && drawing && source.textContent === text) return drawing.innerHTML;
+    }
+    return null;
+  }
+
   window.mermaid = {
     initialize: function (options) {
       config = Object.assign({}, options, { startOnLoad: false });
     },
     render: function (id, text) {
-      return load().then(function (mermaid) {
+      var ready = prerendered(text);
+      return (ready !== null ? Promise.resolve({ svg: ready }) : load().then(function (mermaid) {
         return mermaid.render(id, text);
-      }).then(function (result) {
+      })).then(function (result) {
         // Scale the drawing into its fixed-height frame (.diagram in extra.css)
         // instead of letting it size the page: no layout shift on render.
         result.svg = result.svg.replace(
