@@ -78,7 +78,7 @@ def test_every_diagram_renders_to_an_svg_with_its_labels(browser, site_dir, site
             url = page_url(site_url, site_dir, html)
             page.goto(url, wait_until="load")
             try:
-                page.wait_for_function(RENDERED, timeout=30_000)
+                page.wait_for_function(RENDERED, timeout=20_000)
             except Exception as error:  # noqa: BLE001 - report every page, then fail
                 failures.append(f"{url}: diagrams did not render ({error.__class__.__name__}); "
                                 f"page errors {log.page_errors}, console {log.console_errors}")

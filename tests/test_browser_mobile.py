@@ -7,6 +7,7 @@ that overflows the viewport makes the whole page pan sideways.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import html_pages, page_url
 
@@ -25,7 +26,7 @@ MEASURE = """
   const doc = document.scrollingElement;
   const contact = document.querySelector(".partner-contact");
   const link = contact && [...contact.querySelectorAll("a")].find(a => a.href === %s);
-  if (link) link.scrollIntoView();
+  if (link) link.scrollIntoView({block: "center"});
   const box = link && link.getBoundingClientRect();
   return {
     scrollWidth: doc.scrollWidth,
@@ -48,24 +49,31 @@ def test_no_horizontal_overflow_and_contact_block_on_every_page_on_a_phone(page,
     failures = []
     for html in html_pages(site_dir):
         url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         if page.locator("pre.mermaid, div.mermaid").count():
-            page.wait_for_function("() => document.querySelectorAll('pre.mermaid').length === 0", timeout=30_000)
+            try:  # measure with the diagrams drawn, as a reader sees the page
+                page.wait_for_function("() => document.querySelectorAll('pre.mermaid').length === 0", timeout=20_000)
+            except PlaywrightTimeoutError:
+                pass  # a diagram that does not render is test_browser_diagrams' failure
         m = page.evaluate(MEASURE)
-        assert m["innerWidth"] == PHONE["width"], m
-        if m["scrollWidth"] > m["innerWidth"] + 1:
+        # On a phone, Chromium zooms out to fit content wider than the screen, so
+        # the layout then reports a wider innerWidth instead of a wider scrollWidth.
+        page_width = max(m["scrollWidth"], m["innerWidth"])
+        if page_width > PHONE["width"] + 1:
             wide = page.evaluate(
-                """() => [...document.querySelectorAll('body *')]
-                     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                     .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))"""
+                """w => { const wide = e => e.getBoundingClientRect().width > w + 1;
+                     return [...document.querySelectorAll('body *')]
+                       .filter(e => wide(e) && ![...e.children].some(wide)).slice(0, 5)
+                       .map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')); }""",
+                PHONE["width"],
             )
-            failures.append(f"{url}: page is {m['scrollWidth']}px wide on a {m['innerWidth']}px screen; widest: {wide}")
+            failures.append(f"{url}: page is {page_width}px wide on a {PHONE['width']}px screen; widest elements: {wide}")
         if not (m["contact"] and m["link"]):
             failures.append(f"{url}: no .partner-contact block with the 渠道小助手 link")
             continue
         if m["linkText"] not in ("渠道小助手", "Channel Assistant"):
             failures.append(f"{url}: contact link text {m['linkText']!r}")
         left, right, width, height = m["linkBox"]
-        if not (width > 0 and height > 0 and left >= 0 and right <= m["innerWidth"] + 1):
+        if not (width > 0 and height > 0 and left >= 0 and right <= PHONE["width"] + 1):
             failures.append(f"{url}: the 渠道小助手 link is not fully on screen: {m['linkBox']}")
     assert not failures, "\n".join(failures)
