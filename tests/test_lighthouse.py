@@ -2,7 +2,8 @@
 
 Builds the site, serves it gzipped on 127.0.0.1 and runs the pinned
 Lighthouse 12.2.3 (mobile) once on every page of both editions, one page at a
-time (about 15 s a page on 2 cores). Bars: 0.95 in performance,
+time (about 15 s a page on 2 cores; a page below a bar is run twice more and
+scored by its median, see scripts/lighthouse.py). Bars: 0.95 in performance,
 accessibility, best practices and SEO; 0.90 in performance on a page with a
 Mermaid diagram. Deselect locally with `-m "not lighthouse"`; CI runs it
 (`.ci/run` installs the node tools with `npm ci`).
