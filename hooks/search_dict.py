@@ -110,7 +110,14 @@ _state: dict[str, object] = {}
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None or getattr(search.config, "jieba_dict", None):
+    if search is None:
+        return None
+    # Material opens the user dictionary relative to the working directory;
+    # make it relative to mkdocs.yml, so `mkdocs build -f path/mkdocs.yml` works.
+    user_dict = getattr(search.config, "jieba_dict_user", None)
+    if user_dict and not os.path.isabs(user_dict):
+        search.config.jieba_dict_user = os.path.join(os.path.dirname(config.config_file_path), user_dict)
+    if getattr(search.config, "jieba_dict", None):
         return None
     try:
         import jieba
