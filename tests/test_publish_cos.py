@@ -58,7 +58,10 @@ def test_hashed_assets_go_first_immutable_then_everything_else_revalidated(site_
     pattern = re.compile(_flag(first, "--include"))
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     long_cached = {p for p in files if pattern.search(f"{site_dir}/{p.relative_to(site_dir).as_posix()}")}
-    content_addressed = {p for p in files if CONTENT_ADDRESSED_RE.search(p.relative_to(site_dir).as_posix())}
+    # The search worker keeps Material's hash in its name but is rewritten
+    # after the build (hooks/search_segment.py): its name no longer tracks it.
+    content_addressed = {p for p in files if CONTENT_ADDRESSED_RE.search(p.relative_to(site_dir).as_posix())
+                         and "javascripts/workers/search." not in p.as_posix()}
     assert long_cached == content_addressed, {
         "immutable but not content-addressed": sorted(map(str, long_cached - content_addressed)),
         "content-addressed but revalidated": sorted(map(str, content_addressed - long_cached)),
@@ -66,7 +69,8 @@ def test_hashed_assets_go_first_immutable_then_everything_else_revalidated(site_
     rel = {p.relative_to(site_dir).as_posix() for p in long_cached}
     assert any(r.startswith("assets/javascripts/bundle.") for r in rel)
     assert any(r.startswith("assets/stylesheets/main.") for r in rel)
-    assert any(r.startswith("assets/vendor/mermaid/mermaid-") for r in rel)
+    assert any(r.startswith("assets/vendor/mermaid/esm-") for r in rel)
+    assert not any("workers/search." in r for r in rel)
     for must_revalidate in ("index.html", "404.html", "sitemap.xml", "search/search_index.json",
                             "en/index.html", "assets/stylesheets/extra.css"):
         if (site_dir / must_revalidate).exists():
