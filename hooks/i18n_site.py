@@ -25,6 +25,7 @@ i18n plugin leaves shared between the editions:
 
 from __future__ import annotations
 
+import bisect
 import json
 import posixpath
 import re
@@ -108,12 +109,30 @@ URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)  # one <url> entry of a
 LOC = re.compile(r"<loc>([^<]*)</loc>")
 
 
+class Sitemap:
+    """A sitemap split into its <url> entries, sorted by path, once."""
+
+    def __init__(self, sitemap: str) -> None:
+        blocks = URL_BLOCK.findall(sitemap)
+        self.head = sitemap[: sitemap.index(blocks[0])] if blocks else sitemap.split("</urlset>")[0]
+        entries = sorted((urlsplit(LOC.search(b).group(1)).path, i, b) for i, b in enumerate(blocks))
+        self.paths = [path for path, _, _ in entries]
+        self.entries = entries
+
+    def scoped(self, scope_path: str) -> str:
+        """The entries whose <loc> path lies under `scope_path`, in sitemap order."""
+        # Paths under a prefix are contiguous once sorted: no scan of the rest.
+        start = bisect.bisect_left(self.paths, scope_path)
+        end = start
+        while end < len(self.paths) and self.paths[end].startswith(scope_path):
+            end += 1
+        keep = sorted(self.entries[start:end], key=lambda entry: entry[1])
+        return self.head + "".join(block for _, _, block in keep) + "</urlset>\n"
+
+
 def scoped_sitemap(sitemap: str, scope_path: str) -> str:
     """The sitemap's entries whose <loc> path lies under `scope_path` (e.g. `/en/`)."""
-    blocks = URL_BLOCK.findall(sitemap)
-    keep = [b for b in blocks if urlsplit(LOC.search(b).group(1)).path.startswith(scope_path)]
-    head = sitemap[: sitemap.index(blocks[0])] if blocks else sitemap.split("</urlset>")[0]
-    return head + "".join(keep) + "</urlset>\n"
+    return Sitemap(sitemap).scoped(scope_path)
 
 
 def write_scoped_sitemaps(site: Path, site_path: str) -> int:
@@ -121,14 +140,14 @@ def write_scoped_sitemaps(site: Path, site_path: str) -> int:
     root = site / "sitemap.xml"
     if not root.is_file():
         return 0
-    sitemap = root.read_text(encoding="utf-8")
+    sitemap = Sitemap(root.read_text(encoding="utf-8"))
     count = 0
     for html in sorted(site.rglob("index.html")):
         folder = html.parent
         if folder == site or (folder / "sitemap.xml").exists():
             continue
         scope = site_path.rstrip("/") + "/" + folder.relative_to(site).as_posix() + "/"
-        (folder / "sitemap.xml").write_text(scoped_sitemap(sitemap, scope), encoding="utf-8")
+        (folder / "sitemap.xml").write_text(sitemap.scoped(scope), encoding="utf-8")
         count += 1
     return count
 
