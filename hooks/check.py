@@ -48,15 +48,15 @@ def main(argv: list[str]) -> int:
     except RegistryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    findings: list[Finding] = []
     files = markdown_files(argv or [str(ROOT / "docs")])
+    # Each file is read once: the named ones are checked, and each page is
+    # compared with its other edition (read even when only one was named).
+    texts = {display_path(p): p.read_text(encoding="utf-8", errors="replace") for p in with_counterparts(files)}
+    findings: list[Finding] = []
     for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        findings.extend(run_checks(text, display_path(path), registry))
-    # Translation parity: each page with its other edition (read even when
-    # only one of the two was named on the command line).
-    pairs = {display_path(p): p.read_text(encoding="utf-8", errors="replace") for p in with_counterparts(files)}
-    findings.extend(check_parity(pairs, registry))
+        name = display_path(path)
+        findings.extend(run_checks(texts[name], name, registry))
+    findings.extend(check_parity(texts, registry))
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
