@@ -14,6 +14,7 @@ source file:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -85,6 +86,13 @@ def _blank(text: str) -> str:
 
 def prose_lines(text: str, front_matter: bool = True) -> list[str]:
     """Source lines with front matter, fences, code spans and comments blanked."""
+    return list(_prose_lines(text, front_matter))
+
+
+# Every check of a page asks for its prose (a dozen calls per page): compute
+# it once per text. The texts of the last few pages are kept, not more.
+@functools.lru_cache(maxsize=16)
+def _prose_lines(text: str, front_matter: bool) -> tuple[str, ...]:
     lines = split_lines(text)
     skip = front_matter_end(lines) if front_matter else 0
     out = ["" for _ in lines[:skip]] + lines[skip:]
@@ -96,7 +104,7 @@ def prose_lines(text: str, front_matter: bool = True) -> list[str]:
     if "<!--" in joined:
         joined = COMMENT_RE.sub(lambda m: _blank(m.group(0)), joined)
         out = joined.split("\n")
-    return out
+    return tuple(out)
 
 
 class Positions:
