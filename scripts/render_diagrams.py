@@ -65,7 +65,11 @@ def main() -> int:
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIAGRAM_PRERENDER": "0", "SITE_URL": url}
     try:
-        subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+        # Not -q: it hides warnings from --strict. The log is shown only on failure.
+        built = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            sys.exit(f"render_diagrams: mkdocs build --strict failed:\n{built.stderr}")
         pages = sorted(p for p in site.rglob("index.html") if 'class="mermaid"' in p.read_text(encoding="utf-8"))
         drawings: dict[str, str] = {}
         with sync_playwright() as playwright:

@@ -101,7 +101,7 @@ def test_baidu_verification_tag_only_when_configured(site_dir, tmp_path):
     assert not _soup(site_dir / "index.html").select('meta[name="baidu-site-verification"]')
     out = tmp_path / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BAIDU_SITE_VERIFICATION": "codeva-Test123"}
-    result = subprocess.run([_mkdocs(), "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env,
+    result = subprocess.run([_mkdocs(), "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     for page in ("index.html", "en/index.html", "hot/rebate/index.html"):
