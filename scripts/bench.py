@@ -64,15 +64,16 @@ NAV_TRANSLATIONS = re.compile(r"^([ \t]+)nav_translations:\n(?:\1[ \t]+.*\n)*", 
 
 def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     """Wall time in seconds and peak memory (KiB) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = proc.stderr.read() if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{stderr[-3000:]}")
+    # The log goes to a file, not a pipe: a full pipe would block the build.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{log.read()[-3000:]}")
     return elapsed, usage.ru_maxrss
 
 
