@@ -21,6 +21,10 @@ import re
 
 import yaml
 
+# libyaml's safe loader where PyYAML has it (its wheels do): the same YAML,
+# parsed ten times faster than the pure-Python one, on every page of a build.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from findings import Finding
 from mdscan import front_matter_end, split_lines
 from registry import Registry
@@ -50,7 +54,7 @@ def check_description(text: str, path: str, registry: Registry | None = None) ->
     meta: object = {}
     if end:
         try:
-            meta = yaml.safe_load("\n".join(lines[1 : end - 1])) or {}
+            meta = yaml.load("\n".join(lines[1 : end - 1]), Loader=SAFE_LOADER) or {}
         except yaml.YAMLError as error:
             # MkDocs then drops the whole front matter without a warning: the
             # page gets the site's description and loses its title.
