@@ -47,13 +47,19 @@ CHROMIUM_ARGS = [
 WARNING_LINE = re.compile(r"^\s*WARNING\b", re.MULTILINE)
 
 
-def _mkdocs() -> str:
-    if MKDOCS.exists():
-        return str(MKDOCS)
-    found = shutil.which("mkdocs")
+def venv_tool(name: str) -> str:
+    """A command of the project's .venv (or of PATH), or a failure saying how to get it."""
+    local = MKDOCS.parent / name
+    if local.exists():
+        return str(local)
+    found = shutil.which(name)
     if not found:
-        pytest.fail("mkdocs not found: run `make install` (it creates .venv)")
+        pytest.fail(f"{name} not found: run `make install` (it creates .venv with the test extra)")
     return found
+
+
+def _mkdocs() -> str:
+    return venv_tool("mkdocs")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

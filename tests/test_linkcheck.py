@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, html_pages, page_url, serving, world_readable_tmpdir
+from conftest import ROOT, html_pages, page_url, serving, venv_tool, world_readable_tmpdir
 
-LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
 CONFIG = """\
 [checking]
 threads=4
@@ -59,21 +58,12 @@ class Crawl:
         return "\n".join(lines) + f"\n--- linkchecker exit {self.returncode}, full output:\n{self.output}"
 
 
-def _linkchecker() -> str:
-    if LINKCHECKER.exists():
-        return str(LINKCHECKER)
-    found = shutil.which("linkchecker")
-    if not found:
-        pytest.fail("linkchecker not found: run `make install` (it is in the test extra)")
-    return found
-
-
 def crawl(url: str, workdir: Path) -> Crawl:
     config = workdir / "linkcheckerrc"
     config.write_text(CONFIG, encoding="utf-8")
     config.chmod(0o644)
     result = subprocess.run(
-        [_linkchecker(), "-f", str(config), "--no-status", "-v", "-o", "csv/utf-8", url],
+        [venv_tool("linkchecker"), "-f", str(config), "--no-status", "-v", "-o", "csv/utf-8", url],
         capture_output=True,
         text=True,
         timeout=300,
