@@ -1,7 +1,8 @@
 """`make bench`: build-performance benchmark of the partner guide.
 
-Every figure is the median of RUNS timed runs after one warm-up run, measured
-on this machine in this run, and the verdicts are ratios against baselines
+Every figure is the median of RUNS timed runs after one warm-up run (more for
+the small synthetic sites), measured on this machine in this run, compared
+commands run in alternation, and the verdicts are ratios against baselines
 built in the same run, never absolute times: shared machines are noisy.
 
 Measured:
@@ -81,6 +82,23 @@ def median_run(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
     run_timed(cmd, cwd)  # warm-up: file cache, jieba's and Python's caches
     samples = [run_timed(cmd, cwd) for _ in range(runs)]
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def interleaved(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, tuple[float, int, list[float]]]:
+    """Run the commands in turn, `runs` rounds after a warm-up round.
+
+    Compared commands share each round's machine load, so their ratios and
+    differences are steadier than those of runs made one command after the
+    other. Returns per command: median time, peak memory and every sample.
+    """
+    for cmd, cwd in commands.values():
+        run_timed(cmd, cwd)
+    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, cwd) in commands.items():
+            samples[name].append(run_timed(cmd, cwd))
+    return {name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
+            for name, got in samples.items()}
 
 
 def build_cmd(config: str, site: Path, strict: bool = True) -> list[str]:
@@ -288,17 +306,21 @@ def main() -> int:
                     ROOT / ".bench-nohooks.yml": without_hooks(config_text)}
         empty = empty_material_site(tmp / "empty")
 
-        t_empty, _ = median_run(build_cmd("mkdocs.yml", tmp / "out-empty"), empty, runs)
-        t_real, mem_real = median_run(build_cmd("mkdocs.yml", tmp / "out-real"), real, runs)
         try:
             for path, text in variants.items():
                 path.write_text(text, encoding="utf-8")
-            t_nochecks, _ = median_run(build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real, runs)
-            t_nohooks, _ = median_run(build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real, runs)
+            got = interleaved({
+                "empty": (build_cmd("mkdocs.yml", tmp / "out-empty"), empty),
+                "real": (build_cmd("mkdocs.yml", tmp / "out-real"), real),
+                "nochecks": (build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real),
+                "nohooks": (build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real),
+                "check": (CHECK, real),
+            }, runs)
         finally:
             for path in variants:
                 path.unlink(missing_ok=True)
-        t_check, _ = median_run(CHECK, real, runs)
+        (t_empty, _, _), (t_real, mem_real, _) = got["empty"], got["real"]
+        t_nochecks, t_nohooks, t_check = got["nochecks"][0], got["nohooks"][0], got["check"][0]
 
         rows += [
             ("empty Material site, same theme settings", fmt_s(t_empty), "baseline"),
@@ -316,22 +338,27 @@ def main() -> int:
             ("make check <= 20% of a full build", t_check <= 0.20 * t_real),
         ]
 
-        # The fixed cost of a synthetic site (same config, home pages only), so
-        # that time per question is the marginal cost of the questions alone.
+        # The fixed cost of a synthetic site (same config, home pages only):
+        # time per question is the median difference between a site and this
+        # baseline, built in alternation. Small sites get more rounds: their
+        # difference is a fraction of a second, within the machine's noise.
         base_site = synthetic_site(tmp / "syn-0", 0)
-        t_base, _ = median_run(build_cmd("mkdocs.yml", tmp / "out-syn-0"), base_site, runs)
-        rows.append(("synthetic, 0 questions (fixed cost)", fmt_s(t_base), "baseline for time per question"))
+        base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
         per_question: dict[int, float] = {}
         for size in sizes:
             site = synthetic_site(tmp / f"syn-{size}", size)
             out = tmp / f"out-syn-{size}"
-            t_build, mem = median_run(build_cmd("mkdocs.yml", out), site, runs)
+            rounds = max(runs, 15) if size <= 1000 else runs
+            got = interleaved({"site": (build_cmd("mkdocs.yml", out), site), "base": (base_cmd, base_site)}, rounds)
+            t_build, mem, site_times = got["site"]
+            differences = [t - b for t, b in zip(site_times, got["base"][2])]
             t_syn_check, _ = median_run(CHECK, site, runs)
-            per_question[size] = (t_build - t_base) / size
+            per_question[size] = statistics.median(differences) / size
             rows.append((
                 f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages)",
                 fmt_s(t_build),
-                f"{1000 * per_question[size]:.2f} ms/question; check {fmt_s(t_syn_check)}"
+                f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
+                f" check {fmt_s(t_syn_check)}"
                 f" ({1000 * t_syn_check / size:.3f} ms/question); peak {mem // 1024} MiB;"
                 f" search index {index_size(out) / 1024:.0f} KiB",
             ))
