@@ -54,7 +54,7 @@ def test_check_imports_neither_mkdocs_nor_the_theme_nor_jieba():
 
 
 def test_make_check_runs_the_same_command_after_the_install_stamp():
-    result = subprocess.run(["make", "--dry-run", "--always-make", "check"], cwd=ROOT, env=ENV,
+    result = subprocess.run(["make", "--no-print-directory", "--dry-run", "--always-make", "check"], cwd=ROOT, env=ENV,
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == ".venv/bin/python hooks/check.py docs"
     assert "pip install" in result.stdout  # it depends on the install stamp, like the other targets
