@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-
-from registry import RegistryError, load_registry
+import adapter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,17 +19,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-def _registry():
-    try:
-        return load_registry()
-    except RegistryError as error:
-        raise PluginError(str(error)) from None
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    config.extra["registry"] = _registry().as_template_data()
+    config.extra["registry"] = adapter.registry().as_template_data()
     return config
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return f"{markdown}\n\n{_registry().reference_definitions()}\n"
+    return f"{markdown}\n\n{adapter.registry().reference_definitions()}\n"

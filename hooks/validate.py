@@ -17,16 +17,14 @@ Nothing is written anywhere.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+import adapter
 from admonitions import transform_admonitions
-from findings import format_finding, github_annotation, in_github_actions
-from registry import Registry, RegistryError, load_registry
+from findings import format_finding
 from ruleset import run_checks
 
 if TYPE_CHECKING:
@@ -52,22 +50,9 @@ class _BuildState:
 STATE = _BuildState()
 
 
-def _registry() -> Registry:
-    try:
-        return load_registry()
-    except RegistryError as error:
-        raise PluginError(str(error)) from None
-
-
-def _in_language_rebuild(config: MkDocsConfig) -> bool:
-    """True inside the extra builds mkdocs-static-i18n runs for other languages."""
-    plugin = config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
-    return bool(getattr(plugin, "building", False))
-
-
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _registry()  # fail early and once on a broken registry
-    if not _in_language_rebuild(config):
+    adapter.registry()  # fail early and once on a broken registry
+    if not adapter.in_language_rebuild(config):
         STATE.reset()
 
 
@@ -86,27 +71,19 @@ def _source(page: Page) -> tuple[str, str] | None:
     return abs_path, text
 
 
-def _display_path(abs_path: str, config: MkDocsConfig) -> str:
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    relative = os.path.relpath(os.path.abspath(abs_path), root)
-    return Path(relative).as_posix()
-
-
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    registry = _registry()
+    registry = adapter.registry()
     source = _source(page)
     if source is not None:
         abs_path, text = source
         if abs_path not in STATE.checked:
             STATE.checked.add(abs_path)
-            annotate = in_github_actions()
-            for finding in run_checks(text, _display_path(abs_path, config), registry):
+            new = []
+            for finding in run_checks(text, adapter.repo_path(abs_path, config), registry):
                 line = format_finding(finding)
-                if line in STATE.reported:
-                    continue
-                STATE.reported.add(line)
-                log.warning(line)
-                if annotate:
-                    print(github_annotation(finding), flush=True)
+                if line not in STATE.reported:
+                    STATE.reported.add(line)
+                    new.append(finding)
+            adapter.report(new, log)
     language = str(config.theme.get("language") or "en") if config.theme else "en"
     return transform_admonitions(markdown, language)
