@@ -13,6 +13,7 @@ against a broken registry.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,12 +52,13 @@ class Registry:
     allowed_hosts: tuple[str, ...]
     source: str = field(default=str(REGISTRY_PATH), compare=False)
 
-    @property
+    # Derived once per registry (the checks ask for them for every link).
+    @functools.cached_property
     def links(self) -> dict[str, Link]:
         """Every short name writers may use, with its target."""
         return {**self.routes, **self.docs, self.assistant.name: self.assistant}
 
-    @property
+    @functools.cached_property
     def route_paths(self) -> dict[str, str]:
         """Registered console path -> short name."""
         return {link_path(link.url, self.console_host): name for name, link in self.routes.items()}
