@@ -35,7 +35,7 @@ build: $(STAMP)
 
 ## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
 check: $(STAMP)
-	$(BIN)/python hooks/check.py docs
+	$(BIN)/guide-check docs
 
 ## Build, then run the whole test suite (Lighthouse too, where npm exists)
 test: build $(NODE_DEPS)
@@ -45,17 +45,17 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-## Draw every diagram ahead of time into hooks/diagram_svg/ (after editing a diagram)
+## Draw every diagram ahead of time into hooks/src/partner_guide/data/diagrams/ (after editing a diagram)
 diagrams: $(STAMP)
-	$(BIN)/python scripts/render_diagrams.py
+	$(BIN)/guide-diagrams
 
 ## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
 lighthouse: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python scripts/lighthouse.py
+	$(BIN)/guide-lighthouse
 
 ## Build-performance benchmark: ratios against baselines built in the same run
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/guide-bench
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -21,7 +21,7 @@
 set -euo pipefail
 
 # Matched against the full local path (coscli ≥ 1.0.4), e.g. site/assets/…
-# Not the search worker: hooks/search_segment.py rewrites it after Material
+# Not the search worker: hooks/src/partner_guide/compat/material.py rewrites it after Material
 # named it by its hash, so its name no longer changes with its content.
 IMMUTABLE='assets/(javascripts/bundle\.[0-9a-f]{8}\.min\.js|stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css|vendor/mermaid/esm-[0-9]+\.[0-9]+\.[0-9]+/)'
 LONG='Cache-Control:public, max-age=31536000, immutable'

@@ -3,7 +3,7 @@
  * Material fetches Mermaid from unpkg unless `window.mermaid` exists. It then
  * calls `mermaid.initialize(config)` once and `mermaid.render(id, text)` for
  * each diagram. This stand-in answers both and imports the self-hosted,
- * pinned ESM build (overrides/assets/vendor/mermaid/esm-11.17.2/) on the
+ * pinned ESM build (overrides/assets/vendor/mermaid/esm-<version>/) on the
  * first render, so a page parses only the chunks a flowchart needs (about
  * 0.25 MB gzipped instead of the 0.98 MB classic bundle), and pages without a
  * diagram load nothing. The URL comes from this script's data-src attribute.
@@ -18,11 +18,11 @@
  * code is loaded at all. Only a diagram without one loads Mermaid.
  *
  * It also scales each drawing into the fixed-height frame that
- * hooks/diagram_a11y.py puts around it, so rendering shifts no content.
+ * partner_guide/site/diagram_frames.py puts around it, so rendering shifts no content.
  */
 (function () {
   "use strict";
-  // BEGIN load order (scripts/vendor_mermaid.py)
+  // BEGIN load order (guide-vendor-mermaid)
   var ORDER = [
     "chunks/mermaid.esm.min/chunk-AQ6EADP3.mjs",
     "chunks/mermaid.esm.min/chunk-H7VHZCWX.mjs",
@@ -54,7 +54,8 @@
   ];
   // END load order
   var script = document.currentScript;
-  var entry = new URL(script.getAttribute("data-src"), script.src).href;
+  // data-src is relative to the page (the template writes it with `url`).
+  var entry = new URL(script.getAttribute("data-src"), document.baseURI).href;
   var base = new URL("./", entry).href;
   var config = {};
   var loaded = null;
@@ -93,7 +94,7 @@
   }
 
   // The drawing `make diagrams` made of exactly this source, if the build put
-  // it beside the source (hooks/diagram_a11y.py): then no Mermaid code runs.
+  // it beside the source (partner_guide/site/diagram_frames.py): then no Mermaid code runs.
   function prerendered(text) {
     var frames = document.querySelectorAll(".diagram");
     for (var i = 0; i < frames.length; i++) {

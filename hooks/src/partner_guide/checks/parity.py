@@ -1,0 +1,183 @@
+"""Translation parity between the Chinese and English editions (pure module).
+
+The English page of `docs/x.md` is `docs/x.en.md` (suffix layout of
+mkdocs-static-i18n). `check_parity(sources, registry)` pairs the pages by
+name and reports, with the line and column in the source file:
+
+- PARITY-MISSING  a Chinese page without its English page, or the reverse
+- PARITY-ID       a question id (`## … {#id}`) that the other edition lacks
+- PARITY-LINK     a short-name link (`[text][announce]`) or raw URL
+                  (`https://…`, `tel:…`) that the other edition lacks
+- PARITY-CONTACT  the mailing address, recipient or phone from the registry
+                  written verbatim in one edition only (they go on the envelope,
+                  so English keeps them in Chinese)
+- PARITY-DIAGRAM  a diagram missing in one edition, or a node or edge that the
+                  other edition's diagram lacks (labels are translated; ids and
+                  edges are not)
+
+Each finding sits on the side that has the item, and names the other file.
+The build runs it once per build (hooks/checks.py); `make check` too
+(`tools/check.py`). Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..languages import DEFAULT_LANG, LANGS, counterpart, edition
+from ..registry import Registry
+from .diagrams import diagram_shapes
+from .findings import Finding
+from .links import REF_USE_RE, iter_urls
+from .scan import prose_lines
+
+# A heading with an explicit id: `## 问题？ {#rebate-process}` (attr_list).
+HEADING_ID_RE = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+.*?"  # the ATX heading marker and its text
+    r"\{[^{}\n]*?#(?P<id>[A-Za-z][\w\-:.]*)[^{}\n]*\}"  # the attr list holding #id
+    r"[ \t]*#*[ \t]*$"  # optional closing hashes
+)
+HINT_LINK = "link the same targets in both editions; translate only the link text (the registry has both names)"
+HINT_ID = "give the question the same ASCII id in both editions, e.g. ## … {#rebate-process}"
+HINT_DIAGRAM = "translate the labels only; keep the node ids and edges of the other edition"
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+def with_counterparts(paths: Iterable[Path]) -> list[Path]:
+    """The given Markdown files plus their existing counterparts (for `make check` on single files)."""
+    out: dict[str, Path] = {}
+    for path in paths:
+        out[path.as_posix()] = path
+        for lang in LANGS:
+            other = Path(counterpart(path.as_posix(), lang))
+            if other.is_file():
+                out.setdefault(other.as_posix(), other)
+    return sorted(out.values())
+
+
+# --------------------------------------------------------------------------- what is compared
+
+
+def question_ids(text: str) -> dict[str, tuple[int, int]]:
+    """Explicit heading ids -> (line, column of the id) in the source."""
+    ids: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(prose_lines(text), 1):
+        match = HEADING_ID_RE.match(line)
+        if match:
+            ids.setdefault(match.group("id"), (number, match.start("id")))  # column of '#'
+    return ids
+
+
+def link_targets(text: str) -> dict[str, tuple[int, int]]:
+    """Short names (`[text][name]`, `[name][]`) and raw URLs -> first (line, column)."""
+    targets: dict[str, tuple[int, int]] = {}
+    lines = prose_lines(text)
+    for number, line in enumerate(lines, 1):
+        for match in REF_USE_RE.finditer(line):
+            name = match.group("name") or match.group("text")
+            targets.setdefault(f"[{name}]", (number, match.start() + 1))
+    for number, col, url in iter_urls(lines):
+        if url and not url.startswith("#"):
+            targets.setdefault(url, (number, col))
+    return targets
+
+
+def contact_facts(text: str, registry: Registry | None) -> dict[str, tuple[int, int]]:
+    """Registry contact facts written verbatim in the page -> first (line, column)."""
+    if registry is None:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+    for key in ("address", "recipient", "phone"):
+        value = registry.mail.get(key)
+        if not value:
+            continue
+        for number, line in enumerate(prose_lines(text), 1):
+            col = line.find(value)
+            if col >= 0:
+                found[f"{key} {value}"] = (number, col + 1)
+                break
+    return found
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _one_sided(rule: str, what: str, mine: dict[str, tuple[int, int]], theirs: dict[str, tuple[int, int]],
+               path: str, other: str, hint: str) -> list[Finding]:
+    return [
+        Finding(path, line, col, rule, f"{what} {item} is not in {other}", hint)
+        for item, (line, col) in mine.items() if item not in theirs
+    ]
+
+
+def _diagram_findings(zh_text: str, en_text: str, zh_path: str, en_path: str) -> list[Finding]:
+    findings: list[Finding] = []
+    sides = {zh_path: diagram_shapes(zh_text), en_path: diagram_shapes(en_text)}
+    (path_a, dias_a), (path_b, dias_b) = sides.items()
+    for (path, mine), (other, theirs) in (((path_a, dias_a), (path_b, dias_b)),
+                                           ((path_b, dias_b), (path_a, dias_a))):
+        for index, diagram in enumerate(mine):
+            if index >= len(theirs):
+                findings.append(Finding(path, diagram.line, 1, "PARITY-DIAGRAM",
+                                        f"diagram {index + 1} has no counterpart in {other}", HINT_DIAGRAM))
+                continue
+            (nodes, edges), (other_nodes, other_edges) = diagram.shape, theirs[index].shape
+            extra_nodes = sorted(set(nodes) - set(other_nodes))
+            extra_edges = sorted(set(edges) - set(other_edges))
+            parts = []
+            if extra_nodes:
+                parts.append("nodes " + ", ".join(extra_nodes))
+            if extra_edges:
+                parts.append("edges " + ", ".join(f"{a} --> {b}" for a, b in extra_edges))
+            if parts:
+                findings.append(Finding(
+                    path, diagram.line, 1, "PARITY-DIAGRAM",
+                    f"diagram {index + 1}: {' and '.join(parts)} not in the diagram of "
+                    f"{other}:{theirs[index].line}", HINT_DIAGRAM))
+    return findings
+
+
+def check_pair(zh_text: str, en_text: str, zh_path: str, en_path: str,
+               registry: Registry | None = None) -> list[Finding]:
+    """Findings between a Chinese page and its English page."""
+    findings: list[Finding] = []
+    for text, other_text, path, other in ((zh_text, en_text, zh_path, en_path),
+                                          (en_text, zh_text, en_path, zh_path)):
+        findings += _one_sided("PARITY-ID", "question id",
+                               {f"#{k}": v for k, v in question_ids(text).items()},
+                               {f"#{k}": v for k, v in question_ids(other_text).items()},
+                               path, other, HINT_ID)
+        findings += _one_sided("PARITY-LINK", "link", link_targets(text), link_targets(other_text),
+                               path, other, HINT_LINK)
+        findings += _one_sided("PARITY-CONTACT", "contact", contact_facts(text, registry),
+                               contact_facts(other_text, registry), path, other,
+                               "keep the address, recipient and phone verbatim in Chinese in both "
+                               "editions; add the English gloss beside them")
+    findings += _diagram_findings(zh_text, en_text, zh_path, en_path)
+    return sorted(set(findings))
+
+
+def check_parity(sources: Mapping[str, str], registry: Registry | None = None) -> list[Finding]:
+    """Findings over a set of pages (path -> text): missing pages and every pair."""
+    findings: list[Finding] = []
+    by_base: dict[str, dict[str, str]] = {}
+    for path in sources:
+        lang, base = edition(path)
+        by_base.setdefault(base, {})[lang] = path
+    for base, editions in sorted(by_base.items()):
+        for lang in LANGS:
+            if lang in editions:
+                continue
+            have = editions[DEFAULT_LANG] if DEFAULT_LANG in editions else next(iter(editions.values()))
+            missing = counterpart(have, lang)
+            name = "English" if lang == "en" else "Chinese"
+            findings.append(Finding(have, 1, 1, "PARITY-MISSING", f"no {name} page: {missing} does not exist",
+                                    f"translate the page into {missing} (there is no fallback between editions)"))
+        if DEFAULT_LANG in editions and "en" in editions:
+            zh, en = editions[DEFAULT_LANG], editions["en"]
+            findings += check_pair(sources[zh], sources[en], zh, en, registry)
+    return sorted(findings)

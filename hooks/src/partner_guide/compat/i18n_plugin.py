@@ -1,0 +1,50 @@
+"""What the hooks read from mkdocs-static-i18n's plugin object (its attributes).
+
+Written for mkdocs-static-i18n 1.3.1 (`WRITTEN_FOR`). The plugin has no
+public API for these; they are attributes of its plugin class
+(https://github.com/ultrabug/mkdocs-static-i18n/blob/v1.3.1/mkdocs_static_i18n/plugin.py):
+
+- `building`: True inside the extra per-language builds that its
+  `on_post_build` runs (priority -100); each MkDocs event fires once per
+  language, so hooks use it to do once-per-site work only once.
+- `build_languages`, `default_language`: the languages built.
+- `extra_alternate`: the language-switcher links it computed for the site;
+  it leaves the last page's links in `config.extra.alternate`, so the 404
+  page (which has no counterpart page) is given these instead.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any
+
+WRITTEN_FOR = {"mkdocs-static-i18n": ("1.3.1",)}
+
+
+def plugin(config: Any) -> Any | None:
+    return config.plugins.get("i18n") if hasattr(config.plugins, "get") else None
+
+
+def in_language_rebuild(config: Any) -> bool:
+    """True inside the extra builds the plugin runs for the other languages."""
+    return bool(getattr(plugin(config), "building", False))
+
+
+def languages(config: Any) -> tuple[list[str], str] | None:
+    """(languages built, default language), or None without the plugin."""
+    i18n = plugin(config)
+    if i18n is None:
+        return None
+    return list(i18n.build_languages), i18n.default_language
+
+
+def reset_switcher_to_home_pages(config: Any) -> None:
+    """Point `config.extra.alternate` at the editions' home pages (for the 404 page)."""
+    i18n = plugin(config)
+    if i18n is None or not i18n.extra_alternate:
+        return
+    # Both the key and the attribute: the plugin assigns the attribute, and
+    # Jinja's `config.extra.alternate` reads the attribute first.
+    alternate = deepcopy(i18n.extra_alternate)
+    config.extra["alternate"] = alternate
+    setattr(config.extra, "alternate", alternate)

@@ -1,0 +1,168 @@
+"""The link registry: loading, validating and serving `hooks/registry.yml`.
+
+Pure module, no MkDocs event. The hooks and the templates read the registry
+through `load_registry()`, which parses the file once per content version
+(keyed on its modification time and size), so neither a per-language rebuild
+nor a `mkdocs serve` rebuild re-reads an unchanged file, while an edited one
+is picked up on the next rebuild.
+
+A broken registry raises `RegistryError` naming the file and the entry; the
+hook adapters turn that into a `PluginError`, because no page can be checked
+against a broken registry.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import yaml
+
+from . import REPO_ROOT
+from .languages import LANGS
+
+
+def registry_path(site_root: Path) -> Path:
+    """The registry of the site whose mkdocs.yml is in `site_root`."""
+    return site_root / "hooks" / "registry.yml"
+
+
+REGISTRY_PATH = registry_path(REPO_ROOT)
+
+
+class RegistryError(Exception):
+    """The registry file is missing, not YAML, or has a malformed entry."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A registered link target that writers reach by its short name."""
+
+    name: str
+    url: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Registry:
+    console_host: str
+    legacy_hosts: tuple[str, ...]
+    routes: dict[str, Link]  # short name -> console link
+    docs: dict[str, Link]  # short name -> documentation link
+    assistant: Link
+    assistant_base: str  # the chat URL without its query
+    assistant_params: dict[str, str]
+    mail: dict[str, str]
+    allowed_hosts: tuple[str, ...]
+
+    # Derived once per registry (the checks ask for them for every link).
+    @functools.cached_property
+    def links(self) -> dict[str, Link]:
+        """Every short name writers may use, with its target."""
+        return {**self.routes, **self.docs, self.assistant.name: self.assistant}
+
+    @functools.cached_property
+    def route_paths(self) -> dict[str, str]:
+        """Registered console path -> short name."""
+        return {link_path(link.url, self.console_host): name for name, link in self.routes.items()}
+
+    def reference_definitions(self) -> str:
+        """Markdown reference definitions for every short name, one a line."""
+        return "\n".join(f"[{name}]: {link.url}" for name, link in self.links.items())
+
+    def as_template_data(self) -> dict[str, Any]:
+        """What the templates in `overrides/` read (contacts and titles)."""
+        return {
+            "assistant": {"url": self.assistant.url, "title": self.assistant.title},
+            "mail": dict(self.mail),
+        }
+
+
+def link_path(url: str, host: str) -> str:
+    return url.split(host, 1)[1] or "/"
+
+
+def _require(mapping: Any, key: str, where: str, source: str, kind: type = str) -> Any:
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise RegistryError(f"{source}: {where}: missing '{key}'")
+    value = mapping[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise RegistryError(f"{source}: {where}.{key}: expected a non-empty {kind.__name__}")
+    return value
+
+
+def _title(entry: Any, where: str, source: str) -> dict[str, str]:
+    title = _require(entry, "title", where, source, dict)
+    for lang in LANGS:
+        _require(title, lang, f"{where}.title", source)
+    return {lang: title[lang] for lang in LANGS}
+
+
+def _links(section: dict, where: str, source: str, key: str, prefix: str, url_of) -> dict[str, Link]:
+    """The short names of one section: each entry's `key` must start with `prefix`."""
+    links: dict[str, Link] = {}
+    for name, entry in section.items():
+        at = f"{where}.{name}"
+        value = _require(entry, key, at, source)
+        if not value.startswith(prefix):
+            raise RegistryError(f"{source}: {at}.{key}: must start with {prefix!r}, got {value!r}")
+        links[str(name)] = Link(str(name), url_of(value), _title(entry, at, source))
+    return links
+
+
+def parse_registry(data: Any, source: str = str(REGISTRY_PATH)) -> Registry:
+    """Validate the parsed YAML and build a `Registry`, or raise `RegistryError`."""
+    if not isinstance(data, dict):
+        raise RegistryError(f"{source}: expected a mapping at the top level")
+
+    console = _require(data, "console", "registry", source, dict)
+    host = _require(console, "host", "console", source)
+    legacy = tuple(console.get("legacy_hosts") or ())
+    routes = _links(_require(console, "routes", "console", source, dict), "console.routes", source,
+                    "path", "/", lambda path: f"https://{host}{path}")
+    docs = _links(_require(data, "docs", "registry", source, dict), "docs", source,
+                  "url", "https://", lambda url: url)
+
+    contacts = _require(data, "contacts", "registry", source, dict)
+    chat = _require(contacts, "assistant", "contacts", source, dict)
+    base = _require(chat, "url", "contacts.assistant", source)
+    params = {str(k): "" if v is None else str(v)
+              for k, v in _require(chat, "params", "contacts.assistant", source, dict).items()}
+    assistant = Link("assistant", f"{base}?{urlencode(params)}",
+                     _title(chat, "contacts.assistant", source))
+    mail_entry = _require(contacts, "mail", "contacts", source, dict)
+    mail = {key: _require(mail_entry, key, "contacts.mail", source)
+            for key in ("address", "address_en", "recipient", "recipient_en", "phone", "tel")}
+
+    names = [*routes, *docs, "assistant"]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RegistryError(f"{source}: short name used twice: {', '.join(duplicates)}")
+
+    allowed = tuple(str(h) for h in data.get("allowed_hosts") or ())
+    return Registry(host, legacy, routes, docs, assistant, base, params, mail, allowed)
+
+
+_CACHE: dict[tuple[str, int, int], Registry] = {}
+
+
+def load_registry(path: str | os.PathLike[str] = REGISTRY_PATH) -> Registry:
+    """Parse the registry file, once per version of its content."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise RegistryError(f"{path}: cannot read the link registry ({error.strerror})") from None
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise RegistryError(f"{path}: not valid YAML: {error}") from None
+        _CACHE.clear()  # keep only the current version
+        _CACHE[key] = parse_registry(data, str(path))
+    return _CACHE[key]

@@ -1,0 +1,392 @@
+"""`make bench`: build-performance benchmark of the partner guide.
+
+Every figure is the median of RUNS timed runs after one warm-up run (more for
+the small synthetic sites), measured on this machine in this run, compared
+commands run in alternation, and the verdicts are ratios against baselines
+built in the same run, never absolute times: shared machines are noisy.
+
+Measured:
+  1. the real site's strict build (both editions) against an empty Material
+     site with the same theme settings;
+  2. the real build against the same build without the checking hook
+     (hooks/checks.py), and against a build with no hooks at all;
+  3. `make check` (`guide-check`) on the real docs against the full build;
+  4. synthetic sites of 100, 1,000 and 5,000 questions, generated from the
+     real pages' shapes (lists, registry links, admonitions, one diagram per
+     10 questions, both languages, 10 questions a page, 10 pages a topic,
+     10 topics a stage): build time, check
+     time, peak memory, search index size, and time per question: the build
+     time above that of the same synthetic site with no question;
+  5. the weight of every real page: bytes transferred for the HTML and every
+     same-site resource it loads, gzip-compressed and uncompressed.
+
+Usage: guide-bench [--runs N] [--sizes 100,1000,5000] [--quick]   (make bench)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .. import REPO_ROOT as ROOT
+
+BIN = Path(sys.executable).parent
+MKDOCS = [str(BIN / "mkdocs")]
+CHECK = [str(BIN / "guide-check"), "docs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+# What the synthetic sites copy from the repository besides docs/.
+SITE_FILES = ("mkdocs.yml", "hooks", "overrides")
+# The hook that checks pages; the "without checks" build drops only it and
+# keeps the ones that prepare the site (links, search, i18n, SEO, speed-ups).
+CHECK_HOOKS = ("hooks/checks.py",)
+
+# The `hooks:` block of mkdocs.yml: the key and its indented items/comments.
+HOOKS_BLOCK = re.compile(r"^hooks:\n(?:(?:[ \t]+.*)?\n)*", re.M)
+# The `nav:` block (the synthetic sites let MkDocs derive the nav).
+NAV_BLOCK = re.compile(r"^nav:\n(?:(?:[ \t]+.*)?\n)*", re.M)
+# The `nav_translations:` mapping of the i18n plugin, at any indentation.
+NAV_TRANSLATIONS = re.compile(r"^([ \t]+)nav_translations:\n(?:\1[ \t]+.*\n)*", re.M)
+
+
+# --------------------------------------------------------------------------
+# Timing
+
+
+def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time in seconds and peak memory (KiB) of one command."""
+    # The log goes to a file, not a pipe: a full pipe would block the build.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{log.read()[-3000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_run(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
+    run_timed(cmd, cwd)  # warm-up: file cache, jieba's and Python's caches
+    samples = [run_timed(cmd, cwd) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def interleaved(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, tuple[float, int, list[float]]]:
+    """Run the commands in turn, `runs` rounds after a warm-up round.
+
+    Compared commands share each round's machine load, so their ratios and
+    differences are steadier than those of runs made one command after the
+    other. Returns per command: median time, peak memory and every sample.
+    """
+    for cmd, cwd in commands.values():
+        run_timed(cmd, cwd)
+    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, cwd) in commands.items():
+            samples[name].append(run_timed(cmd, cwd))
+    return {name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
+            for name, got in samples.items()}
+
+
+def build_cmd(config: str, site: Path, strict: bool = True) -> list[str]:
+    # No -q: it silences warnings before --strict counts them.
+    return [*MKDOCS, "build", *(["--strict"] if strict else []), "-f", config, "-d", str(site)]
+
+
+# --------------------------------------------------------------------------
+# Sites
+
+
+def copy_site(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def without_hooks(config_text: str, drop: tuple[str, ...] | None = None) -> str:
+    """mkdocs.yml without the hooks in `drop` (all of them if None)."""
+
+    def keep_only(match: re.Match[str]) -> str:
+        items = [line for line in match.group(0).splitlines()[1:]
+                 if line.strip().startswith("- ") and drop is not None and not any(d in line for d in drop)]
+        return "hooks:\n" + "".join(f"{line}\n" for line in items) if items else ""
+
+    return HOOKS_BLOCK.sub(keep_only, config_text)
+
+
+def empty_material_site(dest: Path) -> Path:
+    """The same theme settings, search and Markdown extensions; one empty page."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = without_hooks(text)
+    text = NAV_BLOCK.sub("", text)
+    # Keep the theme, extensions and search; drop the i18n plugin block.
+    text = re.sub(r"^  - i18n:\n(?:(?:    .*)?\n)*", "", text, flags=re.M)
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "hooks").mkdir()
+    shutil.copy2(ROOT / "hooks" / "jieba_user_dict.txt", dest / "hooks")
+    (dest / "docs" / "assets" / "stylesheets").mkdir(parents=True)
+    shutil.copy2(ROOT / "docs/assets/stylesheets/extra.css", dest / "docs/assets/stylesheets")
+    (dest / "docs" / "index.md").write_text("# Empty\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest
+
+
+ZH_PAGE = """\
+---
+title: 合作伙伴问题集 {n}
+description: 第 {n} 组合作伙伴常见问题：返佣、协议、电子授权书与退款。
+---
+
+# 合作伙伴问题集 {n}
+"""
+EN_PAGE = """\
+---
+title: Partner questions {n}
+description: "Partner questions, set {n}: rebates, the agreement, the e-authorization certificate and refunds."
+---
+
+# Partner questions {n}
+"""
+ZH_QUESTION = """
+## 合作伙伴返佣流程第 {q} 问？ {{#q-{q}}}
+
+腾讯云每月10号统计上月业绩，签收发票后15个工作日付款。可在 [通知公告][announce] 查看返佣对账通知。
+
+- 业绩结算环节：腾讯云每月10号统计上月业绩
+- 核对账单环节：合作伙伴可下载账单核对返佣金额
+- 返佣付款环节：腾讯云签收发票后15个工作日付款
+
+>!
+- 抵扣或代金券不予以退还。
+- 如需了解相关事宜，可联系 [渠道小助手][assistant]。
+"""
+EN_QUESTION = """
+## Rebate process, question {q}? {{#q-{q}}}
+
+Tencent Cloud tallies the previous month's performance on the 10th of each month and pays 15 working days after the invoice is signed for. See the rebate reconciliation notices in [Announcements][announce].
+
+- Performance settlement: on the 10th of each month, Tencent Cloud tallies the previous month's performance
+- Bill reconciliation: the partner downloads the bill and checks the rebate amount
+- Rebate payment: Tencent Cloud pays 15 working days after signing for the invoice
+
+>!
+- Deductions and vouchers are not refunded.
+- For related matters, contact the [Channel Assistant][assistant].
+"""
+
+
+def _diagram(settle: str, check: str, pay: str) -> str:
+    return (f'\n```mermaid\nflowchart TD\n  settle["{settle}"] --> check["{check}"]\n'
+            f'  check --> pay["{pay}"]\n```\n')
+
+
+ZH_DIAGRAM = _diagram("业绩结算：每月10号", "核对账单", "签收发票后15个工作日付款")
+EN_DIAGRAM = _diagram("Settlement: 10th of each month", "Bill reconciliation", "Payment 15 working days after the invoice")
+PER_PAGE = 10
+
+
+def synthetic_site(dest: Path, questions: int) -> Path:
+    copy_site(dest)
+    config = dest / "mkdocs.yml"
+    text = NAV_BLOCK.sub("", config.read_text(encoding="utf-8"))
+    config.write_text(NAV_TRANSLATIONS.sub("", text), encoding="utf-8")
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点。\n",
+                                   encoding="utf-8")
+    (docs / "index.en.md").write_text("---\ntitle: Home\ndescription: Synthetic site.\n---\n\n# Home\n\n"
+                                      "Synthetic site.\n", encoding="utf-8")
+    for page in range(questions // PER_PAGE):
+        # Stages of topics of pages, as a real guide grows: 10 pages a topic,
+        # 10 topics a stage.
+        folder = docs / f"stage-{page // 100:02d}" / f"topic-{page // 10 % 10}"
+        folder.mkdir(parents=True, exist_ok=True)
+        zh, en = [ZH_PAGE.format(n=page)], [EN_PAGE.format(n=page)]
+        for q in range(page * PER_PAGE, (page + 1) * PER_PAGE):
+            zh.append(ZH_QUESTION.format(q=q))
+            en.append(EN_QUESTION.format(q=q))
+            if q % 10 == 0:
+                zh.append(ZH_DIAGRAM)
+                en.append(EN_DIAGRAM)
+        (folder / f"page-{page:04d}.md").write_text("".join(zh), encoding="utf-8")
+        (folder / f"page-{page:04d}.en.md").write_text("".join(en), encoding="utf-8")
+    return dest
+
+
+def index_size(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("search_index.json"))
+
+
+# --------------------------------------------------------------------------
+# Page weight
+
+
+class _Resources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag == "img" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def page_weight(site: Path, html: Path) -> tuple[int, int, bool]:
+    """(uncompressed, gzip-compressed) bytes of a page and what it loads at start."""
+    parser = _Resources()
+    text = html.read_text(encoding="utf-8")
+    parser.feed(text)
+    files = [html]
+    for url in parser.urls:
+        if "://" in url or url.startswith("data:"):
+            continue
+        target = (html.parent / url.split("?")[0].split("#")[0]).resolve()
+        if target.is_file():
+            files.append(target)
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return raw, zipped, 'class="mermaid"' in text
+
+
+# --------------------------------------------------------------------------
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--quick", action="store_true", help="3 runs, sizes 100,1000 (not for the README)")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    rows: list[tuple[str, str, str]] = []
+    verdicts: list[tuple[str, bool]] = []
+
+    with tempfile.TemporaryDirectory(prefix="partner-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        # The real site is built where it is, with its git history (the
+        # last-updated dates cost a `git log` per page); the variants'
+        # configs sit beside mkdocs.yml because its paths are relative to it.
+        real = ROOT
+        config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        variants = {ROOT / ".bench-nochecks.yml": without_hooks(config_text, CHECK_HOOKS),
+                    ROOT / ".bench-nohooks.yml": without_hooks(config_text)}
+        empty = empty_material_site(tmp / "empty")
+
+        try:
+            for path, text in variants.items():
+                path.write_text(text, encoding="utf-8")
+            got = interleaved({
+                "empty": (build_cmd("mkdocs.yml", tmp / "out-empty"), empty),
+                "real": (build_cmd("mkdocs.yml", tmp / "out-real"), real),
+                "nochecks": (build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real),
+                "nohooks": (build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real),
+                "check": (CHECK, real),
+            }, runs)
+        finally:
+            for path in variants:
+                path.unlink(missing_ok=True)
+        (t_empty, _, _), (t_real, mem_real, _) = got["empty"], got["real"]
+        t_nochecks, t_nohooks, t_check = got["nochecks"][0], got["nohooks"][0], got["check"][0]
+
+        rows += [
+            ("empty Material site, same theme settings", fmt_s(t_empty), "baseline"),
+            ("real site, strict, both editions", fmt_s(t_real), f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB)"),
+            ("real site without the checking hooks", fmt_s(t_nochecks),
+             f"checks add {100 * (t_real / t_nochecks - 1):+.1f}%"),
+            ("real site without any hook", fmt_s(t_nohooks),
+             f"all hooks: {t_real / t_nohooks:.2f}x (the speed-up hooks outweigh the rest)"),
+            ("make check, real docs", fmt_s(t_check), f"{100 * t_check / t_real:.0f}% of the build"),
+        ]
+        verdicts += [
+            ("real build <= 1.5x empty Material build", t_real <= 1.5 * t_empty),
+            ("the checking hooks add <= 10%", t_real <= 1.10 * t_nochecks),
+            ("all hooks together add <= 10%", t_real <= 1.10 * t_nohooks),
+            ("make check <= 20% of a full build", t_check <= 0.20 * t_real),
+        ]
+
+        # The fixed cost of a synthetic site (same config, home pages only):
+        # time per question is the median difference between a site and this
+        # baseline, built in alternation. Small sites get more rounds: their
+        # difference is a fraction of a second, within the machine's noise.
+        base_site = synthetic_site(tmp / "syn-0", 0)
+        base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
+        per_question: dict[int, float] = {}
+        for size in sizes:
+            site = synthetic_site(tmp / f"syn-{size}", size)
+            out = tmp / f"out-syn-{size}"
+            rounds = max(runs, 15) if size <= 1000 else runs
+            got = interleaved({"site": (build_cmd("mkdocs.yml", out), site), "base": (base_cmd, base_site)}, rounds)
+            t_build, mem, site_times = got["site"]
+            differences = [t - b for t, b in zip(site_times, got["base"][2])]
+            t_syn_check, _ = median_run(CHECK, site, runs)
+            per_question[size] = statistics.median(differences) / size
+            rows.append((
+                f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages)",
+                fmt_s(t_build),
+                f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
+                f" check {fmt_s(t_syn_check)}"
+                f" ({1000 * t_syn_check / size:.3f} ms/question); peak {mem // 1024} MiB;"
+                f" search index {index_size(out) / 1024:.0f} KiB",
+            ))
+            shutil.rmtree(site)
+        if len(per_question) > 1:
+            low, high = min(per_question.values()), max(per_question.values())
+            verdicts.append((f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)})",
+                             high <= 1.25 * low))
+
+        weights = []
+        out_real = tmp / "out-real"
+        for html in sorted(out_real.rglob("index.html")):
+            raw, zipped, diagram = page_weight(out_real, html)
+            rel = "/" + str(html.parent.relative_to(out_real)).replace(".", "").strip("/")
+            weights.append((rel.rstrip("/") + "/", raw, zipped, diagram))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\nPartner guide benchmark, {date.today()} on {platform.node()} "
+          f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up\n")
+    print(f"| {'what':<{width}} | time | compared |")
+    print(f"|{'-' * (width + 2)}|------|----------|")
+    for what, t, note in rows:
+        print(f"| {what:<{width}} | {t} | {note} |")
+    print("\n| page | diagram | uncompressed | gzip |")
+    print("|------|---------|--------------|------|")
+    for rel, raw, zipped, diagram in weights:
+        print(f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |")
+    print()
+    for what, ok in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'}  {what}")
+    return 0 if all(ok for _, ok in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

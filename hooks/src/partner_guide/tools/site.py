@@ -1,0 +1,105 @@
+"""Build the real site in a subprocess and serve it on 127.0.0.1 (for the tools and tests).
+
+Builds run in a subprocess: when a build fails in-process, mkdocs-static-i18n
+leaves `mkdocs.utils.clean_directory` monkeypatched. Never with `-q`: it drops
+warnings before `--strict` counts them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import REPO_ROOT
+
+# Types a CDN compresses; images and fonts are already compressed.
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+def venv_command(name: str) -> str:
+    """A command installed beside this Python (the project's .venv), else from PATH."""
+    local = Path(sys.executable).with_name(name)
+    return str(local) if local.exists() else (shutil.which(name) or name)
+
+
+def build_env(site_url: str, **extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+            "SITE_URL": site_url, **extra}
+
+
+def build_site(dest: Path, site_url: str, *, config: Path | None = None, cwd: Path = REPO_ROOT,
+               timeout: float = 600, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `config` (the real mkdocs.yml) into `dest`."""
+    return subprocess.run(
+        [venv_command("mkdocs"), "build", "--strict", "-f", str(config or REPO_ROOT / "mkdocs.yml"), "-d", str(dest)],
+        cwd=cwd, env=build_env(site_url, **env), capture_output=True, text=True, timeout=timeout,
+    )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # linkchecker throttles every host to ~10 requests/s with random waits
+        # (a 97-URL crawl took 15 s) unless the server sends this header.
+        self.send_header("LinkChecker", "unthrottled")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+class GzipHandler(QuietHandler):
+    """Gzips text responses when the client accepts it, as a CDN does."""
+
+    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock, **kwargs) -> None:
+        self.cache, self.lock = cache, lock
+        super().__init__(*args, **kwargs)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the stdlib's redirect to the slash URL
+        ctype = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and ctype.startswith(COMPRESSIBLE)):
+            return super().send_head()
+        with self.lock:
+            body = self.cache.get(path)
+            if body is None:
+                body = self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serving(root: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL."""
+    if compress:
+        handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock())
+    else:
+        handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name=f"serve-{root.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,0 +1,226 @@
+"""What the tests share: paths, tools, page helpers, the request log, fixture expectations.
+
+Fixtures (the one session build, the server, Chromium) are in conftest.py;
+everything importable is here: `from tests.support import ROOT, html_pages`.
+
+A bad check fixture (tests/unit/checks/fixtures/<area>/bad_*.md) opens with
+an HTML comment listing its expected findings, one `line:col RULE-ID` a line:
+
+    <!--
+    expect:
+    7:4 LINK-ROUTE
+    -->
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from partner_guide import REPO_ROOT as ROOT
+from partner_guide.checks.findings import Finding
+from partner_guide.registry import load_registry
+from partner_guide.tools.site import venv_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+]
+# A MkDocs log line at WARNING level, e.g. "WARNING -  Doc file ... ".
+WARNING_LINE = re.compile(r"^\s*WARNING\b", re.MULTILINE)
+FIXTURES = Path(__file__).resolve().parent / "unit" / "checks" / "fixtures"
+EXPECT_RE = re.compile(r"^(\d+):(\d+) ([A-Z][A-Z0-9-]+)$")  # `line:col RULE-ID`
+COMMENT_RE = re.compile(r"\A<!--(.*?)-->", re.S)  # the expectation comment at the top
+REGISTRY = load_registry()
+
+
+@functools.cache
+def mkdocs_config():
+    """mkdocs.yml, loaded and validated by MkDocs (plugins and hooks loaded, nothing built)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def hook(name: str):
+    """The hook entry module `hooks/<name>.py`, as MkDocs loaded it from mkdocs.yml."""
+    return mkdocs_config().hooks[f"hooks/{name}.py"]
+
+
+def venv_tool(name: str) -> str:
+    """A command of the project's .venv (or of PATH), or a failure saying how to get it."""
+    found = venv_command(name)
+    if not Path(found).exists() and not os.path.isabs(found):
+        pytest.fail(f"{name} not found: run `make install` (it creates .venv with the test extra)")
+    return found
+
+
+def world_readable_tmpdir(prefix: str) -> Path:
+    """A fresh temporary directory that `nobody` can read (linkchecker runs as it)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    path.chmod(0o755)  # mkdtemp makes it 0700
+    return path
+
+
+def browser_required() -> bool:
+    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+
+
+# --------------------------------------------------------------------------- built pages
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every page of the built site: each `index.html` and `404.html`, any language."""
+    pages = sorted(
+        p for p in site_dir.rglob("*.html")
+        if p.name in ("index.html", "404.html") and "assets" not in p.relative_to(site_dir).parts
+    )
+    assert pages, f"no HTML pages under {site_dir}"
+    return pages
+
+
+def page_url(site_url: str, site_dir: Path, html: Path) -> str:
+    """The served URL of a built HTML file (directory URL for `index.html`)."""
+    rel = html.relative_to(site_dir).as_posix()
+    if rel.endswith("index.html"):
+        rel = rel[: -len("index.html")]
+    return site_url + rel
+
+
+def is_chinese_page(site_dir: Path, html: Path) -> bool:
+    """Chinese pages live at the root; other editions under a language folder like `en/`."""
+    first = html.relative_to(site_dir).parts[0]
+    return not re.fullmatch(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?", first)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def keep_on_loopback(context, site_url: str) -> None:
+    """Abort any request that would leave the test server (tests use no network).
+
+    The request is still emitted first, so `RequestLog` records it.
+    """
+    local = urlsplit(site_url).netloc
+
+    def leaves(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != local
+
+    context.route(leaves, lambda route: route.abort("blockedbyclient"))
+
+
+def new_context(browser, site_url: str, **options):
+    context = browser.new_context(**options)
+    context.set_default_timeout(15_000)
+    keep_on_loopback(context, site_url)
+    return context
+
+
+@dataclass
+class RequestLog:
+    """Every request a page makes, plus its console errors, uncaught errors and HTTP errors."""
+
+    site_url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+    _handlers: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def attach(cls, page, site_url: str) -> RequestLog:
+        log = cls(site_url=site_url)
+
+        def on_console(message):
+            if message.type == "error":
+                log.console_errors.append(f"{message.text} @ {message.location.get('url', '')}")
+
+        def on_response(response):
+            if response.status >= 400:
+                log.bad_responses.append(f"{response.status} {response.url}")
+
+        log._handlers = {
+            "request": lambda request: log.requests.append(request.url),
+            "console": on_console,
+            "pageerror": lambda error: log.page_errors.append(str(error)),
+            "response": on_response,
+        }
+        for event, handler in log._handlers.items():
+            page.on(event, handler)
+        return log
+
+    def detach(self, page) -> None:
+        for event, handler in self._handlers.items():
+            page.remove_listener(event, handler)
+
+    def third_party(self) -> list[str]:
+        """Requests that leave the served site (data:/blob: URLs stay in the page)."""
+        local = urlsplit(self.site_url).netloc
+        return [
+            url for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != local
+        ]
+
+
+# --------------------------------------------------------------------------- check fixtures
+
+
+def fixtures(area: str, prefix: str) -> list[Path]:
+    return sorted((FIXTURES / area).glob(f"{prefix}_*.md"))
+
+
+def expected(path: Path) -> set[tuple[int, int, str]]:
+    comment = COMMENT_RE.match(path.read_text(encoding="utf-8"))
+    assert comment, f"{path.name} must open with an <!-- expect: … --> comment"
+    found = set()
+    for line in comment.group(1).splitlines():
+        match = EXPECT_RE.match(line.strip())
+        if match:
+            found.add((int(match.group(1)), int(match.group(2)), match.group(3)))
+    assert found, f"{path.name} lists no expected finding"
+    return found
+
+
+def positions(findings: list[Finding]) -> set[tuple[int, int, str]]:
+    return {(f.line, f.col, f.rule) for f in findings}
+
+
+def fixture_path(path: Path) -> str:
+    """A fixture's path as findings name it (relative to the repository)."""
+    return path.relative_to(ROOT).as_posix()
+
+
+def run(check, path: Path) -> list[Finding]:
+    return check(path.read_text(encoding="utf-8"), fixture_path(path), REGISTRY)
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [path.stem for path in paths]
+
+
+def run_page_checks(path: Path) -> list[Finding]:
+    """The five page-check modules of the first version (other registered checks,
+    such as meta descriptions, have their own fixtures)."""
+    from partner_guide.checks.admonitions import check_admonitions
+    from partner_guide.checks.diagrams import check_diagrams
+    from partner_guide.checks.hygiene import check_hygiene
+    from partner_guide.checks.links import check_links
+    from partner_guide.checks.safety import check_safety
+
+    return [finding for check in (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene)
+            for finding in run(check, path)]

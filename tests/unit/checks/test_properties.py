@@ -1,0 +1,77 @@
+"""Property tests: arbitrary Markdown and Mermaid never crash a check or the rewrite."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partner_guide.checks.admonitions import check_admonitions
+from partner_guide.checks.diagrams import check_diagrams, diagram_shapes
+from partner_guide.checks.findings import Finding
+from partner_guide.checks.hygiene import check_hygiene
+from partner_guide.checks.links import check_links
+from partner_guide.checks.ruleset import CHECKS, run_checks
+from partner_guide.checks.safety import check_safety
+from partner_guide.site.admonitions import transform_admonitions
+from tests.support import REGISTRY
+
+# Fragments that steer the generator into the syntax the checks parse.
+MARKDOWN_BITS = [
+    "\n", "\n\n", " ", "    ", "# ", "## ", "{#", "}", "{: #id }", "- ", "1. ", "> ", ">!", ">?", "> [!NOTE]",
+    "> [!", "]", "!!! ", "??? ", "note", "warning", '"', "```", "```mermaid\n", "~~~", "`", "---\n",
+    "[", "](", ")", "][", "[x]: ", "<", ">", "<a href=\"", "<img src='", " onerror=", "<script>", "<!--", "-->",
+    "https://", "http://", "//", "console.cloud.tencent.com", "console.qcloud.com", "/partners/announce",
+    "admin.qidian.qq.com/template/blue/wpa/link.html?", "kfuin=", "&", "tel:+86", "mailto:", "javascript:",
+    "data:", "&#106;", "0755-86013388-75727", "[annouce]", "中文", "？", "\t", "\r\n", "|",
+]
+MERMAID_BITS = [
+    "\n", " ", "flowchart", "graph", " TD", " LR", " XY", "a", "b", "c_1", "节点", "[", "]", "(", ")", "{", "}",
+    "((", "))", "[[", "]]", "([", "])", ">", '"', "-->", "---", "-.->", "==>", "<-->", "--", "-.", "==", "|",
+    "&", ";", ":::", "subgraph ", "end", "direction ", "classDef ", "click ", "href", "%%", "%%{init: {}}%%",
+    "<b>", "<img src=x>", "`", "@{", "\t",
+]
+
+markdown_text = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(MARKDOWN_BITS) | st.text(max_size=5), max_size=60).map("".join),
+)
+mermaid_text = st.lists(st.sampled_from(MERMAID_BITS) | st.text(max_size=4), max_size=60).map(
+    lambda parts: "# T\n\n```mermaid\n" + "".join(parts) + "\n```\n")
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _assert_findings(result) -> None:
+    assert isinstance(result, list)
+    assert all(isinstance(finding, Finding) for finding in result)
+    assert all(finding.line >= 1 and finding.col >= 1 and finding.rule for finding in result)
+
+
+@FUZZ
+@given(markdown_text)
+def test_every_check_returns_findings_and_never_raises_on_arbitrary_markdown(text):
+    for check in CHECKS:  # every registered check, including ones added later
+        _assert_findings(check(text, "docs/fuzz.md", REGISTRY))
+    assert all(f.rule != "CHECK-CRASH" for f in run_checks(text, "docs/fuzz.md", REGISTRY))
+
+
+@FUZZ
+@given(mermaid_text)
+def test_diagram_check_and_shape_never_raise_on_arbitrary_mermaid(text):
+    _assert_findings(check_diagrams(text, "docs/fuzz.md", REGISTRY))
+    for diagram in diagram_shapes(text):
+        assert set(diagram.labels) <= set(diagram.nodes)
+        assert all(edge.source in diagram.nodes and edge.target in diagram.nodes for edge in diagram.edges)
+
+
+@FUZZ
+@given(markdown_text, st.sampled_from(["zh", "en", "zh_TW", ""]))
+def test_admonition_rewrite_returns_text_and_never_raises(text, lang):
+    out = transform_admonitions(text, lang)
+    assert isinstance(out, str)
+    # Idempotent: a second pass has nothing left to rewrite.
+    assert transform_admonitions(out, lang) == out
+
+
+def test_the_five_page_checks_are_registered_and_so_fuzzed():
+    assert {check_links, check_safety, check_admonitions, check_diagrams, check_hygiene} <= set(CHECKS)

@@ -1,0 +1,38 @@
+"""The version guard of partner_guide/compat/: a workaround stops the build when its third party moves."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pytest
+
+from partner_guide import compat
+from partner_guide.compat import i18n_plugin, jieba, material
+
+
+def test_the_installed_versions_are_the_ones_the_workarounds_were_written_for():
+    compat.check_versions()  # raises VersionChanged otherwise
+
+
+@pytest.mark.parametrize("module", [material, i18n_plugin, jieba])
+def test_every_workaround_names_its_versions_and_its_upstream(module):
+    assert module.WRITTEN_FOR and all(module.WRITTEN_FOR.values())
+    assert "https://" in module.__doc__
+
+
+def test_another_version_is_reported_with_the_module_to_review(monkeypatch):
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "mkdocs-material" else real(name))
+    with pytest.raises(compat.VersionChanged) as error:
+        compat.check_versions()
+    message = str(error.value)
+    assert "partner_guide.compat.material was written for mkdocs-material 9.8.2, but 99.0 is installed" in message
+
+
+def test_pyproject_pins_exactly_what_compat_was_written_for():
+    from tests.support import ROOT
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for module in (material, i18n_plugin, jieba):
+        for distribution, versions in module.WRITTEN_FOR.items():
+            assert f'"{distribution}=={versions[-1]}"' in pyproject, distribution

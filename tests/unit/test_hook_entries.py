@@ -1,0 +1,77 @@
+"""The hook entry modules (hooks/checks.py, hooks/rendering.py), as MkDocs loads them
+from mkdocs.yml, with stand-in page and config objects."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+import pytest
+
+from tests.support import ROOT, hook
+
+checks = hook("checks")
+rendering = hook("rendering")
+
+BAD = "---\ntitle: x\n---\n\n# x\n\n<script>alert(1)</script>\n\n>!\n- 一\n- 二\n"
+LINE = "docs/hot/x.md:7:1: SAFE-TAG raw <script> is not allowed"
+
+
+class Plugins(dict):
+    pass
+
+
+def config(language: str = "zh", i18n_building: bool | None = None):
+    plugins = Plugins()
+    if i18n_building is not None:
+        plugins["i18n"] = SimpleNamespace(building=i18n_building)
+    return SimpleNamespace(plugins=plugins, theme={"language": language},
+                           config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
+
+
+def page(text: str, name: str = "docs/hot/x.md"):
+    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / name), content_string=text))
+
+
+def markdown_of(text: str) -> str:
+    return text.split("---\n", 2)[2]
+
+
+def reported(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "SAFE-TAG" in r.getMessage()]
+
+
+@pytest.fixture
+def caplog_warnings(caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.plugins")
+    return caplog
+
+
+def test_findings_are_logged_once_per_build_across_the_language_rebuilds(caplog_warnings):
+    checks.on_pre_build(config=config())
+    checks.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(), files=None)
+    checks.on_pre_build(config=config("en", i18n_building=True))  # the i18n plugin's nested build
+    checks.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config("en", True), files=None)
+    messages = reported(caplog_warnings)
+    assert len(messages) == 1 and LINE in messages[0]
+
+
+def test_each_serve_rebuild_reports_the_current_findings_again_once(caplog_warnings):
+    for _ in range(3):
+        checks.on_pre_build(config=config(i18n_building=False))
+        checks.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(), files=None)
+    assert len(reported(caplog_warnings)) == 3
+
+
+def test_findings_go_to_the_mkdocs_logger_tree_so_strict_counts_them(caplog_warnings):
+    checks.on_pre_build(config=config())
+    checks.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(), files=None)
+    [record] = [r for r in caplog_warnings.records if "SAFE-TAG" in r.getMessage()]
+    assert record.name.startswith("mkdocs.plugins.") and record.levelno == logging.WARNING
+
+
+@pytest.mark.parametrize("language, title", [("zh", "注意"), ("en", "Warning")])
+def test_the_rewrite_uses_the_build_language(language, title):
+    checks.on_pre_build(config=config(language))
+    out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(language), files=None)
+    assert f'!!! warning "{title}"' in out
