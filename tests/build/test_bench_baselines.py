@@ -1,0 +1,32 @@
+"""The benchmark's baselines build (`make bench` compares the real build with them).
+
+The real site without its checking hook and without any hook must still
+build: the templates fall back where a hook's data (`ui`, the registry) is
+missing, instead of failing the benchmark.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from partner_guide.tools import bench
+from tests.support import ROOT, venv_tool
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("name, drop", [("nochecks", bench.CHECK_HOOKS), ("nohooks", None)])
+def test_the_real_site_builds_without_its_hooks(tmp_path, name, drop):
+    config = ROOT / f".bench-test-{name}.yml"  # beside mkdocs.yml, for its relative paths; gitignored
+    config.write_text(bench.without_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), drop), encoding="utf-8")
+    try:
+        result = subprocess.run([venv_tool("mkdocs"), "build", "-f", str(config), "-d", str(tmp_path / "site")],
+                                cwd=ROOT, capture_output=True, text=True, timeout=300,
+                                env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    finally:
+        config.unlink()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "404.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
