@@ -114,3 +114,15 @@ def test_tests_mirror_the_package():
         assert (PACKAGE_DIR / sub).is_dir() and (unit / sub).is_dir(), sub
     for module in sorted((PACKAGE_DIR / "site").glob("[a-z]*.py")):
         assert (unit / "site" / f"test_{module.name}").is_file(), f"no unit test for site/{module.name}"
+
+
+def test_no_source_file_is_hidden_by_gitignore():
+    """A folder named like a build output (site/, build/) must not hide sources from git."""
+    import subprocess
+
+    sources = [p.relative_to(ROOT).as_posix() for folder in ("hooks", "docs", "overrides", "tests", "scripts")
+               for p in (ROOT / folder).rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts and not any(s.endswith(".egg-info") for s in p.parts)]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(sources),
+                             cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert ignored == []

@@ -1,0 +1,100 @@
+"""Diagram frames with a text alternative and a pre-drawn drawing (pure module; hooks/diagrams.py).
+
+`frame_diagrams(html, lang, page_path)` wraps each `<pre class="mermaid">` in
+`<div class="diagram diagram--lr|--td" role="img" aria-label="…" data-drawing="…">`:
+
+- the label is the text alternative of the drawing: "流程图：" / "Flowchart: "
+  (ui.py) and the node labels in the order the diagram defines them, joined
+  by →, read by the same parser as the DIA-* checks (checks/diagrams.py).
+  The SVG that Mermaid draws sits in a closed shadow root and has no usable
+  name.
+- the frame has the drawing's proportions when it is pre-drawn (below), else
+  a fixed height per direction (extra.css), and the drawing is scaled into
+  it (overrides/assets/javascripts/mermaid-loader.js), so the page does not
+  jump when the diagram replaces its source (no layout shift).
+- `data-drawing` names the diagram: the page's source path without `.md`
+  and the diagram's number on the page, e.g. `hot/rebate.en-1`.
+
+`attach_drawings(output, page_path)` puts the drawing that `make diagrams`
+made of this exact source (`data/diagrams/<page>-<n>.<key>.svg`, the key a
+hash of the Mermaid version and the source) into the frame as an inert
+`<template class="diagram__svg">`, after search indexing (hooks/diagrams.py
+calls it in `on_post_page`). mermaid-loader.js hands it to Material instead
+of running Mermaid: the page loads and runs no Mermaid code at all. A diagram
+without a drawing (edited, not yet drawn) still renders in the browser; the
+tests report it. DIAGRAM_PRERENDER=0 leaves the drawings out (for
+`guide-diagrams`, which draws them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as htmllib
+import itertools
+import os
+import re
+from pathlib import Path
+
+from .. import PACKAGE_DIR
+from ..checks.diagrams import parse_fence_body
+from ..mermaid import MERMAID_VERSION
+from ..ui import strings
+
+PRE_RE = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
+VIEWBOX_RE = re.compile(r'^<svg[^>]*? viewBox="[-\d.]+ [-\d.]+ (?P<w>[\d.]+) (?P<h>[\d.]+)"')  # the drawing's size
+DRAWINGS_DIR = PACKAGE_DIR / "data" / "diagrams"
+
+
+def diagram_key(source: str) -> str:
+    """A hash of Mermaid's version and the exact source: another of either draws differently."""
+    return hashlib.sha256(f"mermaid {MERMAID_VERSION}\n{source}".encode()).hexdigest()[:12]
+
+
+def diagram_name(page_path: str, number: int) -> str:
+    """`hot/rebate.en.md`, 1 -> `hot/rebate.en-1`: which page, which diagram."""
+    return f"{page_path.removesuffix('.md')}-{number}"
+
+
+def drawing_path(name: str, source: str) -> Path:
+    return DRAWINGS_DIR / f"{name}.{diagram_key(source)}.svg"
+
+
+def drawing(name: str, source: str) -> str | None:
+    if os.environ.get("DIAGRAM_PRERENDER") == "0":
+        return None
+    path = drawing_path(name, source)
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def alt_text(source: str, lang: str) -> str:
+    labels = parse_fence_body(source).labels
+    return strings(lang)["diagram_prefix"] + " → ".join(labels.values())
+
+
+def frame_diagrams(html: str, lang: str, page_path: str) -> str:
+    count = itertools.count(1)
+
+    def frame(match: re.Match) -> str:
+        source = htmllib.unescape(match.group("source"))
+        diagram = parse_fence_body(source)
+        kind = "lr" if diagram.direction in ("LR", "RL") else "td"
+        label = htmllib.escape(alt_text(source, lang), quote=True)
+        name = diagram_name(page_path, next(count))
+        # With the drawing known, the frame takes its exact proportions.
+        box = VIEWBOX_RE.search(drawing(name, source) or "")
+        style = f' style="aspect-ratio: {box.group("w")} / {box.group("h")}"' if box else ""
+        return (f'<div class="diagram diagram--{kind}" role="img" aria-label="{label}" '
+                f'data-drawing="{htmllib.escape(name, quote=True)}"{style}>{match.group(0)}</div>')
+
+    return PRE_RE.sub(frame, html)
+
+
+def attach_drawings(output: str, page_path: str) -> str:
+    """Put each pre-drawn SVG right after its source, as an inert template."""
+    count = itertools.count(1)
+
+    def attach(match: re.Match) -> str:
+        svg = drawing(diagram_name(page_path, next(count)), htmllib.unescape(match.group("source")))
+        return match.group(0) + (f'<template class="diagram__svg">{svg}</template>' if svg else "")
+
+    return PRE_RE.sub(attach, output)

@@ -1,0 +1,76 @@
+"""What search engines read (pure module; hooks/seo.py wires it).
+
+- `faq_jsonld(html, lang)` turns a page's questions (the `<h2 id=…>`
+  headings that end in ? or ？) and their answers (the text up to the next
+  h2) into schema.org FAQPage JSON-LD, in the page's language; the hook
+  stores it as `page.meta["faq_jsonld"]` and overrides/main.html puts it in
+  `<head>`. Baidu and Google both read JSON-LD.
+- `robots_txt(site_url)`: robots.txt, pointing at the sitemap (with
+  hreflang) built from `site_url`.
+
+The head's hreflang links are made absolute by compat/material.py.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+
+H2_RE = re.compile(
+    r'<h2 id="(?P<id>[^"]+)"[^>]*>'  # a heading with its id (all questions have one)
+    r"(?P<title>.*?)</h2>",  # its inner HTML, permalink included
+    re.S,
+)
+PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)  # the ¶ after each heading
+# Diagram source and its pre-drawn SVG (site/diagram_frames.py) are not answer text.
+DIAGRAM_RE = re.compile(r'<pre class="mermaid">.*?</pre>|<template class="diagram__svg">.*?</template>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|tr|div|pre|blockquote|dd|dt)>|<br\s*/?>", re.I)  # ends a line
+SPACE_RE = re.compile(r"[ \t\r\f\v]+")
+QUESTION_END = ("?", "？")
+
+
+def text_of(fragment: str) -> str:
+    """Visible text of an HTML fragment, one line per block, whitespace collapsed."""
+    fragment = PERMALINK_RE.sub("", DIAGRAM_RE.sub("", fragment))
+    text = htmllib.unescape(TAG_RE.sub("", BLOCK_END_RE.sub("\n", fragment)))
+    lines = (SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def questions(html: str) -> list[tuple[str, str, str]]:
+    """(id, question, answer text) for every question heading of a page's content."""
+    found = []
+    headings = list(H2_RE.finditer(html))
+    for index, match in enumerate(headings):
+        question = text_of(match.group("title"))
+        if not question.endswith(QUESTION_END):
+            continue
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(html)
+        answer = text_of(html[match.end() : end])
+        if answer:
+            found.append((match.group("id"), question, answer))
+    return found
+
+
+def faq_jsonld(html: str, lang: str) -> str | None:
+    """schema.org FAQPage JSON-LD for the page's questions, or None if it has none."""
+    items = questions(html)
+    if not items:
+        return None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": lang,
+        "mainEntity": [
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+            for _, q, a in items
+        ],
+    }
+    # `<\/` keeps a `</script>` inside an answer from closing the script element.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"

@@ -1,0 +1,56 @@
+"""Diagram frames (partner_guide/site/diagram_frames.py) on small inputs."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from partner_guide.checks.diagrams import check_diagrams
+from partner_guide.site import diagram_frames
+from partner_guide.site.diagram_frames import alt_text, attach_drawings, diagram_name, frame_diagrams
+from tests.support import REGISTRY
+
+
+def pre(source: str) -> str:
+    return f'<pre class="mermaid"><code>{htmllib.escape(source, quote=False)}</code></pre>'
+
+
+@pytest.mark.parametrize("source, label", [
+    ('flowchart TD\n甲["开始"] --> 乙["结束"]', "流程图：开始 → 结束"),
+    ('flowchart LR\n  a["申请"] --> b{"审核？"}\n  b -->|通过| c("签约")', "流程图：申请 → 审核？ → 签约"),
+    ('graph TD\nx[一] --> y[二]\ny --> x', "流程图：一 → 二"),
+])
+def test_alt_text_names_the_steps_the_checks_read(source, label):
+    fence = f"```mermaid\n{source}\n```\n"
+    assert check_diagrams(fence, "docs/x.md", REGISTRY) == []  # a diagram the checks accept
+    assert alt_text(source, "zh") == label
+
+
+def test_alt_text_is_in_the_page_language():
+    assert alt_text('flowchart TD\na["Apply"] --> b["Sign"]', "en") == "Flowchart: Apply → Sign"
+
+
+def test_frames_carry_label_direction_and_the_diagram_name():
+    html = "<p>x</p>" + pre('flowchart LR\na["<甲>"] --> b["乙"]') + pre('flowchart TD\nc["丙"] --> d["丁"]')
+    framed = frame_diagrams(html, "zh", "hot/rebate.en.md")
+    frames = re.findall(r'<div class="diagram diagram--(\w+)" role="img" aria-label="([^"]*)" data-drawing="([^"]*)"', framed)
+    assert frames == [("lr", "流程图：&lt;甲&gt; → 乙", "hot/rebate.en-1"), ("td", "流程图：丙 → 丁", "hot/rebate.en-2")]
+    assert framed.count("</pre></div>") == 2
+
+
+def test_a_drawing_is_attached_only_for_its_exact_source(tmp_path, monkeypatch):
+    monkeypatch.setattr(diagram_frames, "DRAWINGS_DIR", tmp_path)
+    source = 'flowchart TD\na["甲"] --> b["乙"]'
+    path = diagram_frames.drawing_path(diagram_name("index.md", 1), source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<svg viewBox="0 0 200 100"></svg>', encoding="utf-8")
+    template = '<template class="diagram__svg"><svg viewBox="0 0 200 100"></svg></template>'
+    assert attach_drawings(pre(source), "index.md") == pre(source) + template
+    assert "template" not in attach_drawings(pre(source + "\n"), "index.md")  # edited since drawn
+    assert "template" not in attach_drawings(pre(source), "apply.md")  # another page's diagram
+    framed = frame_diagrams(pre(source), "zh", "index.md")
+    assert 'style="aspect-ratio: 200 / 100"' in framed
+    monkeypatch.setenv("DIAGRAM_PRERENDER", "0")
+    assert "template" not in attach_drawings(pre(source), "index.md")

@@ -1,0 +1,42 @@
+"""FAQPage JSON-LD and robots.txt (partner_guide/site/seo.py) on small inputs."""
+
+from __future__ import annotations
+
+import json
+
+from partner_guide.site.seo import faq_jsonld, questions, robots_txt, text_of
+
+
+def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
+    html = (
+        '<h1 id="t">T</h1><h2 id="a">问一？<a class="headerlink" href="#a">¶</a></h2>'
+        '<div class="diagram"><pre class="mermaid"><code>flowchart TD\n a["x"] --&gt; b["y"]</code></pre>'
+        '<template class="diagram__svg"><svg><style>#m{}</style></svg></template></div><p>答&amp;一</p>'
+        '<h2 id="b">Not a question</h2><p>x</p><h2 id="c">Two?</h2><ul><li>one</li><li>two</li></ul>'
+    )
+    assert questions(html) == [("a", "问一？", "答&一"), ("c", "Two?", "one\ntwo")]
+    data = json.loads(faq_jsonld(html, "zh"))
+    assert [q["name"] for q in data["mainEntity"]] == ["问一？", "Two?"]
+    assert "</" not in faq_jsonld('<h2 id="x">Q?</h2><p>&lt;/script&gt;</p>', "en")
+
+
+
+
+def test_a_page_without_questions_gets_no_jsonld():
+    assert faq_jsonld('<h2 id="a">Heading</h2><p>text</p>', "zh") is None
+    assert faq_jsonld('<h2 id="a">Question?</h2>', "en") is None  # no answer
+
+
+def test_jsonld_names_the_language_and_keeps_chinese_readable():
+    data = faq_jsonld('<h2 id="q">返佣？</h2><p>每月10号</p>', "zh")
+    assert '"inLanguage":"zh"' in data and "返佣" in data
+    assert json.loads(data)["mainEntity"][0]["acceptedAnswer"]["text"] == "每月10号"
+
+
+def test_text_of_drops_tags_and_permalinks_and_keeps_one_line_per_block():
+    assert text_of('<p>a <b>b</b></p><p>c<a class="headerlink" href="#x">¶</a></p>') == "a b\nc"
+
+
+def test_robots_txt_points_at_the_sitemap_of_the_site_url():
+    assert robots_txt("https://x.example/guide/") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://x.example/guide/sitemap.xml\n")
