@@ -19,16 +19,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-# libyaml's safe loader where PyYAML has it (its wheels do): the same YAML,
-# parsed ten times faster than the pure-Python one, on every page of a build.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from ..languages import language_of
 from ..registry import Registry
 from .findings import Finding
-from .scan import front_matter_end, split_lines
+from .frontmatter import read_front_matter
+from .scan import split_lines
 
 RULE = "META-DESCRIPTION"
 LIMITS = {"en": 160, "zh": 120}
@@ -43,20 +38,12 @@ def is_page(path: str) -> bool:
 def check_description(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
     if not is_page(path):
         return []
+    front = read_front_matter(text)
+    if front.lines and front.data is None and front.problems:
+        return []  # a front matter the strict loader refuses is reported once, by check_front_matter
+    end = front.lines
     lines = split_lines(text)
-    end = front_matter_end(lines)
-    meta: object = {}
-    if end:
-        try:
-            meta = yaml.load("\n".join(lines[1 : end - 1]), Loader=SAFE_LOADER) or {}
-        except yaml.YAMLError as error:
-            # MkDocs then drops the whole front matter without a warning: the
-            # page gets the site's description and loses its title.
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            return [Finding(path, line, 1, RULE, "the front matter is not valid YAML, so the description is lost",
-                            'quote the value: description: "…" (a ": " inside it starts a mapping)')]
-    description = meta.get("description") if isinstance(meta, dict) else None
+    description = front.data.get("description") if isinstance(front.data, dict) else None
     lang = language_of(path)
     limit = LIMITS.get(lang, LIMITS["en"])
     if not isinstance(description, str) or not description.strip():

@@ -13,6 +13,7 @@ from ..registry import Registry
 from .admonitions import check_admonitions
 from .diagrams import check_diagrams
 from .findings import Finding
+from .frontmatter import check_front_matter
 from .hygiene import check_hygiene
 from .links import check_links
 from .meta import check_description
@@ -22,6 +23,7 @@ Check = Callable[[str, str, Registry], list[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_links, check_safety, check_admonitions, check_diagrams, check_hygiene, check_description,
+    check_front_matter,
 )
 
 
@@ -31,6 +33,7 @@ def run_checks(text: str, path: str, registry: Registry) -> list[Finding]:
     A check that crashes is a bug in the check, not in the page: it becomes a
     CHECK-CRASH finding instead of a traceback, and the other checks still run.
     """
+    text = text.removeprefix("\ufeff")  # a UTF-8 byte order mark is accepted everywhere
     findings: set[Finding] = set()
     for check in CHECKS:
         try:
