@@ -6,9 +6,12 @@ through `load_registry()`, which parses the file once per content version
 nor a `mkdocs serve` rebuild re-reads an unchanged file, while an edited one
 is picked up on the next rebuild.
 
-A broken registry raises `RegistryError` naming the file and the entry; the
-hook adapters turn that into a `PluginError`, because no page can be checked
-against a broken registry.
+The file is read with the strict loader and checked against its schema
+(checks/registry_schema.py: https URLs on Tencent's domains only, plain
+short names, no control characters, no duplicate keys, no aliases). A broken
+registry raises `RegistryError` with one `path:line:col: RULE-ID` line per
+problem; the hook adapters turn that into a `PluginError`, because no page
+can be checked against a broken registry.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import yaml
-
 from . import REPO_ROOT
+from .checks.findings import format_finding
+from .checks.registry_schema import check_registry
 from .languages import LANGS
 
 
@@ -150,6 +153,15 @@ def parse_registry(data: Any, source: str = str(REGISTRY_PATH)) -> Registry:
 _CACHE: dict[tuple[str, int, int], Registry] = {}
 
 
+def _display(path: Path) -> str:
+    """The registry's path as findings show it: relative to its site (hooks/registry.yml)."""
+    site = path.resolve().parent.parent
+    try:
+        return path.resolve().relative_to(site).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def load_registry(path: str | os.PathLike[str] = REGISTRY_PATH) -> Registry:
     """Parse the registry file, once per version of its content."""
     path = Path(path)
@@ -160,9 +172,12 @@ def load_registry(path: str | os.PathLike[str] = REGISTRY_PATH) -> Registry:
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _CACHE:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            raise RegistryError(f"{path}: not valid YAML: {error}") from None
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise RegistryError(f"{path}: cannot read the link registry as UTF-8 ({error})") from None
+        findings, data = check_registry(text, _display(path))
+        if findings:
+            raise RegistryError("\n".join(format_finding(finding) for finding in findings))
         _CACHE.clear()  # keep only the current version
         _CACHE[key] = parse_registry(data, str(path))
     return _CACHE[key]

@@ -1,0 +1,88 @@
+"""The registry (partner_guide/registry.py, checks/registry_schema.py): strict, typed, open to new contacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from partner_guide.checks.registry_schema import TRUSTED_DOMAINS, check_registry
+from partner_guide.registry import REGISTRY_PATH, RegistryError, load_registry
+
+BASE = REGISTRY_PATH.read_text(encoding="utf-8")
+
+
+def _findings(text: str) -> list[tuple[int, str, str]]:
+    return [(f.line, f.rule, f.message) for f in check_registry(text, "hooks/registry.yml")[0]]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_the_registry_passes_its_schema():
+    assert _findings(BASE) == []
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ("url: https://admin.qidian.qq.com/template/blue/wpa/link.html", 'url: "javascript:alert(1)"', "REG-URL"),
+    ("url: https://cloud.tencent.com/document/product/555/7440", "url: http://cloud.tencent.com/document/product/555/7440", "REG-URL"),
+    ("url: https://cloud.tencent.com/document/product/555/7440", "url: https://cloud.tencent.com.evil.example/x", "REG-URL"),
+    ("url: https://cloud.tencent.com/document/product/555/7440", 'url: "https://cloud.tencent.com@evil.example/x"', "REG-URL"),
+    ("url: https://cloud.tencent.com/document/product/555/7440", "url: https://cloud.tencent.com:8443/x", "REG-URL"),
+    ("  - cloud.tencent.com", "  - cloud.tencent.com\n  - evil.example", "REG-URL"),
+    ("  announce:\n", '  "announce\\nx":\n', "REG-NAME"),
+    ("  announce:\n", "  Announce_Page:\n", "REG-NAME"),
+    ("path: /partners/announce", "path: partners", "REG-PATH"),
+    ("path: /partners/announce", 'path: "/partners/<x>"', "REG-PATH"),
+    ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "<img src=x>", en: Announcements}', "REG-TEXT"),
+    ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "通知\\n公告", en: Announcements}', "REG-TEXT"),
+    ("tel: tel:+8675586013388,75727", 'tel: "javascript:x"', "REG-CONTACT"),
+    ('kfuin: "2852062166"', 'kfuin: "2852062166&evil=1"', "REG-CONTACT"),
+])
+def test_a_wrong_value_is_a_finding_at_its_line(old, new, rule):
+    text = BASE.replace(old, new, 1)
+    assert text != BASE
+    [(line, found, message)] = _findings(text)
+    assert found == rule and line == _line_of(text, new) + new.rstrip("\n").count("\n")
+
+
+def test_a_duplicate_key_names_both_lines():
+    text = BASE.replace("      path: /partners/apply\n", "      path: /partners/apply\n      path: /evil\n", 1)
+    [(line, rule, message)] = _findings(text)
+    first = _line_of(text, "path: /partners/apply")
+    assert (line, rule) == (first + 1, "YAML-DUPLICATE") and f"lines {first} and {first + 1}" in message
+
+
+def test_an_alias_bomb_is_refused_before_it_expands():
+    text = "bomb: &a [x, x, x]\nmore: [*a, *a, *a]\n" + BASE
+    assert [rule for _, rule, _ in _findings(text)] == ["YAML-ALIAS"]
+
+
+def test_new_contact_kinds_fit_the_schema_and_are_typed_by_field():
+    text = BASE.replace("  mail:\n", "  qq-support:\n    qq: \"2852062166\"\n    title: {zh: QQ, en: QQ}\n"
+                        "  partner-mail:\n    email: [partners@tencent.com, x@evil]\n    phone: 0755-86013388\n  mail:\n", 1)
+    [(line, rule, message)] = _findings(text)
+    assert rule == "REG-CONTACT" and "partner-mail.email.1" in message
+
+
+def test_trusted_domains_are_tencents():
+    assert TRUSTED_DOMAINS == ("tencent.com", "qq.com", "qcloud.com", "tencentcloud.com")
+
+
+def test_loading_a_broken_registry_raises_one_line_per_finding(tmp_path):
+    path = tmp_path / "hooks" / "registry.yml"
+    path.parent.mkdir()
+    path.write_text(BASE.replace("path: /partners/announce", "path: partners").replace(
+        "tel: tel:+8675586013388,75727", 'tel: "x"'), encoding="utf-8")
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    lines = str(error.value).splitlines()
+    assert len(lines) == 2 and all(line.startswith("hooks/registry.yml:") for line in lines)
+    assert "REG-PATH" in lines[0] and "REG-CONTACT" in lines[1]
+
+
+def test_a_registry_that_is_not_utf8_is_refused_not_a_traceback(tmp_path):
+    path = tmp_path / "hooks" / "registry.yml"
+    path.parent.mkdir()
+    path.write_bytes(BASE.encode() + b"\xff\n")
+    with pytest.raises(RegistryError, match="UTF-8"):
+        load_registry(path)
