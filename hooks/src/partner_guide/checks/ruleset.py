@@ -15,6 +15,7 @@ from .diagrams import check_diagrams
 from .findings import Finding
 from .frontmatter import check_front_matter
 from .hygiene import check_hygiene
+from .limits import check_limits
 from .links import check_links
 from .meta import check_description
 from .safety import check_safety
@@ -23,7 +24,7 @@ Check = Callable[[str, str, Registry], list[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_links, check_safety, check_admonitions, check_diagrams, check_hygiene, check_description,
-    check_front_matter,
+    check_front_matter, check_limits,
 )
 
 
