@@ -1,0 +1,47 @@
+"""The boundary's allowlist (partner_guide/site/allowlist.py): ids, classes and attribute values."""
+
+from __future__ import annotations
+
+import pytest
+
+from partner_guide.site.allowlist import DROP_WITH_CONTENT, TAGS, allowed_classes, is_id, value_problem
+
+
+@pytest.mark.parametrize("value", ["rebate-process", "_1", "q1", "__tabbed_1_2", "__codelineno-0-12"])
+def test_ids_the_site_renders_are_allowed(value):
+    assert is_id(value)
+
+
+@pytest.mark.parametrize("value", ["__config", "__search", "__palette_0", "", "a b", "x" * 101, '"><img'])
+def test_theme_ids_and_odd_ids_are_not(value):
+    assert not is_id(value)
+
+
+def test_classes_are_kept_token_by_token():
+    assert allowed_classes("div", "admonition warning md-dialog") == (["admonition", "warning"], ["md-dialog"])
+    assert allowed_classes("span", "k nt s2") == (["k", "nt", "s2"], [])
+    assert allowed_classes("div", "language-python highlight") == (["language-python", "highlight"], [])
+
+
+@pytest.mark.parametrize("tag, name, value, ok", [
+    ("td", "style", "text-align: center;", True),
+    ("td", "style", "color: red", False),
+    ("div", "style", "aspect-ratio: 586 / 822", True),
+    ("div", "style", "position: fixed", False),
+    ("div", "role", "img", True),
+    ("div", "role", "dialog", False),
+    ("input", "type", "radio", True),
+    ("input", "type", "password", False),
+    ("input", "name", "__tabbed_3", True),
+    ("label", "for", "__tabbed_3_1", True),
+    ("label", "for", "password", False),
+    ("img", "width", "120", True),
+    ("img", "width", "120px; x", False),
+])
+def test_attribute_values(tag, name, value, ok):
+    assert (value_problem(tag, name, value) is None) is ok
+
+
+def test_nothing_is_both_kept_and_dropped_with_its_content():
+    assert not TAGS & DROP_WITH_CONTENT
+    assert {"script", "style", "svg", "iframe", "object", "embed", "template", "math", "noscript"} <= DROP_WITH_CONTENT
