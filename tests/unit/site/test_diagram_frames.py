@@ -45,8 +45,8 @@ def test_a_drawing_is_attached_only_for_its_exact_source(tmp_path, monkeypatch):
     source = 'flowchart TD\na["甲"] --> b["乙"]'
     path = diagram_frames.drawing_path(diagram_name("index.md", 1), source)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('<svg viewBox="0 0 200 100"></svg>', encoding="utf-8")
-    template = '<template class="diagram__svg"><svg viewBox="0 0 200 100"></svg></template>'
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg>', encoding="utf-8")
+    template = '<template class="diagram__svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg></template>'
     assert attach_drawings(pre(source), "index.md") == pre(source) + template
     assert "template" not in attach_drawings(pre(source + "\n"), "index.md")  # edited since drawn
     assert "template" not in attach_drawings(pre(source), "apply.md")  # another page's diagram

@@ -54,7 +54,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "title", "name"}),
     "img": frozenset({"src", "alt", "title", "width", "height", "loading"}),
     "abbr": frozenset({"title"}),
-    "div": frozenset({"role", "aria-label", "style", "data-tabs"}),
+    "div": frozenset({"role", "aria-label", "style", "data-tabs", "data-drawing"}),
     "span": frozenset(),
     "details": frozenset({"open"}),
     "input": frozenset({"type", "id", "name", "checked"}),
@@ -95,6 +95,7 @@ ID_RE = re.compile(r"^(?!__)[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$")
 GENERATED_ID_RE = re.compile(r"^__(?:tabbed_\d{1,4}_\d{1,4}|codelineno-\d{1,4}-\d{1,6}|span-\d{1,4}-\d{1,6})$")
 TABBED_NAME_RE = re.compile(r"^__tabbed_\d{1,4}$")
 TABBED_DATA_RE = re.compile(r"^\d{1,4}:\d{1,4}$")
+DRAWING_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}-\d{1,4}$")  # diagram_frames: hot/rebate.en-1
 CELL_STYLE_RE = re.compile(r"^text-align: (?:left|right|center);?$")  # tables: aligned columns
 # diagram_frames: the drawing's proportions, e.g. "aspect-ratio: 586 / 822"
 DIAGRAM_STYLE_RE = re.compile(r"^aspect-ratio: \d{1,5}(?:\.\d{1,6})? / \d{1,5}(?:\.\d{1,6})?$")
@@ -139,4 +140,6 @@ def value_problem(tag: str, name: str, value: str) -> str | None:
         return None if GENERATED_ID_RE.match(value) else "labels belong to tabs"
     if name == "data-tabs":
         return None if TABBED_DATA_RE.match(value) else "not a tab set's count"
+    if name == "data-drawing":
+        return None if DRAWING_NAME_RE.match(value) and ".." not in value else "not a diagram's name"
     return None  # title, alt, aria-label, checked, open: any text is harmless once escaped

@@ -23,7 +23,9 @@ calls it in `on_post_page`). mermaid-loader.js hands it to Material instead
 of running Mermaid: the page loads and runs no Mermaid code at all. A diagram
 without a drawing (edited, not yet drawn) still renders in the browser; the
 tests report it. DIAGRAM_PRERENDER=0 leaves the drawings out (for
-`guide-diagrams`, which draws them).
+`guide-diagrams`, which draws them), and so does a drawing that holds more
+than a drawing may (SVG-*, checks/svg.py): it goes into the page after the
+HTML boundary, so it is checked on its own.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from .. import PACKAGE_DIR
 from ..checks.diagrams import parse_fence_body
+from ..checks.svg import is_clean
 from ..mermaid import MERMAID_VERSION
 from ..ui import strings
 
@@ -60,10 +63,11 @@ def drawing_path(name: str, source: str) -> Path:
 
 
 def drawing(name: str, source: str) -> str | None:
+    """The drawing of this exact source, unless it holds more than a drawing may (checks/svg.py reports it)."""
     if os.environ.get("DIAGRAM_PRERENDER") == "0":
         return None
     path = drawing_path(name, source)
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    return path.read_text(encoding="utf-8") if path.is_file() and is_clean(path) else None
 
 
 def alt_text(source: str, lang: str) -> str:
