@@ -7,6 +7,8 @@
   instead of pasting URLs: the reference definitions of every short name in
   hooks/registry.yml are appended after the writer's last line, so line
   numbers in findings stay those of the source file.
+
+Both in partner_guide/site/rewrites.py, which `make check` applies too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from partner_guide import adapter
 from partner_guide.languages import build_language
-from partner_guide.site.admonitions import transform_admonitions
+from partner_guide.site.rewrites import rewrite_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,5 +26,4 @@ if TYPE_CHECKING:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    markdown = transform_admonitions(markdown, build_language(config))
-    return f"{markdown}\n\n{adapter.registry(config).reference_definitions()}\n"
+    return rewrite_markdown(markdown, build_language(config), adapter.registry(config))

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from mkdocs.plugins import event_priority
+
 from partner_guide.compat.material import absolute_hreflang
 from partner_guide.languages import build_language
 from partner_guide.site.seo import faq_jsonld, robots_txt
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+@event_priority(-60)  # after the HTML boundary (hooks/safety.py): answers as readers get them
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     data = faq_jsonld(html, build_language(config))
     if data:

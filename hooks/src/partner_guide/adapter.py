@@ -11,19 +11,34 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Iterable
 
 from mkdocs.exceptions import PluginError
 
 from . import compat
+from .checks import files as file_checks
 from .checks.findings import Finding, format_finding, github_annotation, in_github_actions
+from .checks.frontmatter import escaped_for_templates, safe_source
+from .checks.limits import guard
+from .compat.mkdocs_build import guard_render
+from .checks.svg import check_drawings
 from .registry import Registry, RegistryError, load_registry, registry_path
+from .checks.rendered import located
+from .site.boundary import UrlPolicy, check_page
+from .site.diagram_frames import DRAWINGS_DIR
 
 if TYPE_CHECKING:
     import logging
 
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+# Tests only (tests/browser/test_csp.py): pages are published without the
+# sanitizer, to prove the Content-Security-Policy alone keeps an injected
+# script inert. The build then always fails (SAFE-UNSANITIZED).
+UNSANITIZED = "PARTNER_GUIDE_TEST_UNSANITIZED"
 
 
 def registry(config: MkDocsConfig) -> Registry:
@@ -64,6 +79,54 @@ def page_source(page: Page) -> tuple[str, str] | None:
     return abs_path, text
 
 
+# (path, line, rule) of every finding any reporter logged in this build: the
+# HTML boundary does not repeat what a source check said at the same place.
+PLACES: set[tuple[str, int, str]] = set()
+
+
+def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
+    """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`."""
+    findings = file_checks.check_tree(Path(config.docs_dir), Path(config.config_file_path).parent,
+                                      lambda path: repo_path(path, config))
+    outside = file_checks.outside_links(findings)
+    for file in list(files):
+        src = repo_path(file.abs_src_path, config) if file.abs_src_path else ""
+        if any(src == link or src.startswith(link + "/") for link in outside):
+            files.remove(file)
+    return files, findings
+
+
+def drawing_findings(config: MkDocsConfig) -> list[Finding]:
+    """SVG-* findings of the pre-drawn diagrams (a tampered one is also left out of its page)."""
+    return check_drawings(DRAWINGS_DIR, lambda path: repo_path(path, config))
+
+
+def safe_page_source(page: Page) -> str:
+    """The page's file as UTF-8 (bad bytes as U+FFFD: FILE-UTF8 names them) with only its allowed front matter."""
+    return safe_source(file_checks.decode(Path(page.file.abs_src_path).read_bytes())[0])
+
+
+def safe_markdown(markdown: str, page: Page, config: MkDocsConfig, report: Callable[[list[Finding]], None]) -> str:
+    """The last step before rendering: front-matter text escaped for the templates, Markdown that would hang
+    or recurse replaced (checks/limits.py), and a crash while rendering reported as CHECK-CRASH."""
+    page.meta.update(escaped_for_templates(page.meta))
+    path = repo_path(page.file.abs_src_path, config)
+    guard_render(page, lambda error: report([Finding(path, 1, 1, "CHECK-CRASH", f"rendering the page failed: {error!r}",
+                                                     "report this to the maintainers of hooks/")]))
+    return guard(markdown)[0]
+
+
+def boundary(html: str, page: Page, config: MkDocsConfig) -> tuple[str, list[Finding]]:
+    """(what is published, SAFE-* findings at the nearest source lines) for a page's rendered content."""
+    judgement = check_page(html, UrlPolicy.of(registry(config), page.url))
+    path = repo_path(page.file.abs_src_path, config)
+    findings = located(judgement.removals, (page_source(page) or ("", ""))[1], path) if judgement.removals else []
+    if os.environ.get(UNSANITIZED) == "1":
+        return html, [*findings, Finding(path, 1, 1, "SAFE-UNSANITIZED", f"published without the sanitizer ({UNSANITIZED}=1)",
+                                         "unset it: it is for the tests of the Content-Security-Policy only")]
+    return judgement.html, findings
+
+
 class Reporter:
     """Logs each finding once per build (the i18n plugin runs every event once per
     language) as a warning, and as a GitHub annotation under GitHub Actions."""
@@ -76,6 +139,7 @@ class Reporter:
     def reset(self) -> None:
         self.checked.clear()
         self.reported.clear()
+        PLACES.clear()
 
     def first_time(self, path: str) -> bool:
         """True once per build for each source path."""
@@ -83,13 +147,16 @@ class Reporter:
         self.checked.add(path)
         return new
 
-    def report(self, findings: Iterable[Finding]) -> None:
+    def report(self, findings: Iterable[Finding], new_places_only: bool = False) -> None:
+        """Log each finding not logged yet (with `new_places_only`, not where one of its rule was)."""
         annotate = in_github_actions()
         for finding in findings:
             line = format_finding(finding)
-            if line in self.reported:
+            place = (finding.path, finding.line, finding.rule)
+            if line in self.reported or (new_places_only and place in PLACES):
                 continue
             self.reported.add(line)
+            PLACES.add(place)
             self.log.warning(line)
             if annotate:
                 print(github_annotation(finding), flush=True)

@@ -40,3 +40,12 @@ def test_text_of_drops_tags_and_permalinks_and_keeps_one_line_per_block():
 def test_robots_txt_points_at_the_sitemap_of_the_site_url():
     assert robots_txt("https://x.example/guide/") == (
         "User-agent: *\nAllow: /\n\nSitemap: https://x.example/guide/sitemap.xml\n")
+
+
+def test_jsonld_escapes_what_could_end_or_swallow_its_script_element():
+    html = ('<h2 id="q">为什么 <code>&lt;/script&gt;&lt;!--&lt;script&gt;</code> 会？</h2>'
+            "<p>A &amp; B &lt;b&gt;</p>")
+    data = faq_jsonld(html, "zh")
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert "\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e" in data and "A \\u0026 B" in data
+    assert json.loads(data)["mainEntity"][0]["name"] == "为什么 </script><!--<script> 会？"

@@ -46,3 +46,9 @@ def github_annotation(finding: Finding) -> str:
 
 def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def new_places(findings: list[Finding], known: list[Finding]) -> list[Finding]:
+    """The findings whose rule was not already reported at their place (path, line) by `known`."""
+    places = {(finding.path, finding.line, finding.rule) for finding in known}
+    return [finding for finding in findings if (finding.path, finding.line, finding.rule) not in places]

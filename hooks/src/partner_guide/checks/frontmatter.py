@@ -22,10 +22,13 @@ everything. The length of `description` is META-DESCRIPTION's (meta.py).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from markupsafe import Markup
 
 from .. import strict_yaml
 from ..registry import Registry
@@ -124,3 +127,21 @@ def read_front_matter(text: str) -> FrontMatter:
 
 def check_front_matter(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
     return [Finding(path, *problem) for problem in read_front_matter(text).problems]
+
+
+def safe_source(text: str) -> str:
+    """The page's source with its front matter replaced by `safe_meta` (as JSON, which is YAML), on as
+    many lines, so that MkDocs and the theme never see a refused key or value and positions stay the file's."""
+    text = text.removeprefix("\ufeff")
+    front = read_front_matter(text)
+    if not front.lines:
+        return text
+    meta = json.dumps(front.safe_meta, ensure_ascii=False)
+    body = split_lines(text)[front.lines:]
+    return "\n".join(["---", meta, *[""] * (front.lines - 3), "---", *body])
+
+
+def escaped_for_templates(meta: dict[str, Any]) -> dict[str, Any]:
+    """Text values as `Markup`, escaped once: Material prints `page.meta.title` and `description` without
+    escaping (MkDocs' Jinja does not autoescape) and others with `| e`, which leaves Markup as it is."""
+    return {key: Markup.escape(value) if isinstance(value, str) else value for key, value in meta.items()}

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from ..site.csp import script_json
+
 WRITTEN_FOR = {"mkdocs-material": ("9.8.2",)}
 
 # The minified loop, whatever the minifier named its variables:
@@ -79,7 +81,7 @@ def rebase_config(html: str, base: str) -> str:
     def replace(match: re.Match[str]) -> str:
         data = json.loads(match.group(2))
         data["base"] = base
-        return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
+        return match.group(1) + script_json(data) + match.group(3)
 
     return CONFIG_SCRIPT.sub(replace, html, count=1)
 

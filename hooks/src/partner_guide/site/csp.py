@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -58,6 +59,13 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("form-action", "'none'"),
 )
 HEADER_ONLY = (("frame-ancestors", "'none'"),)
+
+
+def script_json(data: object) -> str:
+    """JSON to place inside a <script> element: `<`, `>` and `&` as \\u escapes, so that neither `</script>`
+    nor `<!--<script>` (which makes the browser read the rest of the page as script) can appear in it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def script_hash(text: str) -> str:

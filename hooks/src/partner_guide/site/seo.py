@@ -14,8 +14,9 @@ The head's hreflang links are made absolute by compat/material.py.
 from __future__ import annotations
 
 import html as htmllib
-import json
 import re
+
+from .csp import script_json
 
 H2_RE = re.compile(
     r'<h2 id="(?P<id>[^"]+)"[^>]*>'  # a heading with its id (all questions have one)
@@ -68,8 +69,7 @@ def faq_jsonld(html: str, lang: str) -> str | None:
             for _, q, a in items
         ],
     }
-    # `<\/` keeps a `</script>` inside an answer from closing the script element.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return script_json(data)
 
 
 def robots_txt(site_url: str) -> str:

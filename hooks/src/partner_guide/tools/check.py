@@ -5,7 +5,12 @@
 Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
 same lines the build logs, plus GitHub `::error` annotations when
 GITHUB_ACTIONS=true. Exits 1 if there is any finding, 2 if the registry is
-broken, 0 otherwise. Imports neither MkDocs nor the theme.
+broken (one line per problem), 0 otherwise. Imports neither MkDocs nor the
+theme: besides the source checks, it renders each page with Python-Markdown
+and mkdocs.yml's extensions and judges the HTML as the build does
+(checks/rendered.py); it checks the files under docs/ (checks/files.py) and
+the pre-drawn diagrams (checks/svg.py). A check that crashes on a file is
+one CHECK-CRASH finding naming it, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,10 +19,15 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
-from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
+from ..checks.files import check_tree, decode
+from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions, new_places
 from ..checks.parity import check_parity, with_counterparts
+from ..checks.rendered import check_rendered
 from ..checks.ruleset import run_checks
-from ..registry import RegistryError, load_registry
+from ..checks.svg import check_drawings
+from ..compat.mkdocs_build import markdown_config
+from ..registry import Registry, RegistryError, load_registry
+from ..site.diagram_frames import DRAWINGS_DIR
 
 
 def display_path(path: Path) -> str:
@@ -39,21 +49,36 @@ def markdown_files(targets: list[str]) -> list[Path]:
     return files
 
 
+def check_file(text: str, name: str, registry: Registry, markdown) -> list[Finding]:
+    """The source checks, then the rendered page's, without repeating a rule at a place; never raises."""
+    findings = run_checks(text, name, registry)
+    try:
+        rendered = check_rendered(text, name, registry, markdown)
+    except Exception as error:  # noqa: BLE001 - reported, never swallowed
+        rendered = [Finding(name, 1, 1, "CHECK-CRASH", f"rendering failed: {error!r}",
+                            "report this to the maintainers of hooks/")]
+    return findings + new_places(rendered, findings)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         registry = load_registry()
     except RegistryError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(str(error), file=sys.stderr)
         return 2
-    files = markdown_files(argv or [str(ROOT / "docs")])
+    targets = argv or [str(ROOT / "docs")]
+    files = [path for path in markdown_files(targets) if not path.is_symlink()]
+    findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
+                               for finding in check_tree(Path(target), ROOT, display_path)]
+    findings.extend(check_drawings(DRAWINGS_DIR, display_path))
     # Each file is read once: the named ones are checked, and each page is
     # compared with its other edition (read even when only one was named).
-    texts = {display_path(p): p.read_text(encoding="utf-8", errors="replace") for p in with_counterparts(files)}
-    findings: list[Finding] = []
+    texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
+    markdown = markdown_config(ROOT / "mkdocs.yml")
     for path in files:
         name = display_path(path)
-        findings.extend(run_checks(texts[name], name, registry))
+        findings.extend(check_file(texts[name], name, registry, markdown))
     findings.extend(check_parity(texts, registry))
     for finding in findings:
         print(format_finding(finding))
