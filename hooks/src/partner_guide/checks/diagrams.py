@@ -48,16 +48,19 @@ SHAPES = (  # (open, close), longest first so that `((` wins over `(`
     ("[/", "/]"), ("[/", "\\]"), ("[\\", "\\]"), ("[\\", "/]"), (">", "]"), ("[", "]"), ("(", ")"), ("{", "}"),
 )
 CLASS_SUFFIX_RE = re.compile(r":::[\w\-]+")  # `id:::className`
+# An edge: a plain arrow with an optional |label| (EDGE_RE), or the text form `a -- label --> b`: its
+# opening (TEXT_EDGE_OPEN_RE) and the first closing arrow after it (TEXT_EDGE_CLOSE_RE). Found in two
+# steps so that no pattern scans a label lazily to the end of a line (quadratic: minutes on a long line).
 EDGE_RE = re.compile(
-    r"[ \t]*(?:"
+    r"(?<![ \t])[ \t]*"  # from the start of the spaces before it (a search would rescan them from each one)
     r"(?P<arrow><?(?:-{2,}>|-{3,}|={2,}>|={3,}|-\.+->|-\.+-))"  # a plain arrow: --> --- -.-> -.- ==> ===
     r"(?:[ \t]*\|(?P<pipe>[^|]*)\|)?"  # optional |label|
-    r"|(?P<open><?(?:--|==|-\.))[ \t]+"  # or the text form: `-- `, `== `, `-. `
-    r"(?P<text>\"[^\"]*\"|[^\"|\-=.][^|]*?)"  # its label
-    r"[ \t]+(?P<close>-{2,}>|-{2,}|={2,}>|={2,}|\.-+>|\.-+)"  # and the closing arrow
-    r")[ \t]*"
+    r"[ \t]*"
 )
-AMP_RE = re.compile(r"[ \t]*&[ \t]*")  # `a & b`
+TEXT_EDGE_OPEN_RE = re.compile(r"(?<![ \t])[ \t]*(?P<open><?(?:--|==|-\.))[ \t]+(?=[^\"|\-=.\s]|\")")  # `-- ` then the label
+TEXT_EDGE_CLOSE_RE = re.compile(r"(?<![ \t])[ \t]+(?P<close>-{2,}>|-{2,}|={2,}>|={2,}|\.-+>|\.-+)[ \t]*")  # ` -->`
+QUOTED_LABEL_RE = re.compile(r'(?<![ \t])[ \t]*"[^"]*"[ \t]*')  # a node's quoted label: id["label"]
+AMP_RE = re.compile(r"(?<![ \t])[ \t]*&[ \t]*")  # `a & b`, from the start of the spaces before the `&`
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!]")  # the start of an HTML tag or comment
 HREF_RE = re.compile(r"\bhref\b", re.I)  # a link target outside a label
 DIRECTIONS = ("TD", "TB", "BT", "LR", "RL")
@@ -130,15 +133,13 @@ class _Parser:
             if not s.startswith(open_, pos):
                 continue
             start = pos + len(open_)
-            rest = s[start:]
-            quoted = re.match(r'[ \t]*"[^"]*"[ \t]*', rest)
-            if quoted and rest.startswith(close, quoted.end()):
-                end = start + quoted.end()
+            quoted = QUOTED_LABEL_RE.match(s, start)  # no copy of the rest of the line: one per node was quadratic
+            if quoted and s.startswith(close, quoted.end()):
+                end = quoted.end()
             else:
-                found = rest.find(close)
-                if found < 0 or '"' in rest[:found]:
+                end = s.find(close, start)
+                if end < 0 or '"' in s[start:end]:
                     continue
-                end = start + found
             text = s[start:end]
             label = self.label(text, line, base + start + 1, f"node {ident}")
             self.diagram.labels.setdefault(ident, label)
@@ -208,7 +209,7 @@ class _Parser:
             return
         sources, pos = parsed
         while pos < len(body):
-            edge = EDGE_RE.match(body, pos)
+            edge = match_edge(body, pos)
             if not edge or edge.end() == pos:
                 pos += len(body[pos:]) - len(body[pos:].lstrip())
                 self.add(line, base + pos + 1, "DIA-SYNTAX", f"cannot read {body[pos:].strip()!r}",
@@ -338,3 +339,42 @@ def check_diagrams(text: str, path: str, registry: Registry | None = None) -> li
     if "mermaid" not in text:
         return []
     return sorted({finding for _, findings in parse_diagrams(text, path) for finding in findings})
+
+
+@dataclass(frozen=True)
+class _EdgeMatch:
+    """What the parser reads of an edge: its label (from |pipes| or the text form) and where it ends."""
+
+    groups: dict[str, str | None]
+    starts: dict[str, int]
+    stop: int
+
+    def group(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def start(self, name: str) -> int:
+        return self.starts[name]
+
+    def end(self) -> int:
+        return self.stop
+
+
+def match_edge(body: str, pos: int) -> _EdgeMatch | None:
+    """The edge at body[pos:], plain (`-->`, `-->|label|`) or text form (`-- label -->`), in linear time."""
+    plain = EDGE_RE.match(body, pos)
+    if plain:
+        return _EdgeMatch({"pipe": plain.group("pipe")}, {"pipe": plain.start("pipe")}, plain.end())
+    opening = TEXT_EDGE_OPEN_RE.match(body, pos)
+    if not opening:
+        return None
+    start = opening.end()
+    if body.startswith('"', start):
+        quote_end = body.find('"', start + 1)
+        close = TEXT_EDGE_CLOSE_RE.match(body, quote_end + 1) if quote_end > 0 else None
+    else:
+        close = TEXT_EDGE_CLOSE_RE.search(body, start + 1)
+        if close and "|" in body[start : close.start()]:
+            close = None
+    if not close:
+        return None
+    return _EdgeMatch({"text": body[start : close.start()]}, {"text": start}, close.end())

@@ -27,7 +27,7 @@ LIST_ITEM_RE = re.compile(
 )
 ATX_RE = re.compile(r"^ {0,3}(?P<level>#{1,6})(?:[ \t]+|$)")  # `## ` heading opener
 SETEXT_RE = re.compile(r"^ {0,3}(?P<under>=+|-+)[ \t]*$")  # the underline of a setext heading
-ATTR_LIST_RE = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}\n]*)\}")  # `{#id .class}` or `{: #id}`
+ATTR_LIST_RE = re.compile(r"\{:?[ \t]*+(?P<attrs>[^{}\n]*+)\}")  # `{#id .class}` or `{: #id}` (possessive: linear)
 ATTR_ID_RE = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")  # the `#id` inside an attribute list
 HTML_ID_RE = re.compile(r"<[A-Za-z][^<>]*?\sid\s*=\s*[\"'](?P<id>[^\"']*)[\"']", re.I)  # id="…" in a tag
 ASCII_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")  # a portable, link-friendly id

@@ -36,7 +36,7 @@ from .scan import prose_lines
 # A heading with an explicit id: `## 问题？ {#rebate-process}` (attr_list).
 HEADING_ID_RE = re.compile(
     r"^ {0,3}#{1,6}[ \t]+.*?"  # the ATX heading marker and its text
-    r"\{[^{}\n]*?#(?P<id>[A-Za-z][\w\-:.]*)[^{}\n]*\}"  # the attr list holding #id
+    r"\{[^{}\n]*?#(?P<id>[A-Za-z][\w\-:.]*+)[^{}\n]*+\}"  # the attr list holding #id (possessive: no backtracking)
     r"[ \t]*#*[ \t]*$"  # optional closing hashes
 )
 HINT_LINK = "link the same targets in both editions; translate only the link text (the registry has both names)"

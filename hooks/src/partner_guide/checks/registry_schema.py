@@ -33,12 +33,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import strict_yaml
+from ..languages import LANGS
 from .findings import Finding
 
 # The registry may only point at Tencent's own domains: a pull request
 # cannot add a look-alike host, however the registry is edited.
 TRUSTED_DOMAINS = ("tencent.com", "qq.com", "qcloud.com", "tencentcloud.com")
-LANGS = ("zh", "en")
+
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")  # a short name: announce, doc-refund-rules
 PARAM_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")

@@ -47,7 +47,8 @@ from ..registry import Registry
 from . import allowlist as A
 
 WS_TAB_NL_RE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
-EDGE_RE = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # and C0 controls and spaces at its ends
+URL_EDGES = "".join(chr(code) for code in range(0x21))  # and C0 controls and spaces at its ends
+RELATIVE_RE = re.compile(r"^[A-Za-z0-9._~/%?&=+:@!$,;*()#-]*$")  # a path, query or fragment of the site (RFC 3986)
 LINK_HINT = "link to a page of the guide or to a registered short name such as [通知公告][announce]"
 # Elements that raw HTML opens and that only an explicit end tag closes.
 CONTAINERS = frozenset({
@@ -87,7 +88,7 @@ class UrlPolicy:
         if url is None:
             return "a control character or backslash in the address"
         if url.startswith("#"):
-            return None
+            return None if RELATIVE_RE.match(url[1:]) else "characters an anchor does not have"
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if not scheme and not url.startswith("//"):
@@ -117,6 +118,8 @@ class UrlPolicy:
         return None
 
     def _relative(self, path: str) -> str | None:
+        if not RELATIVE_RE.match(path):
+            return "characters a link to a page of the site does not have"
         return "the address leaves the site" if _resolve(self.page_url, path).startswith("..") else None
 
 
@@ -127,7 +130,7 @@ def _resolve(page_url: str, path: str) -> str:
 
 def _browser_url(value: str) -> str | None:
     """The URL as a browser reads it (spaces and controls at the ends, tabs and newlines anywhere dropped)."""
-    url = WS_TAB_NL_RE.sub("", EDGE_RE.sub("", value))
+    url = WS_TAB_NL_RE.sub("", value.strip(URL_EDGES))
     if "\\" in url or A.CONTROL_RE.search(url):
         return None
     return url

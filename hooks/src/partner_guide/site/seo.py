@@ -26,7 +26,7 @@ H2_RE = re.compile(
 PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)  # the ¶ after each heading
 # Diagram source and its pre-drawn SVG (site/diagram_frames.py) are not answer text.
 DIAGRAM_RE = re.compile(r'<pre class="mermaid">.*?</pre>|<template class="diagram__svg">.*?</template>', re.S)
-TAG_RE = re.compile(r"<[^>]+>")
+TAG_RE = re.compile(r"<[^<>]+>")  # a tag; not across another `<` (each unclosed `<` would rescan the page)
 BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|tr|div|pre|blockquote|dd|dt)>|<br\s*/?>", re.I)  # ends a line
 SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 QUESTION_END = ("?", "？")

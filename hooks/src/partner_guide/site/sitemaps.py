@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)  # one <url> entry of a sitemap
+URL_BLOCK = re.compile(r"(?<![ \t])[ \t]*<url>.*?</url>\n?", re.S)  # one <url> entry, from its indentation's start
 LOC = re.compile(r"<loc>([^<]*)</loc>")
 
 

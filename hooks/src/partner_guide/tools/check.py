@@ -26,7 +26,7 @@ from ..checks.rendered import check_rendered
 from ..checks.ruleset import run_checks
 from ..checks.svg import check_drawings
 from ..compat.mkdocs_build import markdown_config
-from ..registry import Registry, RegistryError, load_registry
+from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
 
 
@@ -60,22 +60,32 @@ def check_file(text: str, name: str, registry: Registry, markdown) -> list[Findi
     return findings + new_places(rendered, findings)
 
 
+def site_root(targets: list[str]) -> Path:
+    """The site whose docs/ is checked: the folder above the first target with a mkdocs.yml, else this repository."""
+    for target in targets:
+        for folder in Path(target).resolve().parents:
+            if (folder / "mkdocs.yml").is_file():
+                return folder
+    return ROOT
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    targets = argv or [str(ROOT / "docs")]
+    site = site_root(targets)
     try:
-        registry = load_registry()
+        registry = load_registry(registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH)
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
-    targets = argv or [str(ROOT / "docs")]
     files = [path for path in markdown_files(targets) if not path.is_symlink()]
     findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
-                               for finding in check_tree(Path(target), ROOT, display_path)]
+                               for finding in check_tree(Path(target), site, display_path)]
     findings.extend(check_drawings(DRAWINGS_DIR, display_path))
     # Each file is read once: the named ones are checked, and each page is
     # compared with its other edition (read even when only one was named).
     texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
-    markdown = markdown_config(ROOT / "mkdocs.yml")
+    markdown = markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
     for path in files:
         name = display_path(path)
         findings.extend(check_file(texts[name], name, registry, markdown))
