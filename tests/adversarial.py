@@ -20,6 +20,7 @@ tests/browser/test_adversarial_inert.py serves what was built.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -246,3 +247,10 @@ def write_site(root: Path, repo: Path, registry_edit: tuple[str, str] | None = N
         (adv / f"{stem}.en.md").write_bytes(data)
     os.symlink("/etc/passwd", docs / "assets" / "passwd.txt")
     return root
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (links as their target's text) with its content's hash: proof nothing was written."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(os.readlink(path).encode() if path.is_symlink()
+                                                                 else path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_symlink() or path.is_file()}

@@ -17,15 +17,18 @@ Helpers to import (paths, page lists, the request log) are in tests/support.py.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from partner_guide.tools.site import build_site, serving
+from tests.adversarial import tree_digest, write_site
 from tests.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    ROOT,
     WARNING_LINE,
     browser_required,
     new_context,
@@ -67,6 +70,43 @@ def site_url(site_dir: Path, _server: _Server) -> str:
     return _server.url
 
 
+@dataclass
+class AdversarialBuild:
+    """The adversarial corpus (tests/adversarial.py) built in a copy of the site, served at `url`."""
+
+    source: Path  # the copy: mkdocs.yml, hooks/, overrides/, docs/ with every case
+    out: Path
+    url: str
+    result: subprocess.CompletedProcess[str]
+    docs_before: dict[str, str]
+    docs_after: dict[str, str]
+
+
+def _adversarial_build(**env: str):
+    parent = world_readable_tmpdir("partner-guide-adversarial-")
+    source = parent / "source"
+    source.mkdir()
+    write_site(source, ROOT)
+    out = parent / "site"
+    with serving(out) as url:
+        before = tree_digest(source / "docs")
+        result = build_site(out, url, config=source / "mkdocs.yml", cwd=source, timeout=600, **env)
+        yield AdversarialBuild(source, out, url, result, before, tree_digest(source / "docs"))
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def adversarial_build():
+    """Every page case in one strict build (it fails: the cases are findings), served on 127.0.0.1."""
+    yield from _adversarial_build()
+
+
+@pytest.fixture(scope="session")
+def unsanitized_build():
+    """The same build with the sanitizer bypassed (tests only): what the Content-Security-Policy alone must stop."""
+    yield from _adversarial_build(PARTNER_GUIDE_TEST_UNSANITIZED="1")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -101,5 +141,5 @@ def pytest_collection_modifyitems(config, items):
     # Everything that uses the session build is slow-ish; mark it so
     # `-m "not slow"` gives the fast unit tests alone.
     for item in items:
-        if {"site_dir", "site_url"} & set(getattr(item, "fixturenames", ())):
+        if {"site_dir", "site_url", "adversarial_build", "unsanitized_build"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
