@@ -162,8 +162,11 @@ def test_pull_request_workflow_caches_pip_installs_chromium_and_uploads_the_site
     assert any("apt-get install" in s.get("run", "") and "chromium" in s.get("run", "") for s in steps)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
-    # Reviewers need the preview most when the checks failed.
-    assert "cancelled()" in upload["if"]
+    # Reviewers need the preview when tests failed, but never a site whose strict build failed: its
+    # pages hold what the build reported (issue 11), so only a successful build step is uploaded.
+    build = next(s for s in steps if s.get("run", "").strip() == "make build")
+    assert build["id"] == "build" and steps.index(build) < steps.index(upload)
+    assert "cancelled()" in upload["if"] and "steps.build.outcome == 'success'" in upload["if"]
 
 
 def test_publish_workflow_builds_strict_and_deploys_to_pages_with_minimal_rights():
