@@ -53,9 +53,11 @@ diagrams: $(STAMP)
 lighthouse: $(STAMP) $(NODE_STAMP)
 	$(BIN)/guide-lighthouse
 
-## Build-performance benchmark: ratios against baselines built in the same run
+## Build-performance benchmark: ratios against baselines built in the same run;
+## then adversarial input (a 1 MB page, every corpus case) against issue 11's bounds
 bench: $(STAMP)
 	$(BIN)/guide-bench
+	$(BIN)/guide-adversarial-bench
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

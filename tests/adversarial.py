@@ -26,6 +26,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from partner_guide.tools.site import copy_site
+
 MARK = "window.PWNED=1"
 FM = '---\ntitle: 测试\ndescription: 测试页面。\n---\n\n# 测试\n\n'
 
@@ -208,7 +210,6 @@ REGISTRY_CASES: dict[str, tuple[str, str, str]] = {
 # A pre-drawn diagram with an HTML label that runs a handler: replaces the label's <p>.
 TAMPERED_LABEL = f'<p><img src="x" onerror="{MARK}"/>'
 PAGE_KINDS = ("page", "front")
-SITE_FILES = ("mkdocs.yml", "hooks", "overrides")
 
 
 def page_cases() -> list[Case]:
@@ -221,14 +222,7 @@ def source_name(case: Case) -> str:
 
 def write_site(root: Path, repo: Path, registry_edit: tuple[str, str] | None = None) -> Path:
     """A copy of the site at `root` whose docs/ holds every page case (docs/adv/<name>.md and .en.md)."""
-    for name in SITE_FILES:
-        source = repo / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "src"))
-        else:
-            shutil.copy2(source, root / name)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")  # nav: every page
+    copy_site(root, navigation=False)  # no nav: every page of the copy is built
     if registry_edit:
         registry = root / "hooks" / "registry.yml"
         text = registry.read_text(encoding="utf-8")

@@ -41,13 +41,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
+from .site import copy_site
 
 BIN = Path(sys.executable).parent
 MKDOCS = [str(BIN / "mkdocs")]
 CHECK = [str(BIN / "guide-check"), "docs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-# What the synthetic sites copy from the repository besides docs/.
-SITE_FILES = ("mkdocs.yml", "hooks", "overrides")
 # The hook that checks pages; the "without checks" build drops only it and
 # keeps the ones that prepare the site (links, search, i18n, SEO, speed-ups).
 CHECK_HOOKS = ("hooks/checks.py",)
@@ -109,17 +108,6 @@ def build_cmd(config: str, site: Path, strict: bool = True) -> list[str]:
 
 # --------------------------------------------------------------------------
 # Sites
-
-
-def copy_site(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in SITE_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 def without_hooks(config_text: str, drop: tuple[str, ...] | None = None) -> str:

@@ -32,6 +32,25 @@ def venv_command(name: str) -> str:
     return str(local) if local.exists() else (shutil.which(name) or name)
 
 
+SITE_FILES = ("mkdocs.yml", "hooks", "overrides")  # what a copy of the site needs besides its docs/
+
+
+def copy_site(dest: Path, *, navigation: bool = True) -> Path:
+    """A copy of the site's configuration, hooks and overrides at `dest` (docs/ is the caller's);
+    without `navigation`, mkdocs.yml's `nav:` is dropped, so every page of the copy's docs/ is built."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, dest / name)
+    if not navigation:
+        config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+        (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")
+    return dest
+
+
 def build_env(site_url: str, **extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
             "SITE_URL": site_url, **extra}
