@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from partner_guide.tools.site import copy_site
 from tests.support import ROOT, venv_tool
 
 pytestmark = pytest.mark.slow
@@ -29,12 +30,8 @@ EN_LINE = ("docs/hot/rebate.en.md:{line}:1: SAFE-TAG raw <script> is not allowed
 
 
 def _copy_site(target: Path) -> Path:
-    for name in SITE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(source, target / name)
+    copy_site(target)
+    shutil.copytree(ROOT / "docs", target / "docs")
     return target
 
 

@@ -32,6 +32,7 @@ from .. import REPO_ROOT
 from ..checks.limits import MAX_PAGE_CHARS
 from ..compat.mkdocs_build import markdown_config
 from ..registry import load_registry
+from .bench import report_verdicts
 from .check import check_file
 from .site import build_env, copy_site, venv_command
 
@@ -111,10 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nAdversarial input, medians of {args.runs} runs ({os.cpu_count()} cores)\n")
     for what, seconds in rows:
         print(f"| {what:<64} | {seconds:6.2f} s |")
-    print()
-    for what, ok in verdicts:
-        print(f"{'PASS' if ok else 'FAIL'}  {what}")
-    return 0 if all(ok for _, ok in verdicts) else 1
+    return report_verdicts(verdicts)
 
 
 if __name__ == "__main__":

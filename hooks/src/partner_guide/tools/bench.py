@@ -370,6 +370,11 @@ def main() -> int:
     print("|------|---------|--------------|------|")
     for rel, raw, zipped, diagram in weights:
         print(f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |")
+    return report_verdicts(verdicts)
+
+
+def report_verdicts(verdicts: list[tuple[str, bool]]) -> int:
+    """Print one PASS/FAIL line per verdict; the exit status (1 if any failed)."""
     print()
     for what, ok in verdicts:
         print(f"{'PASS' if ok else 'FAIL'}  {what}")
