@@ -58,3 +58,10 @@ def test_every_page_meets_the_bars(summary):
             if score is None or score < bar:
                 below.append(f"/{row['page']} {category} {score} < {bar}")
     assert not below, "below the bar:\n" + "\n".join(below) + "\n\n" + summary["table"]
+
+
+def test_best_practices_is_perfect_on_every_page_under_the_content_security_policy(summary):
+    # Issue 11: the policy (site/csp.py) must cost nothing here: no blocked script, no console error.
+    imperfect = [f"/{row['page']} {row['scores'].get('best-practices')}" for row in summary["pages"]
+                 if row["scores"].get("best-practices") != 1]
+    assert not imperfect, "best practices below 1.0:\n" + "\n".join(imperfect) + "\n\n" + summary["table"]

@@ -122,8 +122,9 @@ def boundary(html: str, page: Page, config: MkDocsConfig) -> tuple[str, list[Fin
     path = repo_path(page.file.abs_src_path, config)
     findings = located(judgement.removals, (page_source(page) or ("", ""))[1], path) if judgement.removals else []
     if os.environ.get(UNSANITIZED) == "1":
-        return html, [*findings, Finding(path, 1, 1, "SAFE-UNSANITIZED", f"published without the sanitizer ({UNSANITIZED}=1)",
-                                         "unset it: it is for the tests of the Content-Security-Policy only")]
+        unsanitized = Finding(path, 1, 1, "SAFE-UNSANITIZED", f"published without the sanitizer ({UNSANITIZED}=1)",
+                              "unset it: it is for the tests of the Content-Security-Policy only")
+        return html, [*findings, unsanitized]
     return judgement.html, findings
 
 

@@ -63,3 +63,14 @@ def test_a_byte_order_mark_before_the_front_matter_is_accepted():
     text = "\ufeff" + PAGE.format("title: 标题\ndescription: 描述。\n")
     assert read_front_matter(text).safe_meta == {"title": "标题", "description": "描述。"}
     assert run_checks(text, "docs/x.md", REGISTRY) == []
+
+
+def test_only_the_pages_own_text_is_escaped_for_the_templates():
+    from markupsafe import Markup
+
+    from partner_guide.checks.frontmatter import escaped_for_templates
+
+    meta = {"title": "A & <b>", "description": "d", "git_revision_date_localized": '<span class="x">1</span>'}
+    escaped = escaped_for_templates(meta)
+    assert escaped == {"title": Markup("A &amp; &lt;b&gt;"), "description": Markup("d")}
+    assert escaped_for_templates({**meta, **escaped}) == {}  # escaped once, however often the hook runs

@@ -57,7 +57,10 @@ EDGE_RE = re.compile(
     r"(?:[ \t]*\|(?P<pipe>[^|]*)\|)?"  # optional |label|
     r"[ \t]*"
 )
-TEXT_EDGE_OPEN_RE = re.compile(r"(?<![ \t])[ \t]*(?P<open><?(?:--|==|-\.))[ \t]+(?=[^\"|\-=.\s]|\")")  # `-- ` then the label
+TEXT_EDGE_OPEN_RE = re.compile(
+    r"(?<![ \t])[ \t]*(?P<open><?(?:--|==|-\.))[ \t]+"  # `-- `, `== `, `-. `
+    r"(?=[^\"|\-=.\s]|\")"  # then the label (quoted, or not starting like an arrow)
+)
 TEXT_EDGE_CLOSE_RE = re.compile(r"(?<![ \t])[ \t]+(?P<close>-{2,}>|-{2,}|={2,}>|={2,}|\.-+>|\.-+)[ \t]*")  # ` -->`
 QUOTED_LABEL_RE = re.compile(r'(?<![ \t])[ \t]*"[^"]*"[ \t]*')  # a node's quoted label: id["label"]
 AMP_RE = re.compile(r"(?<![ \t])[ \t]*&[ \t]*")  # `a & b`, from the start of the spaces before the `&`

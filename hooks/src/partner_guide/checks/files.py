@@ -73,7 +73,8 @@ def check_tree(docs: Path, repository: Path, display: Callable[[Path], str] = Pa
                     findings.append(Finding(display(path), 1, 1, "FILE-UTF8", f"cannot be read ({error.strerror})"))
                     continue
                 if bad:
-                    findings.append(Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2], "save the file as UTF-8"))
+                    findings.append(Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2],
+                                            "save the file as UTF-8"))
     return sorted(findings)
 
 

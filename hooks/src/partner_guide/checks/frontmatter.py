@@ -49,7 +49,9 @@ def _text(limit: int) -> Callable[[Any], Problem | None]:
             return "FM-TEXT", "is empty"
         bad = TEXT_FORBIDDEN_RE.search(value)
         if bad:
-            return "FM-TEXT", "contains HTML (<)" if bad.group() == "<" else "contains a line break or a control character"
+            if bad.group() == "<":
+                return "FM-TEXT", "contains HTML (<)"
+            return "FM-TEXT", "contains a line break or a control character"
         if len(value) > limit:
             return "FM-TEXT", f"is {len(value)} characters, over {limit}"
         return None
@@ -70,6 +72,7 @@ def _search(value: Any) -> Problem | None:
     return None
 
 
+TEXT_KEYS = ("title", "description")  # the keys whose text the theme prints
 # key -> (check, hint)
 SCHEMA: dict[str, tuple[Callable[[Any], Problem | None], str]] = {
     "title": (_text(80), "one line of plain text, at most 80 characters"),
@@ -142,6 +145,9 @@ def safe_source(text: str) -> str:
 
 
 def escaped_for_templates(meta: dict[str, Any]) -> dict[str, Any]:
-    """Text values as `Markup`, escaped once: Material prints `page.meta.title` and `description` without
-    escaping (MkDocs' Jinja does not autoescape) and others with `| e`, which leaves Markup as it is."""
-    return {key: Markup.escape(value) if isinstance(value, str) else value for key, value in meta.items()}
+    """The page's own text values (title, description) as `Markup`, escaped once: Material prints
+    `page.meta.title` and `description` without escaping (MkDocs' Jinja does not autoescape) and
+    others with `| e`, which leaves Markup as it is. What plugins put in `meta` (the last-updated
+    date's HTML) is theirs and stays as it is."""
+    return {key: Markup.escape(meta[key]) for key in TEXT_KEYS
+            if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup)}

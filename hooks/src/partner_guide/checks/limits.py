@@ -142,8 +142,8 @@ def _code_lines(lines: list[str]) -> set[int]:
 def guard(markdown: str) -> tuple[str, list[Problem]]:
     """(Markdown that renders in linear time without recursion errors, the problems found)."""
     if len(markdown) > MAX_PAGE_CHARS:
-        return (NOTICE + "\n", [Problem(1, 1, "LIMIT-SIZE", f"the page is {len(markdown)} characters, over {MAX_PAGE_CHARS}",
-                                        "split it into several pages")])
+        return NOTICE + "\n", [Problem(1, 1, "LIMIT-SIZE", f"the page is {len(markdown)} characters, "
+                                       f"over {MAX_PAGE_CHARS}", "split it into several pages")]
     problems: list[Problem] = []
     lines = markdown.split("\n")
     deep_reported = False

@@ -133,7 +133,8 @@ def check_svg(text: str, path: str) -> list[Finding]:
     try:
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as error:
-        problem(error.lineno, error.offset + 1, "SVG-XML", f"not well-formed XML ({xml.parsers.expat.errors.messages[error.code]})")
+        reason = xml.parsers.expat.errors.messages[error.code]
+        problem(error.lineno, error.offset + 1, "SVG-XML", f"not well-formed XML ({reason})")
     return problems
 
 

@@ -135,7 +135,8 @@ def value_problem(tag: str, name: str, value: str) -> str | None:
     if name == "type":
         return None if value == "radio" else "only tabs' radio buttons"
     if name == "name":
-        return None if (TABBED_NAME_RE.match(value) if tag == "input" else is_id(value)) else "not a tab's or an anchor's name"
+        valid = TABBED_NAME_RE.match(value) if tag == "input" else is_id(value)
+        return None if valid else "not a tab's or an anchor's name"
     if name == "for":
         return None if GENERATED_ID_RE.match(value) else "labels belong to tabs"
     if name == "data-tabs":

@@ -97,7 +97,8 @@ class UrlPolicy:
             host = (parts.hostname or "").rstrip(".").lower()
             if host == self.console_host:
                 path = parts.path.rstrip("/") or "/"
-                return None if path in self.console_paths else f"console path {parts.path or '/'} is not a registered route"
+                registered = path in self.console_paths
+                return None if registered else f"console path {parts.path or '/'} is not a registered route"
             if self.chat_url and host == urlsplit(self.chat_url).hostname:
                 return None if _same_chat(url, self.chat_url) else "the chat link differs from the registered one"
             return None if host in self.hosts else f"host {host or '(none)'} is not registered"
@@ -163,8 +164,9 @@ def decide(tag: str, name: str, value: str | None, policy: UrlPolicy) -> tuple[s
     if name == "class":
         kept, removed = A.allowed_classes(tag, value)
         if removed:
-            return " ".join(kept) or None, Removal("SAFE-CLASS", f"class {' '.join(removed)} is not allowed on <{tag}>",
-                                                    tuple(removed), "use the classes the writers' guide shows")
+            removal = Removal("SAFE-CLASS", f"class {' '.join(removed)} is not allowed on <{tag}>", tuple(removed),
+                              "remove it: the classes the site styles are in partner_guide/site/allowlist.py")
+            return " ".join(kept) or None, removal
         return value, None
     if name == "id":
         if A.is_id(value):
@@ -227,8 +229,9 @@ def judge(html: str, policy: UrlPolicy) -> list[Removal]:
         tag = node.tag.lower()
         if tag in A.DROP_WITH_CONTENT or tag not in A.TAGS:
             whole = tag in A.DROP_WITH_CONTENT
-            removals.append(Removal("SAFE-TAG", f"<{tag}> is not allowed" + (" (removed with its content)" if whole else ""),
-                                    (f"<{node.tag}", node.tag), "remove it: the writers' guide shows the HTML pages may use"))
+            removals.append(Removal("SAFE-TAG", f"<{tag}> is not allowed" + (" (removed with its content)" * whole),
+                                    (f"<{node.tag}", node.tag), "remove it: pages use Markdown, and only the HTML "
+                                    "the site renders itself (partner_guide/site/allowlist.py)"))
             if whole:
                 continue
         else:
