@@ -16,8 +16,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from partner_guide.compat.material import FIXED_LOOP
-
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HTML_LANG = re.compile(r"<html\s+lang=\"([^\"]+)\"")
 ALTERNATE = re.compile(r"<link\s+rel=\"alternate\"[^>]*>")
@@ -101,24 +99,6 @@ def test_sitemap_lists_both_editions_with_xhtml_alternates(site_dir, site_url):
         links = {x.get("hreflang"): x.get("href") for x in url.findall("x:link", SITEMAP_NS)}
         assert set(links) >= {"zh", "en"}, url.find("s:loc", SITEMAP_NS).text
         assert all(href.startswith(site_url) for href in links.values())
-
-
-def test_search_index_is_split_per_edition(site_dir):
-    zh = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert zh["docs"] and en["docs"]
-    assert not [d["location"] for d in zh["docs"] if d["location"].startswith("en/")]
-    assert all(HAN.search(d["title"]) for d in zh["docs"] if d["location"].endswith("/") or not d["location"])
-    assert not [d["title"] for d in en["docs"] if HAN.search(d["title"])]
-    assert {d["location"] for d in en["docs"]} >= {"", "hot/rebate/", "hot/rebate/#rebate-process"}
-    assert en["config"]["lang"] == ["en"]
-
-
-def test_the_built_worker_is_fixed(site_dir):
-    built = sorted(site_dir.glob("assets/javascripts/workers/search.*.min.js"))
-    assert built
-    for worker in built:
-        assert FIXED_LOOP.search(worker.read_text(encoding="utf-8")), worker
 
 
 @pytest.mark.parametrize("lang, root", [("en", "en/"), ("zh", "")])

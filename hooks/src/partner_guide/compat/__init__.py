@@ -8,10 +8,13 @@ workaround silently doing the wrong thing. Review the module, then add the
 new version to its `WRITTEN_FOR` (or delete the workaround if upstream fixed
 it). pyproject.toml pins the same versions.
 
-Outside Python, two theme scripts depend on Material's behaviour as well and
-are covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
-(Material's Mermaid integration calls `mermaid.initialize` and `render`) and
-`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler).
+Outside Python, theme scripts depend on Material's behaviour as well and are
+covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
+(Material's Mermaid integration calls `mermaid.initialize` and `render`),
+`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler),
+`overrides/assets/javascripts/workers/partner-search.js` (Material's search
+worker messages, see material_search.py) and
+`overrides/assets/javascripts/search-edition.js` (Material's `__config`).
 """
 
 from __future__ import annotations
@@ -39,9 +42,9 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
 
 def check_versions() -> None:
     """Raise VersionChanged naming every workaround whose third party changed version."""
-    from . import i18n_plugin, jieba, material
+    from . import i18n_plugin, material, material_search
 
-    problems = [line for module in (material, i18n_plugin, jieba)
+    problems = [line for module in (material, material_search, i18n_plugin)
                 for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:
         raise VersionChanged("; ".join(problems))
