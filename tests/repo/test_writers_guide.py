@@ -28,7 +28,7 @@ from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
 
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
-TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "preview", "findings")
+TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "preview", "findings")
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live
 # A fragment is checked as part of a page: with the front matter every page has
 # (page-level checks such as META-DESCRIPTION look at it). An example that
@@ -164,3 +164,18 @@ def test_the_guide_explains_preview_and_the_restart_after_a_hook_edit(lang):
     text = GUIDES[lang].read_text(encoding="utf-8")
     for needle in ("make serve", "make check", "hooks/registry.yml", "Ctrl+C", "site-preview", "[assistant]"):
         assert needle in text, f"{GUIDES[lang].name} should mention {needle}"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_synonyms_section_shows_the_real_file_format_and_the_real_finding(lang):
+    """Its YAML passes the synonyms check against the real pages; its output line is what a typo gives."""
+    from partner_guide.checks.synonyms import check_synonyms
+
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    section = text.split("{#synonyms}", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    shown = re.search(r"```text\n(.*?)\n```", section, re.S).group(1)
+    pages = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
+    assert check_synonyms(example, "hooks/synonyms.yml", pages) == []
+    typo = check_synonyms(example.replace("返佣:", "反佣:"), "hooks/synonyms.yml", pages)
+    assert [format_finding(f) for f in typo] == [shown]

@@ -1,5 +1,7 @@
 """`make check` (`guide-check`): the page checks over Markdown files, without building the site.
 
+Also checks the search synonyms (hooks/synonyms.yml) against every page.
+
     guide-check [docs ...]
 
 Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
@@ -17,6 +19,7 @@ from .. import REPO_ROOT as ROOT
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.ruleset import run_checks
+from ..checks.synonyms import SYNONYMS_PATH, check_synonyms_file
 from ..registry import RegistryError, load_registry
 
 
@@ -55,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         name = display_path(path)
         findings.extend(run_checks(texts[name], name, registry))
     findings.extend(check_parity(texts, registry))
+    # The synonyms are checked against every page, whichever files were named.
+    pages = {display_path(p): texts.get(display_path(p)) or p.read_text(encoding="utf-8", errors="replace")
+             for p in markdown_files([str(ROOT / "docs")])}
+    findings.extend(check_synonyms_file(SYNONYMS_PATH, pages, display_path(SYNONYMS_PATH)))
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
