@@ -60,8 +60,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 class GzipHandler(QuietHandler):
     """Gzips text responses when the client accepts it, as a CDN does."""
 
-    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock, **kwargs) -> None:
-        self.cache, self.lock = cache, lock
+    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock,
+                 sent: list[tuple[str, int]] | None = None, **kwargs) -> None:
+        self.cache, self.lock, self.sent = cache, lock, sent
         super().__init__(*args, **kwargs)
 
     def send_head(self):
@@ -84,14 +85,20 @@ class GzipHandler(QuietHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if self.sent is not None:
+            with self.lock:
+                self.sent.append((self.path.split("?", 1)[0], len(body)))
         return io.BytesIO(body)
 
 
 @contextlib.contextmanager
-def serving(root: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL."""
+def serving(root: Path, *, compress: bool = False, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL.
+
+    `sent`, with `compress`: (path, bytes) of each compressed response is appended to it.
+    """
     if compress:
-        handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock())
+        handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock(), sent=sent)
     else:
         handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
