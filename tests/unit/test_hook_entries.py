@@ -75,3 +75,19 @@ def test_the_rewrite_uses_the_build_language(language, title):
     checks.on_pre_build(config=config(language))
     out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(language), files=None)
     assert f'!!! warning "{title}"' in out
+
+
+def test_a_synonym_no_page_uses_is_a_warning_of_the_build(caplog_warnings, tmp_path):
+    """hooks/checks.py reports SYN-UNUSED from the synonyms file beside mkdocs.yml (so --strict fails)."""
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "registry.yml").write_text((ROOT / "hooks" / "registry.yml").read_text(encoding="utf-8"),
+                                                     encoding="utf-8")
+    (tmp_path / "hooks" / "synonyms.yml").write_text("zh:\n  反佣: [佣金]\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("---\ntitle: a\n---\n\n# 返佣\n", encoding="utf-8")
+    stand_in = SimpleNamespace(plugins=Plugins(), theme={"language": "zh"},
+                               config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    checks.on_pre_build(config=stand_in)
+    [record] = [r for r in caplog_warnings.records if "SYN-UNUSED" in r.getMessage()]
+    assert "hooks/synonyms.yml:2:3: SYN-UNUSED zh: '反佣' is on no page" in record.getMessage()
+    assert record.name.startswith("mkdocs.plugins.")
