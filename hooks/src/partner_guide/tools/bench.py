@@ -216,10 +216,13 @@ def synthetic_site(dest: Path, questions: int) -> Path:
     config.write_text(NAV_TRANSLATIONS.sub("", text), encoding="utf-8")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点。\n",
+    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点：返佣问题集。\n",
                                    encoding="utf-8")
     (docs / "index.en.md").write_text("---\ntitle: Home\ndescription: Synthetic site.\n---\n\n# Home\n\n"
-                                      "Synthetic site.\n", encoding="utf-8")
+                                      "Synthetic site: rebate questions.\n", encoding="utf-8")
+    # Search synonyms for words these pages use (the real file's point at the real pages).
+    (dest / "hooks" / "synonyms.yml").write_text("zh:\n  返佣: [佣金, 返点, 提成]\nen:\n  rebate: [commission]\n",
+                                                 encoding="utf-8")
     for page in range(questions // PER_PAGE):
         # Stages of topics of pages, as a real guide grows: 10 pages a topic,
         # 10 topics a stage.
