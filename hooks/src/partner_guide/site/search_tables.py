@@ -27,17 +27,16 @@ from pathlib import Path
 CACHE_DIR = Path(tempfile.gettempdir())
 
 
-@functools.lru_cache(maxsize=1)
-def gb2312() -> frozenset[str]:
+def _gb2312() -> list[str]:
     """The Han characters of GB2312 (the 6,763 of everyday simplified Chinese)."""
-    chars = set()
+    chars = []
     for code in range(0x4E00, 0xA000):
         try:
             chr(code).encode("gb2312")
         except UnicodeEncodeError:
             continue
-        chars.add(chr(code))
-    return frozenset(chars)
+        chars.append(chr(code))
+    return chars
 
 
 def _cached(name: str, compute: Callable[[], dict]) -> dict:
@@ -71,15 +70,28 @@ def _all_readings() -> dict[str, list[str]]:
     return table
 
 
+def _gb2312_readings(every: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    table = every()
+    return {char: table[char] for char in _gb2312() if char in table}
+
+
 @functools.lru_cache(maxsize=4)
-def _readings_of(pypinyin_version: str) -> dict[str, list[str]]:
-    return _cached(f"pinyin-{pypinyin_version}-all", _all_readings)
+def _readings_of(pypinyin_version: str, everything: bool) -> dict[str, list[str]]:
+    every = functools.partial(_cached, f"pinyin-{pypinyin_version}-all", _all_readings)
+    if everything:
+        return every()
+    return _cached(f"pinyin-{pypinyin_version}-gb2312", functools.partial(_gb2312_readings, every))
 
 
 def readings(extra: frozenset[str] = frozenset()) -> dict[str, list[str]]:
-    """Character -> toneless readings, for GB2312 plus `extra`, in code point order."""
-    wanted = gb2312() | extra
-    return {char: found for char, found in sorted(_readings_of(version("pypinyin")).items()) if char in wanted}
+    """Character -> toneless readings, for GB2312 plus `extra` (only GB2312's file is read
+    unless `extra` goes beyond it)."""
+    common = _readings_of(version("pypinyin"), False)
+    beyond = extra - common.keys()
+    if not beyond:
+        return dict(common)
+    every = _readings_of(version("pypinyin"), True)
+    return {**common, **{char: every[char] for char in sorted(beyond) if char in every}}
 
 
 def _all_traditional() -> dict[str, str]:
@@ -87,7 +99,7 @@ def _all_traditional() -> dict[str, str]:
 
     converters = [opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk")]
     table: dict[str, str] = {}
-    for char in sorted(gb2312()):
+    for char in _gb2312():
         for converter in converters:
             other = converter.convert(char)
             if len(other) == 1 and other != char:
