@@ -39,9 +39,9 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
 
 def check_versions() -> None:
     """Raise VersionChanged naming every workaround whose third party changed version."""
-    from . import i18n_plugin, jieba, material
+    from . import i18n_plugin, jieba, material, mkdocs_markdown, python_markdown
 
-    problems = [line for module in (material, i18n_plugin, jieba)
+    problems = [line for module in (material, i18n_plugin, jieba, mkdocs_markdown, python_markdown)
                 for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:
         raise VersionChanged("; ".join(problems))
