@@ -3,7 +3,8 @@
 - `on_pre_build`: a broken registry stops the build; the findings of the
   previous build are forgotten, except in the per-language builds that
   mkdocs-static-i18n runs from its own `on_post_build` (the same build);
-  translation parity is checked once per build, over every page.
+  translation parity and links to other pages' anchors are checked once per
+  build, over every page.
 - `on_page_markdown`: the checks of `ruleset.run_checks` on the ORIGINAL
   source file (front matter included, so line numbers are the file's), once
   per source file and build.
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 
 from partner_guide import adapter
+from partner_guide.checks.anchors import check_anchors
 from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.compat.i18n_plugin import in_language_rebuild
@@ -39,6 +41,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                for path in sorted(Path(config.docs_dir).rglob("*.md"))}
     REPORTER.report(check_parity(sources, registry))
+    REPORTER.report(check_anchors(sources))
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -108,6 +108,7 @@ class Scan:
     too_deep: list[int]  # first line of each region nested deeper than MAX_DEPTH
     paragraphs: list[list[int]] = field(default_factory=list)  # source lines of each paragraph text
     quote_blocks: list[QuoteBlock] = field(default_factory=list)  # quote-based admonitions, in order
+    inline_code: list[tuple[int, int, int]] = field(default_factory=list)  # (line, start, end) of one-line code spans
 
     def is_code(self, line: int, col: int) -> bool:
         """Whether 0-based (line, col) is inside code."""
@@ -172,7 +173,7 @@ def markdown_start(lines: list[str]) -> int:
     while index < len(lines):
         line = lines[index]
         if not line.strip():
-            return index + 1 if index else 0
+            return index + 1  # MkDocs drops the blank line that ends the meta (or opens the page)
         if META_RE.match(line):
             key = True
         elif not (key and META_MORE_RE.match(line)):
@@ -989,6 +990,9 @@ def _mark_code_spans(result: Scan, run: list[Line]) -> None:
     for start, end in code_spans(text):
         first = bisect_right(starts, start) - 1
         last = bisect_right(starts, end - 1) - 1
+        if first == last and run[first].index >= 0:
+            line = run[first]
+            result.inline_code.append((line.index, line.col + start - starts[first], line.col + end - starts[first]))
         for position in range(first, last + 1):
             line = run[position]
             if line.index < 0:

@@ -299,6 +299,18 @@ HEADING_ID_LINK_RE = re.compile(
     r"[ \t]*$"
 )
 BARE_ID_LINE_RE = re.compile(r"^[ \t]*\[\]\(id:(?P<id>[^()\s]*)\)[ \t]*$")  # `[](id:step1)` alone
+ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")  # the ids this site accepts (HYG-ID-ASCII)
+NOT_ID_CHARS_RE = re.compile(r"[^A-Za-z0-9_\-]+")
+
+
+def ascii_id(ident: str) -> str:
+    """An id the site accepts: `model.step1` → `model-step1`, `1` → `step-1`, `步骤` → `anchor`."""
+    if ID_RE.match(ident):
+        return ident
+    clean = NOT_ID_CHARS_RE.sub("-", ident).strip("-")
+    if clean and clean[0].isalpha():
+        return clean
+    return f"step-{clean}" if clean else "anchor"
 
 
 # --------------------------------------------------------------------------- <dx-…> blocks

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
+from ..checks.anchors import check_anchors
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.ruleset import run_checks
@@ -55,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         name = display_path(path)
         findings.extend(run_checks(texts[name], name, registry))
     findings.extend(check_parity(texts, registry))
+    # Links to another page's #anchor resolve against every page of docs/, as in the build.
+    pages = {display_path(p): p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "docs").rglob("*.md"))}
+    named = {display_path(path) for path in files}
+    findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
