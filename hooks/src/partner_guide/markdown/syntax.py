@@ -353,7 +353,7 @@ def is_cjk(char: str) -> bool:
             or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FA1F)
 
 
-INLINE_LINK_SRC_RE = re.compile(r"!?\[(?P<text>[^\[\]\n]*)\]\([^()\n]*\)")  # [text](url), ![alt](src)
+INLINE_LINK_SRC_RE = re.compile(r"!?\[(?P<text>[^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")  # [t](url), [t][name]
 INLINE_MARKUP_SRC_RE = re.compile(r"<[^<>\n]*>|[*_`]+")  # tags and emphasis/code markers
 
 
