@@ -162,30 +162,16 @@ def _outside_code(lines: list[str]) -> list[bool]:
 
 
 def convert_alerts(lines: list[str]) -> list[str]:
-    """`<dx-alert>` → a marker block (`>?`, `>!`, `> [!CAUTION]`); a title becomes a bold first line."""
-    if not any("<dx-alert" in line for line in lines):
-        return lines
-    code = code_line_indices(lines)
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        found = dx.alert_at(lines, index, code) if index not in code and syntax.DX_ALERT_OPEN_RE.match(lines[index]) else None
-        if found is None:
-            out.append(lines[index])
-            index += 1
-            continue
-        prefix, kind, title, body, index = found
+    """`<dx-alert>` → a marker block (`>?`, `>!`, `> [!CAUTION]`); its title a `!!!` title, or a bold first line in a list."""
+
+    def write(alert: tuple[str, str, str, list[str]], out: list[str]) -> list[str]:
+        prefix, kind, title, body = alert
         if title and not prefix and not (out and out[-1].strip() and _in_list(out, len(out) - 1)):
             material = syntax.MATERIAL_TYPE.get(kind, kind)
-            out.append(f'!!! {material} "{title}"')
-            out.extend(f"    {text}" if text.strip() else "" for text in body)
-            out.append("")
-            continue
-        out.append(dx.marker_line(kind, prefix))
-        if title:
-            out.append(f"{prefix}> **{title}**")
-        out.extend(f"{prefix}> {text}" if text.strip() else f"{prefix}>" for text in body)
-    return out
+            return [f'!!! {material} "{title}"', *(f"    {text}" if text.strip() else "" for text in body), ""]
+        return dx.quote_block(prefix, kind, ([f"**{title}**"] if title else []) + body)
+
+    return dx.replace_blocks(lines, "<dx-alert", syntax.DX_ALERT_OPEN_RE, dx.alert_at, write)
 
 
 def convert_labels(lines: list[str]) -> list[str]:

@@ -97,23 +97,22 @@ def test_a_bare_marker_keeps_the_list_right_under_it_as_in_the_source_faq():
     assert len(box.find_all("li")) == 2 and "退货说明" in box.get_text()
 
 
-@pytest.mark.parametrize("text, kind, zh, en", [
-    (">? 说明文字\n", "note", "说明", "Note"),
-    (">! 注意文字\n", "warning", "注意", "Warning"),
-    (">**说明：**\n>文字\n", "note", "说明", "Note"),
-    ("> [!NOTE]\n> x\n", "note", "说明", "Note"),
-    ("> [!TIP]\n> x\n", "tip", "提示", "Tip"),
-    ("> [!IMPORTANT]\n> x\n", "info", "重要", "Important"),
-    ("> [!WARNING]\n> x\n", "warning", "注意", "Warning"),
-    ("> [!CAUTION]\n> x\n", "danger", "警告", "Caution"),
-    ("!!! note\n    x\n", "note", "说明", "Note"),
-    ("!!! tip\n    x\n", "tip", "提示", "Tip"),
-    ("!!! warning\n    x\n", "warning", "注意", "Warning"),
-    ("!!! danger\n    x\n", "danger", "警告", "Caution"),
-    ('<dx-alert infotype="explain" title="">\nx\n</dx-alert>\n', "note", "说明", "Note"),
-])
-def test_every_syntax_renders_a_material_admonition_with_the_localized_title(text, kind, zh, en):
-    for lang, title in (("zh", zh), ("en", en)):
+# Every way to write each box, and its titles (zh, en).
+SYNTAXES = {
+    "note": [">? 说明文字\n", ">**说明：**\n>文字\n", "> [!NOTE]\n> x\n", "!!! note\n    x\n",
+             '<dx-alert infotype="explain" title="">\nx\n</dx-alert>\n'],
+    "warning": [">! 注意文字\n", "> [!WARNING]\n> x\n", "!!! warning\n    x\n"],
+    "tip": ["> [!TIP]\n> x\n", "!!! tip\n    x\n"],
+    "info": ["> [!IMPORTANT]\n> x\n"],
+    "danger": ["> [!CAUTION]\n> x\n", "!!! danger\n    x\n"],
+}
+TITLES = {"note": ("说明", "Note"), "warning": ("注意", "Warning"), "tip": ("提示", "Tip"), "info": ("重要", "Important"),
+          "danger": ("警告", "Caution")}
+
+
+@pytest.mark.parametrize("kind, text", [(kind, text) for kind, texts in SYNTAXES.items() for text in texts])
+def test_every_syntax_renders_a_material_admonition_with_the_localized_title(kind, text):
+    for lang, title in zip(("zh", "en"), TITLES[kind]):
         assert summarize(render_markdown(text, lang)).admonitions == [(kind, title)]
 
 

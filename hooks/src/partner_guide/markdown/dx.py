@@ -84,23 +84,31 @@ def _tab_title(rest: str) -> str:
     return rest.replace("\\s", " ").replace('"', "&quot;").strip()
 
 
-def convert_dx_tabs(lines: list[str]) -> list[str]:
-    """Every `<dx-tabs>` as `=== "标题"` tabs, outside code; other lines kept."""
-    if not any("<dx-tabs>" in line for line in lines):
+def replace_blocks(lines: list[str], marker: str, opens: re.Pattern[str], find, write) -> list[str]:
+    """The lines, with each block that `opens` outside code rewritten.
+
+    `find(lines, index, code)` returns (what it found, index after the block)
+    or None (left as written); `write(found, out)` returns the new lines.
+    """
+    if not any(marker in line for line in lines):
         return lines
     code = code_line_indices(lines)
     out: list[str] = []
     index = 0
     while index < len(lines):
-        if index not in code and DX_TABS_OPEN_RE.match(lines[index]):
-            converted = _tabs_at(lines, index, code)
-            if converted is not None:
-                body, index = converted
-                out.extend(body)
-                continue
-        out.append(lines[index])
-        index += 1
+        found = find(lines, index, code) if index not in code and opens.match(lines[index]) else None
+        if found is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        block, index = found
+        out.extend(write(block, out))
     return out
+
+
+def convert_dx_tabs(lines: list[str]) -> list[str]:
+    """Every `<dx-tabs>` as `=== "标题"` tabs, outside code; other lines kept."""
+    return replace_blocks(lines, "<dx-tabs>", DX_TABS_OPEN_RE, _tabs_at, lambda body, out: body)
 
 
 def _tabs_at(lines: list[str], index: int, code: set[int]) -> tuple[list[str], int] | None:
@@ -138,21 +146,21 @@ def alert_type(attrs: str) -> tuple[str, str]:
     return kind, values.get("title", "").strip()
 
 
-def alert_at(lines: list[str], index: int, code: set[int]) -> tuple[str, str, str, list[str], int] | None:
-    """(prefix, type, title, body lines, index after `</dx-alert>`) of the alert opened at `index`."""
+def alert_at(lines: list[str], index: int, code: set[int]) -> tuple[tuple[str, str, str, list[str]], int] | None:
+    """((prefix, type, title, body lines), index after `</dx-alert>`) of the alert opened at `index`."""
     opened = DX_ALERT_OPEN_RE.match(lines[index])
     prefix = opened.group("prefix")
     kind, title = alert_type(opened.group("attrs"))
     first = opened.group("text")
     if first and (closed := DX_ALERT_CLOSE_RE.match(first)):
-        return prefix, kind, title, [closed.group("before")], index + 1
+        return (prefix, kind, title, [closed.group("before")]), index + 1
     body = [first] if first.strip() else []
     for end in range(index + 1, len(lines)):
         if end not in code:
             if closed := DX_ALERT_CLOSE_RE.match(lines[end]):
                 if closed.group("before").strip(" >"):
                     body.append(closed.group("before"))
-                return prefix, kind, title, [_with_prefix(b, prefix)[len(prefix):] for b in body], end + 1
+                return (prefix, kind, title, [_with_prefix(b, prefix)[len(prefix):] for b in body]), end + 1
             if DX_ALERT_OPEN_RE.match(lines[end]):
                 return None
         body.append(lines[end])
@@ -165,27 +173,23 @@ def marker_line(kind: str, prefix: str = "") -> str:
     return prefix + (syntax.MARKER_OF_TYPE.get(kind) or f"> [!{github}]")
 
 
+def quote_block(prefix: str, kind: str, body: list[str], token: str = "") -> list[str]:
+    """A marker block of `kind` with `body` quoted under it."""
+    return [marker_line(kind, prefix) + token, *(f"{prefix}> {text}" if text.strip() else f"{prefix}>" for text in body)]
+
+
 def convert_dx_alerts(lines: list[str], titles: list[str]) -> list[str]:
     """Every `<dx-alert>` as a quote block (titles kept aside, see the module docstring)."""
-    if not any("<dx-alert" in line for line in lines):
-        return lines
-    code = code_line_indices(lines)
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        found = alert_at(lines, index, code) if index not in code and DX_ALERT_OPEN_RE.match(lines[index]) else None
-        if found is None:
-            out.append(lines[index])
-            index += 1
-            continue
-        prefix, kind, title, body, index = found
+
+    def write(alert: tuple[str, str, str, list[str]], out: list[str]) -> list[str]:
+        prefix, kind, title, body = alert
         token = ""
         if title:
             titles.append(title)
             token = f" {STX}tencent-title:{len(titles) - 1}{ETX}"
-        out.append(marker_line(kind, prefix) + token)
-        out.extend(f"{prefix}> {text}" if text.strip() else f"{prefix}>" for text in body)
-    return out
+        return quote_block(prefix, kind, body, token)
+
+    return replace_blocks(lines, "<dx-alert", DX_ALERT_OPEN_RE, alert_at, write)
 
 
 def convert(lines: list[str], titles: list[str]) -> list[str]:
