@@ -345,8 +345,13 @@ class Node:
         return node
 
 
+PLAIN_NOT_FIRST = frozenset(" !?=#-_*+[>|\t")  # first characters that may start something else than text
+SMALL_BLOCK = 12  # views up to this many lines are searched line by line, longer ones through tables
+EMPTY: tuple[str, ...] = ()
+
+
 class _Table:
-    """Next-line tables of one list of Lines: where the next line of a kind is, in O(1)."""
+    """The kinds of each line of one list of Lines (computed once), and next-line tables for long views."""
 
     FLAGS: dict[str, Callable[[str], bool]] = {
         "blank": lambda t: t == "",
@@ -365,21 +370,50 @@ class _Table:
 
     def __init__(self, items: list[Line]):
         self.items = items
+        self.line_kinds: list[tuple[str, ...] | None] = [None] * len(items)
         self.tables: dict[str, list[int]] = {}
+
+    def kinds(self, index: int) -> tuple[str, ...]:
+        found = self.line_kinds[index]
+        if found is None:
+            found = self.line_kinds[index] = _line_kinds(self.items[index].text)
+        return found
 
     def next(self, flag: str, index: int) -> int:
         table = self.tables.get(flag)
         if table is None:
-            test = self.FLAGS[flag]
-            table = [len(self.items)] * (len(self.items) + 1)
-            for position in range(len(self.items) - 1, -1, -1):
-                table[position] = position if test(self.items[position].text) else table[position + 1]
+            size = len(self.items)
+            table = [size] * (size + 1)
+            for position in range(size - 1, -1, -1):
+                table[position] = position if flag in self.kinds(position) else table[position + 1]
             self.tables[flag] = table
         return table[min(index, len(self.items))]
 
 
+# Which kinds a line may be, by its first non-space character (the rest cannot match).
+LEAD_FLAGS = {"!": ("admonition",), "?": ("details",), "=": ("tabbed",), "#": ("hash",), "-": ("hr",), "_": ("hr",),
+              "*": ("hr", "reference"), "[": ("reference",)}
+
+
+def _line_kinds(text: str) -> tuple[str, ...]:
+    """The kinds (`_Table.FLAGS`) of one line."""
+    if not text:
+        return ("blank",)
+    candidates = LEAD_FLAGS.get(text.lstrip(" ")[:1], EMPTY)
+    if ">" in text:
+        candidates += ("quote", "quote_any")
+    if "|" in text:
+        candidates += ("pipe",)
+    if "\x02" in text:
+        candidates += ("fence",)
+    if not candidates:
+        return EMPTY
+    flags = _Table.FLAGS
+    return tuple(flag for flag in candidates if flags[flag](text))
+
+
 class Block(Sequence):
-    """A view of consecutive Lines sharing their list's next-line tables (slicing is O(1))."""
+    """A view of consecutive Lines sharing their list's line kinds (slicing is O(1))."""
 
     __slots__ = ("items", "start", "end", "table")
 
@@ -407,8 +441,14 @@ class Block(Sequence):
 
     def find(self, flag: str, offset: int = 0) -> int | None:
         """Index (in this view) of the first line of a kind at or after `offset`."""
-        found = self.table.next(flag, self.start + offset)
-        return found - self.start if found < self.end else None
+        start, end, table = self.start, self.end, self.table
+        if end - start - offset <= SMALL_BLOCK:
+            for index in range(start + offset, end):
+                if flag in table.kinds(index):
+                    return index - start
+            return None
+        found = table.next(flag, start + offset)
+        return found - start if found < end else None
 
 
 def _block(lines) -> Block:
@@ -560,6 +600,9 @@ class _Model:
         """Run the first processor that takes the block; return lines to parse next."""
         first = block[0].text
         sibling = parent.last()
+        if self.plain(block, first):
+            self.paragraph(parent, block, state)
+            return None
         # 105: admonition, details, tabbed (each searches the whole block)
         for kind, regex in (("admonition", ADMONITION_RE), ("details", DETAILS_RE), ("tabbed", TABBED_RE)):
             position = block.find(kind)
@@ -657,6 +700,16 @@ class _Model:
         self.result.quote_blocks.append(QuoteBlock(
             lines[0].index, lines[0].col + marker.col, marker.syntax, marker.kind, marker.written,
             marker.known and segment.marker is not None, empty, last + 1))
+
+    @staticmethod
+    def plain(block: Block, first: str) -> bool:
+        """A block no processor but the paragraph's can take (the common case, answered quickly)."""
+        if first[:1] in PLAIN_NOT_FIRST or first[:1].isdigit() or len(block) > SMALL_BLOCK:
+            return False
+        if len(block) > 1 and block[1].text[:1] in "=-":
+            return False  # maybe a setext heading
+        table = block.table
+        return all(not table.kinds(index) for index in range(block.start, block.end))
 
     def paragraph(self, parent: Node, block: Block, state: str) -> None:
         """ParagraphProcessor: in a tight list item the text joins the item's text (or a child's tail)."""
@@ -917,7 +970,9 @@ def scan(text: str) -> Scan:
     return _scan(text)
 
 
-@functools.lru_cache(maxsize=16)
+# Every check of a page asks for its scan, and `make check` runs the cross-page
+# checks (parity, anchors) after the per-page ones: keep a site's worth.
+@functools.lru_cache(maxsize=2048)
 def _scan(text: str) -> Scan:
     lines = split_lines(text)
     front = markdown_start(lines)
