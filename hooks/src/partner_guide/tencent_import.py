@@ -553,6 +553,8 @@ def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[st
     text = text.lstrip("\ufeff")
     meta, lines = _split_front_matter(text)
     lines = [line.rstrip() for line in lines]
+    while lines and not lines[0]:
+        lines.pop(0)
     notes: list[str] = []
     lines = dx.convert_dx_codeblocks(lines)
     lines = dx.convert_dx_tabs(lines)
@@ -566,9 +568,9 @@ def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[st
     lines = blank_before_lists(lines)
     lines = nest_lists(lines)
     lines = promote_headings(lines)
-    title = meta.get("title") or first_heading(lines, 1)
+    title = str(meta.get("title") or "").strip() or first_heading(lines, 1)
     if not title:
-        title = first_heading(lines, None) or fallback_title
+        title = first_heading(lines, None) or fallback_title or page_stem
         notes.append(f"the page has no title heading; its title is drafted as {title!r}: check it")
     if not first_heading(lines, 1):
         lines = [f"# {title}", "", *lines]

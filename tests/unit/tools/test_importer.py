@@ -164,7 +164,8 @@ def test_make_import_runs_the_command():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FUZZ_BITS) | st.text(max_size=4), max_size=50).map("".join),
        st.sampled_from(["zh", "en"]))
-def test_the_importer_never_raises_and_its_output_renders(text, lang):
+def test_the_importer_never_raises_its_output_renders_and_importing_it_again_changes_nothing(text, lang):
     page = convert_page(text, lang, REGISTRY, "fuzz")
     assert page.text.startswith("---\n")
     assert isinstance(render_markdown(body(page.text), lang), str)
+    assert convert_page(page.text, lang, REGISTRY, "fuzz").text == page.text
