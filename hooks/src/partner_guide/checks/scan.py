@@ -55,7 +55,7 @@ TABBED_RE = re.compile(r'^={3}(?:\+|\+!|!\+|!)? +"(?P<title>[^\n]*?)" *$')  # `=
 OLIST_RE = re.compile(r"^ {0,3}\d+\.[ ]+")  # Python-Markdown: only `1.`, not `1)`
 ULIST_RE = re.compile(r"^ {0,3}[*+-][ ]+")
 CHILD_RE = re.compile(r"^ {0,3}(?:\d+\.|[*+-])[ ]+")  # a list item line inside a list block
-INDENT_ITEM_RE = re.compile(r"^ {4,7}(?:\d+\.|[*+-])[ ]+")  # an indented (nested) item
+INDENT_ITEM_RE = syntax.INDENTED_ITEM_RE  # an indented (nested) item
 SETEXT_RE = re.compile(r"^(?:=+|-+)[ ]*$")  # the underline of a setext heading
 REFERENCE_RE = re.compile(r"^ {0,3}\[[^\[\]\n]*\]:[ ]*\S")  # `[name]: url`
 ABBR_RE = re.compile(r"^\*\[[^\]\n]*\]:")  # `*[HTML]: …`

@@ -283,6 +283,11 @@ def table_under_text(lines) -> tuple[int, int] | None:
     return None
 
 
+# A list item indented 4-7 spaces: Python-Markdown's nested item (OListProcessor.INDENT_RE),
+# and the list under a paragraph the extension renders as a list (IndentedListProcessor).
+INDENTED_ITEM_RE = re.compile(r"^ {4,7}(?:\d+\.|[*+-])[ ]+")
+
+
 def is_list_item(line: str) -> bool:
     return bool(LIST_ITEM_RE.match(line))
 

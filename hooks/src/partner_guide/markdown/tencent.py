@@ -162,7 +162,6 @@ class TencentUListProcessor(UListProcessor):
         return super().get_items(syntax.nest_by_indentation(block))
 
 
-INDENTED_LIST_RE = re.compile(r"^ {4,7}(?:[-*+]|\d{1,9}\.)[ ]+\S")  # a list item indented 4-7 spaces
 
 
 class IndentedListProcessor(BlockProcessor):
@@ -173,7 +172,7 @@ class IndentedListProcessor(BlockProcessor):
         if parent.tag == "li" or sibling is None or sibling.tag != "p" or self.parser.state.isstate("detabbed"):
             return False
         lines = [line for line in block.split("\n") if line.strip()]
-        return bool(lines) and all(INDENTED_LIST_RE.match(line) for line in lines)
+        return bool(lines) and all(syntax.INDENTED_ITEM_RE.match(line) for line in lines)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
