@@ -15,7 +15,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench
+.PHONY: serve test build check clean install lighthouse diagrams bench import
 
 install: $(STAMP)
 
@@ -36,6 +36,11 @@ build: $(STAMP)
 ## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
 check: $(STAMP)
 	$(BIN)/guide-check docs
+
+## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
+import: $(STAMP)
+	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=<Tencent .md file or folder> INTO=docs/<folder> [FORCE=1]" >&2; exit 2; }
+	$(BIN)/guide-import "$(SRC)" --into "$(INTO)" $(if $(FORCE),--force)
 
 ## Build, then run the whole test suite (Lighthouse too, where npm exists)
 test: build $(NODE_DEPS)

@@ -1,8 +1,9 @@
-"""Markdown rewrites before rendering (event: `on_page_markdown`).
+"""What the page's Markdown needs before rendering (event: `on_page_markdown`).
 
-- Admonitions in the Tencent-docs (`>?`, `>!`) and GitHub (`> [!NOTE]`)
-  syntaxes become Material blocks, titled in the build's language
-  (partner_guide/site/admonitions.py).
+- Admonitions in every syntax (`>?`, `>!`, `> [!NOTE]`, `!!! note`) and the
+  rest of Tencent's docs syntax are rendered by the Markdown extension
+  `partner_guide.markdown.tencent` (mkdocs.yml); it gets the page's language
+  here, for the admonition titles (partner_guide/compat/mkdocs_markdown.py).
 - Writers link with `[渠道小助手][assistant]` or `[通知公告][announce]`
   instead of pasting URLs: the reference definitions of every short name in
   hooks/registry.yml are appended after the writer's last line, so line
@@ -14,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partner_guide import adapter
+from partner_guide.compat.mkdocs_markdown import set_extension_language
 from partner_guide.languages import build_language
-from partner_guide.site.admonitions import transform_admonitions
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,5 +25,5 @@ if TYPE_CHECKING:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    markdown = transform_admonitions(markdown, build_language(config))
+    set_extension_language(config, build_language(config))
     return f"{markdown}\n\n{adapter.registry(config).reference_definitions()}\n"

@@ -57,6 +57,17 @@ def mkdocs_config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
+def render_markdown(text: str, lang: str = "zh") -> str:
+    """`text` rendered as a page of the site is (mkdocs.yml's Markdown extensions and their settings)."""
+    import markdown
+
+    from partner_guide.compat.mkdocs_markdown import EXTENSION
+
+    config = mkdocs_config()
+    configs = {**config["mdx_configs"], EXTENSION: {**config["mdx_configs"].get(EXTENSION, {}), "lang": lang}}
+    return markdown.markdown(text, extensions=config["markdown_extensions"], extension_configs=configs)
+
+
 def hook(name: str):
     """The hook entry module `hooks/<name>.py`, as MkDocs loaded it from mkdocs.yml."""
     return mkdocs_config().hooks[f"hooks/{name}.py"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from types import SimpleNamespace
 
+import markdown
 import pytest
 
 from tests.support import ROOT, hook
@@ -25,7 +26,7 @@ def config(language: str = "zh", i18n_building: bool | None = None):
     plugins = Plugins()
     if i18n_building is not None:
         plugins["i18n"] = SimpleNamespace(building=i18n_building)
-    return SimpleNamespace(plugins=plugins, theme={"language": language},
+    return SimpleNamespace(plugins=plugins, theme={"language": language}, mdx_configs={},
                            config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
 
 
@@ -71,10 +72,13 @@ def test_findings_go_to_the_mkdocs_logger_tree_so_strict_counts_them(caplog_warn
 
 
 @pytest.mark.parametrize("language, title", [("zh", "注意"), ("en", "Warning")])
-def test_the_rewrite_uses_the_build_language(language, title):
-    checks.on_pre_build(config=config(language))
-    out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(language), files=None)
-    assert f'!!! warning "{title}"' in out
+def test_the_page_is_rendered_in_the_build_language(language, title):
+    built = config(language)
+    checks.on_pre_build(config=built)
+    out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=built, files=None)
+    html = markdown.markdown(out, extensions=["admonition", "partner_guide.markdown.tencent"],
+                             extension_configs=built.mdx_configs)
+    assert f'<p class="admonition-title">{title}</p>' in html
 
 
 def test_a_synonym_no_page_uses_is_a_warning_of_the_build(caplog_warnings, tmp_path):

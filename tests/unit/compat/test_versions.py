@@ -7,14 +7,14 @@ from importlib import metadata
 import pytest
 
 from partner_guide import compat
-from partner_guide.compat import i18n_plugin, material, material_search
+from partner_guide.compat import i18n_plugin, material, material_search, mkdocs_markdown, python_markdown
 
 
 def test_the_installed_versions_are_the_ones_the_workarounds_were_written_for():
     compat.check_versions()  # raises VersionChanged otherwise
 
 
-@pytest.mark.parametrize("module", [material, material_search, i18n_plugin])
+@pytest.mark.parametrize("module", [material, material_search, i18n_plugin, mkdocs_markdown, python_markdown])
 def test_every_workaround_names_its_versions_and_its_upstream(module):
     assert module.WRITTEN_FOR and all(module.WRITTEN_FOR.values())
     assert "https://" in module.__doc__

@@ -19,8 +19,6 @@ worker messages, see material_search.py) and
 
 from __future__ import annotations
 
-from importlib import metadata
-
 
 class VersionChanged(Exception):
     """An installed third-party version differs from what a workaround was written for."""
@@ -28,6 +26,8 @@ class VersionChanged(Exception):
 
 def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str]:
     """One line per distribution whose installed version is not in `written_for`."""
+    from importlib import metadata  # here: `make check` imports compat/ and needs no package metadata
+
     problems = []
     for distribution, versions in written_for.items():
         try:
@@ -42,9 +42,9 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
 
 def check_versions() -> None:
     """Raise VersionChanged naming every workaround whose third party changed version."""
-    from . import i18n_plugin, material, material_search
+    from . import i18n_plugin, material, material_search, mkdocs_markdown, python_markdown
 
-    problems = [line for module in (material, material_search, i18n_plugin)
+    problems = [line for module in (material, material_search, i18n_plugin, mkdocs_markdown, python_markdown)
                 for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:
         raise VersionChanged("; ".join(problems))

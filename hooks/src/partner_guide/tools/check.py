@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
+from ..checks.anchors import check_anchors
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.ruleset import run_checks
@@ -58,9 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         name = display_path(path)
         findings.extend(run_checks(texts[name], name, registry))
     findings.extend(check_parity(texts, registry))
-    # The synonyms are checked against every page, whichever files were named.
+    # Every page of docs/, whichever files were named: links to another page's
+    # #anchor resolve against them, as in the build, and so do the synonyms.
     pages = {display_path(p): texts.get(display_path(p)) or p.read_text(encoding="utf-8", errors="replace")
              for p in markdown_files([str(ROOT / "docs")])}
+    named = {display_path(path) for path in files}
+    findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
     findings.extend(check_synonyms_file(SYNONYMS_PATH, pages, display_path(SYNONYMS_PATH)))
     for finding in findings:
         print(format_finding(finding))
