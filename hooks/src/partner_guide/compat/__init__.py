@@ -8,10 +8,13 @@ workaround silently doing the wrong thing. Review the module, then add the
 new version to its `WRITTEN_FOR` (or delete the workaround if upstream fixed
 it). pyproject.toml pins the same versions.
 
-Outside Python, two theme scripts depend on Material's behaviour as well and
+Outside Python, three theme scripts depend on Material's behaviour as well and
 are covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
-(Material's Mermaid integration calls `mermaid.initialize` and `render`) and
-`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler).
+(Material's Mermaid integration calls `mermaid.initialize` and `render`),
+`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler
+and its sitemap fetch; `material.alternate_script_problems` checks the built
+bundle for what it relies on) and `overrides/assets/javascripts/edition-404.js`
+(Material's bundle reads `#__config` and the page when it runs).
 """
 
 from __future__ import annotations

@@ -23,6 +23,18 @@ it depends on.
 - `absolute_hreflang`: Material prints `<link rel="alternate" href hreflang>`
   in the head from `config.extra.alternate`, which mkdocs-static-i18n fills
   with relative URLs; search engines ignore relative hreflang URLs.
+- `alternate_script_problems`: on DOMContentLoaded Material reads every
+  `<link rel="alternate">` and fetches `sitemap.xml` next to each, to
+  resolve a click on the language switch (`setupAlternate` in
+  https://github.com/squidfunk/mkdocs-material/blob/9.8.2/src/templates/assets/javascripts/integrations/alternate/index.ts,
+  mkdocs-material#6582). Those links are this site's absolute hreflang
+  alternates, so every page load fetched two sitemaps from SITE_URL's host
+  (console errors on any other host or port). docs/assets/javascripts/lang-switch.js,
+  which runs after the bundle, takes `rel` off those links until Material's
+  DOMContentLoaded handler has run: Material fetches nothing, and the switch
+  links (already the same page in the other edition) work as plain links.
+  `alternate_script_problems` checks the three facts of the built bundle
+  this relies on; the build warns (and `--strict` fails) if one changed.
 - `resolve_user_dict`: the search plugin opens `jieba_dict_user` relative to
   the working directory; it is made relative to mkdocs.yml, so
   `mkdocs build -f path/mkdocs.yml` works from anywhere.
@@ -47,6 +59,13 @@ BUGGY_LOOP = re.compile(
 )
 FIXED_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in \w+")
 WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
+# What lang-switch.js relies on, verbatim in the minified bundle of 9.8.2:
+ALTERNATE_FACTS = {
+    'h(document,"DOMContentLoaded",{once:!0})': "document$ no longer emits once, on DOMContentLoaded",
+    'M("link[rel=alternate]")': "setupAlternate no longer selects link[rel=alternate]",
+    'new URL("sitemap.xml",e)': "the sitemap is no longer fetched next to each alternate link",
+}
 # Material's <script id="__config" type="application/json">{…}</script>.
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 ALTERNATE_RE = re.compile(
@@ -71,6 +90,15 @@ def fix_search_workers(site_dir: str) -> list[str]:
         elif fixed != source:
             worker.write_text(fixed, encoding="utf-8")
     return missing
+
+
+def alternate_script_problems(site_dir: str) -> list[str]:
+    """What no longer holds in the built bundle for lang-switch.js to keep Material from fetching sitemaps."""
+    bundles = sorted(Path(site_dir).glob(BUNDLE_GLOB))
+    if len(bundles) != 1:
+        return [f"expected one Material bundle ({BUNDLE_GLOB}), found {len(bundles)}"]
+    source = bundles[0].read_text(encoding="utf-8")
+    return [f"{bundles[0].name}: {problem}" for fact, problem in ALTERNATE_FACTS.items() if fact not in source]
 
 
 def rebase_config(html: str, base: str) -> str:
