@@ -102,10 +102,12 @@ def test_the_guide_exists_in_both_languages_with_the_same_topics():
         assert list(ids) == list(TOPICS), f"{path.name}: sections {ids}, expected {TOPICS}"
 
 
-def test_the_guide_is_in_the_nav_in_both_languages():
+def test_the_guide_is_for_writers_not_in_the_partners_nav_but_in_the_readme():
+    """Issue 14: out of the partners' menu and "Next" chain; the footer links it (tests/browser/test_phone_first.py)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"^  - 写作指南: writing\.md$", config, re.M), "nav entry for writing.md"
-    assert re.search(r"^ +写作指南: Writers' guide$", config, re.M), "nav_translations entry for en"
+    assert "writing.md" not in config.split("\nnav:", 1)[1], "writing.md in the nav"
+    assert re.search(r"^not_in_nav: \|\n  /writing\*\.md$", config, re.M), "not_in_nav keeps --strict quiet about it"
+    assert "[`docs/writing.md`](docs/writing.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", GUIDES)

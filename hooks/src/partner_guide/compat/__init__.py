@@ -11,7 +11,10 @@ it). pyproject.toml pins the same versions.
 Outside Python, theme scripts depend on Material's behaviour as well and are
 covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
 (Material's Mermaid integration calls `mermaid.initialize` and `render`),
-`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler),
+`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler
+and its sitemap fetch; `material.alternate_script_problems` checks the built
+bundle for what it relies on), `overrides/assets/javascripts/edition-404.js`
+(Material's bundle reads `#__config` and the page when it runs),
 `overrides/assets/javascripts/workers/partner-search.js` (Material's search
 worker messages, see material_search.py) and
 `overrides/assets/javascripts/search-edition.js` (Material's `__config`).
