@@ -59,6 +59,21 @@ def test_postings_rank_a_question_that_asks_above_one_that_mentions():
     assert impacts[3] > impacts[2]  # "发票怎么开？" asks; the rebate answer mentions
 
 
+def test_a_heading_that_holds_the_word_outranks_any_body_that_repeats_it():
+    pages = [Page("journey/", [Section("", "The partner journey", "assessment " * 6 + "review apply")]),
+             Page("prepare/", [Section("", "Preparation", ""),
+                               Section("assessment", "What is the partner assessment?",
+                                       "Three calendar months from the approval of the application, with a "
+                                       "long answer about many other things and the rules that apply.")])]
+    postings = search_index.postings(search_index.documents(pages), {}, frozenset())
+    flat = postings["assess"] if "assess" in postings else postings["assessment"]
+    impacts, doc = {}, 0
+    for delta, impact in zip(flat[::2], flat[1::2]):
+        doc += delta
+        impacts[doc] = impact
+    assert impacts[2] > impacts[0]  # the question asks; the journey only repeats the word
+
+
 def test_a_key_is_in_the_file_its_hash_names():
     count, files = spread({f"key{n}": [n] * 400 for n in range(200)}, "t")
     assert count > 1 and count & (count - 1) == 0

@@ -20,8 +20,11 @@ with `count` a power of two that keeps a file near FILE_TARGET bytes, so a
 query reads a handful of small files however large the guide grows.
 
 Scores are BM25 impacts computed here (a question's heading counts
-TITLE_WEIGHT times its body), and each key keeps only its IMPACT_CAP best
-documents: what one query downloads and holds stays bounded.
+TITLE_WEIGHT times its body), plus the key's whole weight when the heading
+holds it: a BM25 impact stays below that weight, so a question that asks
+about a word ranks above any answer that only mentions it. Each key keeps
+only its IMPACT_CAP best documents: what one query downloads and holds
+stays bounded.
 """
 
 from __future__ import annotations
@@ -100,9 +103,11 @@ def postings(docs: Sequence[Doc], table: dict[int, str], stop: frozenset[str]) -
     ids: dict[str, list[int]] = defaultdict(list)
     frequencies: dict[str, list[int]] = defaultdict(list)
     lengths = []
+    headings: list[frozenset[str]] = []
     for number, doc in enumerate(docs):
         counts = Counter(text.keys(text.normalise(doc.text, table)))
-        for key in text.keys(text.normalise(doc.title, table)):
+        headings.append(frozenset(text.keys(text.normalise(doc.title, table))))
+        for key in headings[-1]:
             counts[key] += TITLE_WEIGHT
         for word in stop & counts.keys():
             del counts[word]
@@ -115,7 +120,8 @@ def postings(docs: Sequence[Doc], table: dict[int, str], stop: frozenset[str]) -
     out = {}
     for key, found in ids.items():
         weight = 10 * (K1 + 1) * math.log(1 + (len(docs) - len(found) + 0.5) / (len(found) + 0.5))
-        pairs = [(d, max(1, int(weight * f / (f + norms[d]) + 0.5))) for d, f in zip(found, frequencies[key])]
+        pairs = [(d, max(1, int(weight * (f / (f + norms[d]) + (key in headings[d])) + 0.5)))
+                 for d, f in zip(found, frequencies[key])]
         if len(pairs) > IMPACT_CAP:
             pairs = sorted(sorted(pairs, key=lambda pair: -pair[1])[:IMPACT_CAP])
         flat, previous = [], 0
