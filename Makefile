@@ -7,6 +7,10 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 NODE_STAMP := node_modules/.installed-stamp
+# ProperDocs (a continuation of MkDocs 1.x) in an environment of its own, for
+# the test that builds the site with it (README "Future").
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-stamp
 # Lighthouse's node packages, wherever npm is there to install them; without
 # npm the Lighthouse test says what is missing (and fails in CI).
 NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
@@ -15,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench
+.PHONY: serve test build check clean install lighthouse diagrams bench import properdocs
 
 install: $(STAMP)
 
@@ -37,9 +41,23 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/guide-check docs
 
-## Build, then run the whole test suite (Lighthouse too, where npm exists)
-test: build $(NODE_DEPS)
+## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
+import: $(STAMP)
+	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=<Tencent .md file or folder> INTO=docs/<folder> [FORCE=1]" >&2; exit 2; }
+	$(BIN)/guide-import "$(SRC)" --into "$(INTO)" $(if $(FORCE),--force)
+
+## Build, then run the whole test suite (Lighthouse too, where npm exists; ProperDocs' build)
+test: build $(NODE_DEPS) $(PD_STAMP)
 	$(BIN)/python -m pytest
+
+## ProperDocs 1.6.7 from PyPI into .venv-properdocs (make test does it)
+properdocs: $(PD_STAMP)
+
+$(PD_STAMP): pyproject.toml
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -e ".[properdocs]"
+	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -60,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/guide-adversarial-bench
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis $(PD_VENV)

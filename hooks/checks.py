@@ -3,7 +3,8 @@
 - `on_pre_build`: a broken registry stops the build; the findings of the
   previous build are forgotten, except in the per-language builds that
   mkdocs-static-i18n runs from its own `on_post_build` (the same build);
-  translation parity is checked once per build, over every page.
+  translation parity, links to other pages' anchors and the search synonyms
+  (hooks/synonyms.yml) are checked once per build, over every page.
 - `on_page_markdown`: the checks of `ruleset.run_checks` on the ORIGINAL
   source file (front matter included, so line numbers are the file's), once
   per source file and build.
@@ -19,8 +20,10 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 
 from partner_guide import adapter
+from partner_guide.checks.anchors import check_anchors
 from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
+from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
 from partner_guide.compat.i18n_plugin import in_language_rebuild
 
 if TYPE_CHECKING:
@@ -39,6 +42,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                for path in sorted(Path(config.docs_dir).rglob("*.md"))}
     REPORTER.report(check_parity(sources, registry))
+    REPORTER.report(check_anchors(sources))
+    synonyms = synonyms_path(Path(config.config_file_path).parent)
+    REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

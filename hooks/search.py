@@ -1,46 +1,58 @@
-"""Search in both editions (events: `on_config`, `on_post_build`).
+"""Search: Material's UI with the guide's own index and worker (site/search_*, compat/material_search.py).
 
-- `on_config`, first of all hooks (priority 100): stops the build if a third
-  party changed under a workaround (partner_guide/compat); the search
-  plugin's user dictionary is resolved relative to mkdocs.yml; jieba gets a
-  site-sized dictionary (compat/jieba.py), before the search plugin loads it.
-- `on_post_build`, after mkdocs-static-i18n has built every language: each
-  build's copy of Material's search worker gets its Chinese query splitting
-  fixed (compat/material.py), and once both editions are built, the one
-  index becomes one per edition (site/search_index.py).
+Events: on_config (first: version guard, a new index), on_page_context (a page's questions, before
+Material's plugin), on_post_page/on_post_template (the guide's worker), on_post_build (the indexes).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from partner_guide import adapter
-from partner_guide.compat import i18n_plugin, jieba, material
-from partner_guide.site.search_index import write_edition_indexes
+from partner_guide.checks.synonyms import load_synonyms, synonyms_path
+from partner_guide.compat import i18n_plugin, material_search
+from partner_guide.languages import build_language
+from partner_guide.site.search_index import Pages, write_indexes
+from partner_guide.site.search_sections import page_sections
 
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-
-log = get_plugin_logger(__name__)
+PAGES = Pages()
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     adapter.check_versions()
-    material.resolve_user_dict(config)
-    if not material.has_own_jieba_dict(config):
-        jieba.use_site_dictionary(config.docs_dir, config.config_file_path)
+    if not i18n_plugin.in_language_rebuild(config):  # a new build (or `mkdocs serve` rebuild)
+        PAGES.clear()
     return config
 
 
-@event_priority(-110)
+@event_priority(50)  # before Material's search plugin (0) indexes the page
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
+    if material_search.searchable(page.meta):
+        PAGES.add(build_language(config), page.url, page_sections(page.content or "", page.title or ""))
+    material_search.keep_out_of_materials_index(page.meta)
+    return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    return material_search.use_worker(output)
+
+
+@event_priority(50)  # before hooks/editions.py copies the English 404
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+    is_404 = template_name == "404.html"
+    return material_search.use_worker(output, i18n_plugin.other_editions(config)) if is_404 else output
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for worker in material.fix_search_workers(config.site_dir):
-        log.warning(f"{worker}: the query-splitting loop of Material's search worker was not found; "
-                    "Chinese queries may lose their last word (see partner_guide/compat/material.py)")
-    languages = i18n_plugin.languages(config)
-    if languages and not i18n_plugin.in_language_rebuild(config):
-        write_edition_indexes(Path(config.site_dir), *languages)
+    if not i18n_plugin.in_language_rebuild(config):
+        material_search.remove_materials_worker(Path(config.site_dir))
+        write_indexes(Path(config.site_dir), PAGES, material_search.worker_to,
+                      default=i18n_plugin.default_language(config),
+                      separator=material_search.separator(config),
+                      synonyms=load_synonyms(synonyms_path(Path(config.config_file_path).parent)))

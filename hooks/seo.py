@@ -1,5 +1,8 @@
-"""What search engines read (events: `on_page_content`, `on_post_page`, `on_post_build`).
+"""What search engines read (events: `on_config`, `on_page_content`, `on_post_page`, `on_post_build`).
 
+- `on_config`: SOURCE_DATE_EPOCH, unless set, is the last commit's time: the
+  sitemap's dates, and so the whole build, are the same for one commit
+  whenever it is built (partner_guide/site/reproducible.py).
 - `on_page_content`: schema.org FAQPage JSON-LD of the page's questions, in
   the build's language, as `page.meta["faq_jsonld"]` (overrides/main.html
   puts it in `<head>`); partner_guide/site/seo.py.
@@ -17,12 +20,18 @@ from mkdocs.plugins import event_priority
 
 from partner_guide.compat.material import absolute_hreflang
 from partner_guide.languages import build_language
+from partner_guide.site.reproducible import use_last_commit_date
 from partner_guide.site.seo import faq_jsonld, robots_txt
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    use_last_commit_date(Path(config.config_file_path).parent)
+    return config
 
 
 @event_priority(-60)  # after the HTML boundary (hooks/safety.py): answers as readers get them

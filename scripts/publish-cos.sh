@@ -6,11 +6,11 @@
 #
 # Two uploads with different Cache-Control headers (see README, "Publishing"):
 #   1. files whose name changes when their content does (Material's bundles
-#      carry a content hash, the vendored Mermaid its version): cached for a
-#      year and never revalidated;
-#   2. everything else (HTML, 404 pages, sitemap, search index, extra.css,
-#      favicon, lunr): `no-cache`, i.e. revalidated on every visit, so a
-#      publish shows at once.
+#      carry a content hash, the vendored Mermaid its version, the search
+#      index files their folder's hash): cached for a year, never revalidated;
+#   2. everything else (HTML, 404 pages, sitemap, search configuration and
+#      worker, extra.css, favicon): `no-cache`, i.e. revalidated on every
+#      visit, so a publish shows at once.
 # The hashed files go first, so that no new page ever points at a file that
 # is not uploaded yet. Nothing is deleted: pages still cached somewhere may
 # refer to the previous bundles.
@@ -21,9 +21,10 @@
 set -euo pipefail
 
 # Matched against the full local path (coscli ≥ 1.0.4), e.g. site/assets/…
-# Not the search worker: hooks/src/partner_guide/compat/material.py rewrites it after Material
-# named it by its hash, so its name no longer changes with its content.
-IMMUTABLE='assets/(javascripts/bundle\.[0-9a-f]{8}\.min\.js|stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css|vendor/mermaid/esm-[0-9]+\.[0-9]+\.[0-9]+/)'
+# The search index files sit in a folder named by their content's hash
+# (search/<hash>/, en/search/<hash>/); search_index.json, which names that
+# folder, and the search worker keep their names and are revalidated.
+IMMUTABLE='(assets/(javascripts/bundle\.[0-9a-f]{8}\.min\.js|stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css|vendor/mermaid/esm-[0-9]+\.[0-9]+\.[0-9]+/)|search/[0-9a-f]{10}/)'
 LONG='Cache-Control:public, max-age=31536000, immutable'
 SHORT='Cache-Control:no-cache'
 

@@ -18,9 +18,10 @@ import functools
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -54,6 +55,17 @@ def mkdocs_config():
     from mkdocs.config import load_config
 
     return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def render_markdown(text: str, lang: str = "zh") -> str:
+    """`text` rendered as a page of the site is (mkdocs.yml's Markdown extensions and their settings)."""
+    import markdown
+
+    from partner_guide.compat.mkdocs_markdown import EXTENSION
+
+    config = mkdocs_config()
+    configs = {**config["mdx_configs"], EXTENSION: {**config["mdx_configs"].get(EXTENSION, {}), "lang": lang}}
+    return markdown.markdown(text, extensions=config["markdown_extensions"], extension_configs=configs)
 
 
 def hook(name: str):
@@ -224,3 +236,68 @@ def run_page_checks(path: Path) -> list[Finding]:
 
     return [finding for check in (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene)
             for finding in run(check, path)]
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One link of Material's search results, as a reader sees it."""
+
+    path: str  # e.g. /hot/rebate/
+    anchor: str  # the question's id, "" for the page itself
+    h: str  # the ?h= words Material highlights on the page opened ("" when none)
+    title: str
+    text: str  # the snippet shown under the title
+    html: str  # the same, with its <mark>s
+    shown: bool  # False when folded under "N more on this page"
+    group: int  # which result (page) it belongs to, best first
+
+
+# Every result link: Material renders the page (h1) and its questions (h2),
+# each with the text the worker sent; folded ones sit inside <details>.
+_RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item')].flatMap((item, group) =>
+  [...item.querySelectorAll('a.md-search-result__link')].map(a => {
+    const body = a.querySelector('article').cloneNode(true)
+    body.querySelectorAll('h1, h2, .md-search-result__icon, .md-search-result__terms, nav').forEach(e => e.remove())
+    return {href: a.href, title: (a.querySelector('h1, h2') || {}).textContent || '',
+            text: body.textContent.trim(), html: body.innerHTML.trim(), shown: !a.closest('details'), group}
+  }))"""
+_DONE_JS = "() => /\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+def search_results(page, query: str) -> list[SearchResult]:
+    """Type `query` into Material's search on the open page; its results once they stop changing.
+
+    `fill()` alone does not fire the keyup Material listens for with CJK text,
+    so an End key press follows it.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(_DONE_JS, timeout=20_000)
+    previous, deadline = None, time.monotonic() + 5
+    while time.monotonic() < deadline:
+        found = page.evaluate(_RESULTS_JS)
+        if found == previous:
+            break
+        previous = found
+        page.wait_for_timeout(300)
+    results = []
+    for link in previous or []:
+        parts = urlsplit(link["href"])
+        h = dict(parse_qsl(parts.query)).get("h", "")
+        results.append(SearchResult(parts.path, parts.fragment, h, link["title"], link["text"], link["html"],
+                                    link["shown"], link["group"]))
+    return results
+
+
+def result_pages(results: list[SearchResult], n: int = 3) -> list[str]:
+    """The first `n` distinct pages of the results."""
+    pages: list[str] = []
+    for result in results:
+        if result.path not in pages:
+            pages.append(result.path)
+    return pages[:n]

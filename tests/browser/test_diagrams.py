@@ -122,8 +122,11 @@ def test_diagram_pages_show_the_drawing_without_loading_mermaid(browser, site_di
                                    " && [...document.querySelectorAll('div.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
             assert not [u for u in log.requests if "/vendor/mermaid/" in u], f"/{path} loaded Mermaid"
             assert not log.page_errors and not log.console_errors, (log.page_errors, log.console_errors)
+            # The drawing fills its frame, which has the drawing's size (or the column's width).
+            frame = page.locator(".diagram").first.bounding_box()
             box = page.locator("div.mermaid").first.bounding_box()
-            assert box and box["height"] > 20 and box["width"] > 300  # an LR flowchart is wide and low
+            assert box and box["width"] > 150 and box["height"] > 150
+            assert abs(box["width"] - frame["width"]) <= 1 and abs(box["height"] - frame["height"]) <= 1
             page.close()
     finally:
         context.close()

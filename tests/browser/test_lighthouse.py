@@ -1,12 +1,15 @@
-"""Lighthouse bars of issue 5, on a fresh run of `guide-lighthouse` (partner_guide/tools/lighthouse.py).
+"""What Lighthouse says that load cannot change, on a fresh run of `guide-lighthouse --runs 1` (issue 14).
 
 Builds the site, serves it gzipped on 127.0.0.1 and runs the pinned
-Lighthouse 12.2.3 (mobile) once on every page of both editions, one page at a
-time (about 15 s a page on 2 cores; a page below a bar is run twice more and
-scored by its median, see partner_guide/tools/lighthouse.py). Bars: 0.95 in performance,
-accessibility, best practices and SEO; 0.90 in performance on a page with a
-Mermaid diagram. Deselect locally with `-m "not lighthouse"`; CI runs it
-(`.ci/run` installs the node tools with `npm ci`).
+Lighthouse 12.2.3 (mobile) once on every page of both editions (about 15 s a
+page on 2 cores). Asserted: accessibility and SEO at least 0.95, best
+practices 1.0, and every page within the budgets of
+partner_guide/tools/lighthouse.py (bytes, requests, render-blocking
+resources, unused JavaScript, layout shift). Not asserted: the performance
+score, a timing that a busy machine lowers; `make lighthouse` (median of 3
+runs) judges it, and the README holds its table. Deselect locally with
+`-m "not lighthouse"`; CI runs it (`make test` installs the node tools with
+`npm ci`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import subprocess
 
 import pytest
 
+from partner_guide.tools.lighthouse import BARS, BUDGETS, DETERMINISTIC, failures
 from tests.support import CHROMIUM, ROOT, browser_required, venv_tool
 
 pytestmark = [pytest.mark.lighthouse, pytest.mark.slow]
@@ -32,8 +36,8 @@ def summary(tmp_path_factory) -> dict:
                 pytest.fail(f"Lighthouse cannot run: {hint}")
             pytest.skip(f"Lighthouse cannot run: {hint} (or deselect with -m 'not lighthouse')")
     out = tmp_path_factory.mktemp("lighthouse")
-    result = subprocess.run([venv_tool("guide-lighthouse"), "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run([venv_tool("guide-lighthouse"), "--runs", "1", "--no-performance-bar", "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
     print(result.stdout)
     data = json.loads((out / "summary.json").read_text(encoding="utf-8")) if (out / "summary.json").exists() else None
     assert data, f"no summary (exit {result.returncode}):\n{result.stdout}\n{result.stderr[-3000:]}"
@@ -50,14 +54,15 @@ def test_every_page_of_both_editions_was_measured(summary, site_dir):
     assert measured == built, f"not measured: {sorted(built - measured)}"
 
 
-def test_every_page_meets_the_bars(summary):
-    below = []
-    for row in summary["pages"]:
-        for category, score in row["scores"].items():
-            bar = 0.90 if category == "performance" and row["diagram"] else 0.95
-            if score is None or score < bar:
-                below.append(f"/{row['page']} {category} {score} < {bar}")
+def test_every_page_meets_the_bars_that_do_not_depend_on_the_machines_speed(summary):
+    assert BARS["best-practices"] == 1.0 and set(DETERMINISTIC) == {"accessibility", "best-practices", "seo"}
+    below = [line for line in failures(summary["pages"], DETERMINISTIC) if "budget" not in line]
     assert not below, "below the bar:\n" + "\n".join(below) + "\n\n" + summary["table"]
+
+
+def test_every_page_is_within_the_budgets(summary):
+    over = [line for line in failures(summary["pages"], ()) if "budget" in line]
+    assert not over, "over budget:\n" + "\n".join(over) + f"\n\nbudgets: {BUDGETS}\n\n" + summary["table"]
 
 
 def test_best_practices_is_perfect_on_every_page_under_the_content_security_policy(summary):

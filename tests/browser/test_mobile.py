@@ -33,7 +33,8 @@ MEASURE = """
     innerWidth: window.innerWidth,
     contact: !!contact,
     link: !!link,
-    linkText: link ? link.textContent.trim() : null,
+    // Its own words, without the "opens in a new tab" said only to screen readers.
+    linkText: link ? [...link.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join("").trim() : null,
     linkBox: box ? [box.left, box.right, box.width, box.height] : null,
   };
 }

@@ -30,3 +30,12 @@ def test_the_real_site_builds_without_its_hooks(tmp_path, name, drop):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "site" / "404.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
+
+
+def test_a_synthetic_site_builds_strictly_with_its_search_index(tmp_path):
+    """The benchmark's generated sites pass every check (their synonyms point at their own words)."""
+    site = bench.synthetic_site(tmp_path / "src", 10)
+    result = subprocess.run(bench.build_cmd("mkdocs.yml", tmp_path / "out"), cwd=site, capture_output=True,
+                            text=True, timeout=300, env=bench.ENV)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert bench.index_size(tmp_path / "out") > 0

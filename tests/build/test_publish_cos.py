@@ -20,7 +20,8 @@ from tests.support import ROOT
 SCRIPT = ROOT / "scripts" / "publish-cos.sh"
 # Independent of the script: Material's `name.<8 hex>.min.(js|css)[.map]`, or a
 # `x.y.z` version in the file or folder name (the vendored Mermaid).
-CONTENT_ADDRESSED_RE = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$|[-/]\d+\.\d+\.\d+[./]")
+CONTENT_ADDRESSED_RE = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$|[-/]\d+\.\d+\.\d+[./]"
+                                  r"|(^|/)search/[0-9a-f]{10}/")
 
 
 def _run_with_stub(site_dir: Path, tmp_path: Path) -> list[list[str]]:
@@ -58,10 +59,7 @@ def test_hashed_assets_go_first_immutable_then_everything_else_revalidated(site_
     pattern = re.compile(_flag(first, "--include"))
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     long_cached = {p for p in files if pattern.search(f"{site_dir}/{p.relative_to(site_dir).as_posix()}")}
-    # The search worker keeps Material's hash in its name but is rewritten
-    # after the build (partner_guide/compat/material.py): its name no longer tracks it.
-    content_addressed = {p for p in files if CONTENT_ADDRESSED_RE.search(p.relative_to(site_dir).as_posix())
-                         and "javascripts/workers/search." not in p.as_posix()}
+    content_addressed = {p for p in files if CONTENT_ADDRESSED_RE.search(p.relative_to(site_dir).as_posix())}
     assert long_cached == content_addressed, {
         "immutable but not content-addressed": sorted(map(str, long_cached - content_addressed)),
         "content-addressed but revalidated": sorted(map(str, content_addressed - long_cached)),
@@ -70,8 +68,10 @@ def test_hashed_assets_go_first_immutable_then_everything_else_revalidated(site_
     assert any(r.startswith("assets/javascripts/bundle.") for r in rel)
     assert any(r.startswith("assets/stylesheets/main.") for r in rel)
     assert any(r.startswith("assets/vendor/mermaid/esm-") for r in rel)
-    assert not any("workers/search." in r for r in rel)
+    assert any(r.startswith("search/") for r in rel) and any(r.startswith("en/search/") for r in rel)
+    assert not any("workers/" in r for r in rel)  # the search worker is revalidated
     for must_revalidate in ("index.html", "404.html", "sitemap.xml", "search/search_index.json",
+                            "en/search/search_index.json", "assets/javascripts/workers/partner-search.js",
                             "en/index.html", "assets/stylesheets/extra.css"):
         if (site_dir / must_revalidate).exists():
             assert must_revalidate not in rel, must_revalidate

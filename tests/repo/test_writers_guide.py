@@ -28,7 +28,7 @@ from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
 
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
-TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "preview", "findings")
+TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "import", "preview", "findings")
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live
 # A fragment is checked as part of a page: with the front matter every page has
 # (page-level checks such as META-DESCRIPTION look at it). An example that
@@ -102,10 +102,12 @@ def test_the_guide_exists_in_both_languages_with_the_same_topics():
         assert list(ids) == list(TOPICS), f"{path.name}: sections {ids}, expected {TOPICS}"
 
 
-def test_the_guide_is_in_the_nav_in_both_languages():
+def test_the_guide_is_for_writers_not_in_the_partners_nav_but_in_the_readme():
+    """Issue 14: out of the partners' menu and "Next" chain; the footer links it (tests/browser/test_phone_first.py)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"^  - 写作指南: writing\.md$", config, re.M), "nav entry for writing.md"
-    assert re.search(r"^ +写作指南: Writers' guide$", config, re.M), "nav_translations entry for en"
+    assert "writing.md" not in config.split("\nnav:", 1)[1], "writing.md in the nav"
+    assert re.search(r"^not_in_nav: \|\n  /writing\*\.md$", config, re.M), "not_in_nav keeps --strict quiet about it"
+    assert "[`docs/writing.md`](docs/writing.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", GUIDES)
@@ -164,3 +166,18 @@ def test_the_guide_explains_preview_and_the_restart_after_a_hook_edit(lang):
     text = GUIDES[lang].read_text(encoding="utf-8")
     for needle in ("make serve", "make check", "hooks/registry.yml", "Ctrl+C", "site-preview", "[assistant]"):
         assert needle in text, f"{GUIDES[lang].name} should mention {needle}"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_synonyms_section_shows_the_real_file_format_and_the_real_finding(lang):
+    """Its YAML passes the synonyms check against the real pages; its output line is what a typo gives."""
+    from partner_guide.checks.synonyms import check_synonyms
+
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    section = text.split("{#synonyms}", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    shown = re.search(r"```text\n(.*?)\n```", section, re.S).group(1)
+    pages = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
+    assert check_synonyms(example, "hooks/synonyms.yml", pages) == []
+    typo = check_synonyms(example.replace("返佣:", "反佣:"), "hooks/synonyms.yml", pages)
+    assert [format_finding(f) for f in typo] == [shown]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from types import SimpleNamespace
 
+import markdown
 import pytest
 
 from tests.support import ROOT, hook
@@ -25,7 +26,7 @@ def config(language: str = "zh", i18n_building: bool | None = None):
     plugins = Plugins()
     if i18n_building is not None:
         plugins["i18n"] = SimpleNamespace(building=i18n_building)
-    return SimpleNamespace(plugins=plugins, theme={"language": language},
+    return SimpleNamespace(plugins=plugins, theme={"language": language}, mdx_configs={},
                            config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
 
 
@@ -71,7 +72,26 @@ def test_findings_go_to_the_mkdocs_logger_tree_so_strict_counts_them(caplog_warn
 
 
 @pytest.mark.parametrize("language, title", [("zh", "注意"), ("en", "Warning")])
-def test_the_rewrite_uses_the_build_language(language, title):
-    checks.on_pre_build(config=config(language))
-    out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=config(language), files=None)
-    assert f'!!! warning "{title}"' in out
+def test_the_page_is_rendered_in_the_build_language(language, title):
+    built = config(language)
+    checks.on_pre_build(config=built)
+    out = rendering.on_page_markdown(markdown_of(BAD), page=page(BAD), config=built, files=None)
+    html = markdown.markdown(out, extensions=["admonition", "partner_guide.markdown.tencent"],
+                             extension_configs=built.mdx_configs)
+    assert f'<p class="admonition-title">{title}</p>' in html
+
+
+def test_a_synonym_no_page_uses_is_a_warning_of_the_build(caplog_warnings, tmp_path):
+    """hooks/checks.py reports SYN-UNUSED from the synonyms file beside mkdocs.yml (so --strict fails)."""
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "registry.yml").write_text((ROOT / "hooks" / "registry.yml").read_text(encoding="utf-8"),
+                                                     encoding="utf-8")
+    (tmp_path / "hooks" / "synonyms.yml").write_text("zh:\n  反佣: [佣金]\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("---\ntitle: a\n---\n\n# 返佣\n", encoding="utf-8")
+    stand_in = SimpleNamespace(plugins=Plugins(), theme={"language": "zh"},
+                               config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    checks.on_pre_build(config=stand_in)
+    [record] = [r for r in caplog_warnings.records if "SYN-UNUSED" in r.getMessage()]
+    assert "hooks/synonyms.yml:2:3: SYN-UNUSED zh: '反佣' is on no page" in record.getMessage()
+    assert record.name.startswith("mkdocs.plugins.")

@@ -31,6 +31,11 @@ def build_language(config: Any) -> str:
     return normalize(theme.get("language") if theme else None)
 
 
+def edition_root(lang: str) -> str:
+    """The folder of an edition's pages in the built site: `` for the default, `en/` for English."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
 def edition(path: str) -> tuple[str, str]:
     """(language, default-language path) of a page: `docs/a.en.md` -> ("en", "docs/a.md")."""
     name = path.rsplit("/", 1)[-1]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,13 @@ class Registry:
     assistant_params: dict[str, str]
     mail: dict[str, str]
     allowed_hosts: tuple[str, ...]
+    # Console paths with a number in them, e.g. /partnersmgmt/announce/<n>
+    # (checked, but not short names: a link needs the number).
+    route_patterns: tuple[str, ...] = ()
+    # Other contacts a page may show, exactly as written there.
+    phones: tuple[str, ...] = ()
+    qq: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
 
     # Derived once per registry (the checks ask for them for every link).
     @functools.cached_property
@@ -73,6 +81,23 @@ class Registry:
         """Registered console path -> short name."""
         return {link_path(link.url, self.console_host): name for name, link in self.routes.items()}
 
+    def route_matches(self, path: str) -> bool:
+        """A registered route or route pattern (`<n>` is a number) covers this console path."""
+        path = path.rstrip("/") or "/"
+        if path in self.route_paths:
+            return True
+        parts = path.split("/")
+        for pattern in self.route_patterns:
+            wanted = pattern.split("/")
+            if len(wanted) == len(parts) and all(w == p or (w == "<n>" and p.isdigit()) for w, p in zip(wanted, parts)):
+                return True
+        return False
+
+    @functools.cached_property
+    def phone_digits(self) -> frozenset[str]:
+        """The digits of every registered phone number (the mailing contact's included)."""
+        return frozenset(digits_of(number) for number in (self.mail["phone"], *self.phones))
+
     def reference_definitions(self) -> str:
         """Markdown reference definitions for every short name, one a line."""
         return "\n".join(f"[{name}]: {link.url}" for name, link in self.links.items())
@@ -83,6 +108,12 @@ class Registry:
             "assistant": {"url": self.assistant.url, "title": self.assistant.title},
             "mail": dict(self.mail),
         }
+
+
+def digits_of(number: str) -> str:
+    """A phone number's digits, the country code +86 written as the trunk prefix 0."""
+    digits = "".join(c for c in number if c.isdigit())
+    return "0" + digits[2:] if number.lstrip().startswith("+86") else digits
 
 
 def link_path(url: str, host: str) -> str:
@@ -147,7 +178,28 @@ def parse_registry(data: Any, source: str = str(REGISTRY_PATH)) -> Registry:
         raise RegistryError(f"{source}: short name used twice: {', '.join(duplicates)}")
 
     allowed = tuple(str(h) for h in data.get("allowed_hosts") or ())
-    return Registry(host, legacy, routes, docs, assistant, base, params, mail, allowed)
+    patterns = _strings(console, "route_patterns", "console", source, PATTERN_RE)
+    phones = _strings(contacts, "phones", "contacts", source, PHONE_ENTRY_RE)
+    qq = _strings(contacts, "qq", "contacts", source, QQ_ENTRY_RE)
+    emails = _strings(contacts, "emails", "contacts", source, EMAIL_ENTRY_RE)
+    return Registry(host, legacy, routes, docs, assistant, base, params, mail, allowed, patterns, phones, qq, emails)
+
+
+PATTERN_RE = re.compile(r"^(?:/(?:[A-Za-z0-9_\-]+|<n>))+$")  # /partnersmgmt/announce/<n>
+PHONE_ENTRY_RE = re.compile(r"^\+?[0-9][0-9 \-]{4,24}$")  # 4009-100-100, +86 755 86013388
+QQ_ENTRY_RE = re.compile(r"^[1-9][0-9]{4,10}$")  # a QQ number
+EMAIL_ENTRY_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+$")  # name@example.com
+
+
+def _strings(section: dict, key: str, where: str, source: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """An optional list of strings of one form (a maintainer's list: routes, phones, QQ, e-mail)."""
+    values = section.get(key) or []
+    if not isinstance(values, list):
+        raise RegistryError(f"{source}: {where}.{key}: expected a list")
+    for value in values:
+        if not isinstance(value, (str, int)) or not pattern.match(str(value)):
+            raise RegistryError(f"{source}: {where}.{key}: {value!r} is not a valid entry")
+    return tuple(str(value) for value in values)
 
 
 _CACHE: dict[tuple[str, int, int], Registry] = {}

@@ -2,8 +2,11 @@
 
 Templates read the build language's table as `ui` (hooks/templates.py puts it
 in the Jinja globals); hooks call `strings(lang)`. Material's own theme
-strings come from its language files; the palette toggles' names and the nav
-titles are per-language settings of the i18n plugin in mkdocs.yml.
+strings come from its language files, except its footer line ("Made with
+Material for MkDocs", English in every language), which
+overrides/partials/copyright.html prints from `footer_made_with`; the palette
+toggles' names and the nav titles are per-language settings of the i18n
+plugin in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -35,8 +38,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "permalink_title": "本问题的链接",
         "diagram_prefix": "流程图：",
         "contact_title": "没找到答案？",
-        "contact_before": "可联系",
-        "contact_after": "在线咨询。",
+        "contact_chat": "在线咨询：",
+        "contact_mail": "纸质协议邮寄地址",
+        "contact_recipient": "收件人",
+        "contact_phone": "电话",
+        "new_tab": "（在新标签页中打开）",
+        "footer_writers_guide": "写作指南",
+        "footer_made_with": "本站使用 {} 构建",
         "not_found_title": "404 - 找不到页面",
         "not_found_before": "该页面不存在或已移动。请返回",
         "not_found_link": "合作伙伴指南首页",
@@ -46,8 +54,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "permalink_title": "Link to this question",
         "diagram_prefix": "Flowchart: ",
         "contact_title": "Didn't find your answer?",
-        "contact_before": "Ask the",
-        "contact_after": "online, Tencent Cloud's channel support chat.",
+        "contact_chat": "Ask online:",
+        "contact_mail": "Signed paper agreements go to",
+        "contact_recipient": "Recipient",
+        "contact_phone": "Phone",
+        "new_tab": " (opens in a new tab)",
+        "footer_writers_guide": "Writers' guide",
+        "footer_made_with": "Made with {}",
         "not_found_title": "404 - Page not found",
         "not_found_before": "This page does not exist or has moved. Go back to the ",
         "not_found_link": "home page of the partner guide",

@@ -107,7 +107,8 @@
 
   window.mermaid = {
     initialize: function (options) {
-      config = Object.assign({}, options, { startOnLoad: false });
+      // The site's settings (data-config, from partner_guide/mermaid.py) on top of Material's.
+      config = Object.assign({}, options, JSON.parse(script.getAttribute("data-config") || "{}"), { startOnLoad: false });
     },
     render: function (id, text) {
       var ready = prerendered(text);

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from partner_guide.checks.links import check_links
@@ -45,8 +47,9 @@ def test_tel_link_must_be_the_registered_number():
     assert check_links(f"[电话]({REGISTRY.mail['tel']})\n", "docs/x.md", REGISTRY) == []
 
 
-def test_phone_number_in_text_must_be_the_registered_one():
-    assert "0755-86013388-75727" in _one("电话 0755-86013399-75727\n", "LINK-PHONE").hint
+def test_an_unregistered_phone_number_gets_register_this_contact_never_another_number():
+    hint = _one("电话 0755-86013399-75727\n", "LINK-PHONE").hint
+    assert 'contacts.phones: - "0755-86013399-75727"' in hint and "86013388" not in hint
     assert check_links(f"电话 {REGISTRY.mail['phone']}\n", "docs/x.md", REGISTRY) == []
 
 
@@ -59,10 +62,16 @@ def test_host_outside_the_allowlist_is_an_error_in_every_link_form():
     text = ("[a](https://evil.example/1)\n"
             "[b]: https://evil.example/2\n"
             "<https://evil.example/3>\n"
-            '<a href="https://evil.example/4">d</a>\n'
-            "<img src='https://evil.example/5'>\n")
+            '<a href="https://evil.example/4">d</a>\n')
     found = {(f.line, f.rule) for f in check_links(text, "docs/x.md", REGISTRY)}
-    assert found == {(n, "LINK-HOST") for n in range(1, 6)}
+    assert found == {(n, "LINK-HOST") for n in range(1, 5)}
+
+
+@pytest.mark.parametrize("text", ["<img src='https://evil.example/5'>\n", "![图](https://qcloudimg.tencent-cloud.cn/raw/a.png)\n",
+                                  "![图](https://cloud.tencent.com/a.png)\n"])
+def test_an_external_image_gets_copy_it_into_docs_assets(text):
+    finding = _one(text, "LINK-IMAGE")
+    assert "copy it into docs/assets/" in finding.hint and "registered short name" not in finding.hint
 
 
 def test_lookalike_host_is_not_on_the_allowlist():
@@ -106,3 +115,50 @@ def test_urls_in_html_tags_over_several_lines_and_in_every_attribute_are_checked
     text = '<img alt="x"\n     src="https://evil.example/a.png"\n     srcset="javascript:alert(1)">\n'
     found = {(f.line, f.col, f.rule) for f in check_links(text, "docs/x.md", REGISTRY)}
     assert found == {(2, 11, "LINK-HOST"), (3, 14, "LINK-SCHEME")}
+
+
+# --------------------------------------------------------------------------- issue 12: hints that are right, or none
+
+
+def test_a_near_typo_of_a_route_names_the_closest_route():
+    assert "closest registered route: /partners/contract" in _one(
+        "[x](https://console.cloud.tencent.com/partners/contrat)\n", "LINK-ROUTE").hint
+
+
+def test_an_unregistered_route_far_from_any_other_gets_the_registry_entry_to_paste_not_an_unrelated_page():
+    hint = _one("[x](https://console.cloud.tencent.com/partners/unknownpage)\n", "LINK-ROUTE").hint
+    assert "closest" not in hint and "announce" not in hint
+    assert "console.routes: partners-unknownpage: {path: /partners/unknownpage, title: {zh: …, en: …}}" in hint
+
+
+@pytest.mark.parametrize("path", [
+    "/partners/info", "/partners/clients", "/partners/employee", "/partners/rebateinfo", "/partners/contract",
+    "/partners/authorize", "/partners/apply", "/partner/preview", "/partnersmgmt", "/partnersmgmt/college",
+    "/partnersmgmt/authorize", "/partnersmgmt/announce/1052", "/workorder/category", "/message",
+    "/expense/bill/overview", "/developer", "/developer/auth", "/cam",
+])
+def test_the_partner_console_routes_tencents_partner_pages_link_to_are_registered(path):
+    assert check_links(f"[x](https://console.cloud.tencent.com{path})\n", "docs/x.md", REGISTRY) == []
+
+
+@pytest.mark.parametrize("text, rule, value", [
+    ("请拨打 4009-100-100。\n", "LINK-PHONE", "4009-100-100"),
+    ("客服 400-910-0100\n", "LINK-PHONE", "400-910-0100"),
+    ("手机 138-1234-5678\n", "LINK-PHONE", "138-1234-5678"),
+    ("联系 QQ：800012345\n", "LINK-QQ", "800012345"),
+    ("QQ群 12345678\n", "LINK-QQ", "12345678"),
+    ("写信给 partners@example.com。\n", "LINK-EMAIL", "partners@example.com"),
+    ("电话 `0755-12345678`\n", "LINK-PHONE", "0755-12345678"),
+])
+def test_an_unregistered_contact_gets_register_this_contact(text, rule, value):
+    finding = _one(text, rule)
+    assert value in finding.message and f'- "{value}"' in finding.hint and "hooks/registry.yml" in finding.hint
+
+
+def test_registered_contacts_pass():
+    registry = dataclasses.replace(REGISTRY, phones=("4009-100-100",), qq=("800012345",), emails=("a@example.com",))
+    assert check_links("4009-100-100，QQ：800012345，a@example.com\n", "docs/x.md", registry) == []
+
+
+def test_a_tencent_id_anchor_is_not_a_url_scheme_problem():
+    assert [f.rule for f in check_links("## [标题](id:anchor)\n", "docs/x.md", REGISTRY)] == []

@@ -12,8 +12,7 @@ from partner_guide.checks.hygiene import check_hygiene
 from partner_guide.checks.links import check_links
 from partner_guide.checks.ruleset import CHECKS, run_checks
 from partner_guide.checks.safety import check_safety
-from partner_guide.site.admonitions import transform_admonitions
-from tests.support import REGISTRY
+from tests.support import REGISTRY, render_markdown
 
 # Fragments that steer the generator into the syntax the checks parse.
 MARKDOWN_BITS = [
@@ -66,12 +65,37 @@ def test_diagram_check_and_shape_never_raise_on_arbitrary_mermaid(text):
 
 @FUZZ
 @given(markdown_text, st.sampled_from(["zh", "en", "zh_TW", ""]))
-def test_admonition_rewrite_returns_text_and_never_raises(text, lang):
-    out = transform_admonitions(text, lang)
-    assert isinstance(out, str)
-    # Idempotent: a second pass has nothing left to rewrite.
-    assert transform_admonitions(out, lang) == out
+def test_the_markdown_extension_renders_arbitrary_markdown_without_raising(text, lang):
+    assert isinstance(render_markdown(text, lang), str)
 
 
 def test_the_five_page_checks_are_registered_and_so_fuzzed():
     assert {check_links, check_safety, check_admonitions, check_diagrams, check_hygiene} <= set(CHECKS)
+
+
+# Fragments of the synonyms file's syntax (YAML), for the SYN-* check.
+SYNONYM_BITS = ["\n", "  ", "zh:", "en:", "fr:", "返佣", "rebate", ": ", "[", "]", ", ", "- ", "&a ", "*a", "!!python/x",
+                "{", "}", "'", '"', "#", "---\n", "? ", "\t", "佣金", "null", "1"]
+synonyms_text = st.one_of(st.text(max_size=200),
+                          st.lists(st.sampled_from(SYNONYM_BITS) | st.text(max_size=4), max_size=50).map("".join))
+
+
+@FUZZ
+@given(synonyms_text)
+def test_synonyms_check_returns_findings_and_never_raises(text):
+    from partner_guide.checks.synonyms import check_synonyms, parse_synonyms
+
+    pages = {"docs/a.md": "---\ntitle: a\n---\n\n返佣\n", "docs/a.en.md": "rebate\n"}
+    _assert_findings(check_synonyms(text, "hooks/synonyms.yml", pages))
+    entries, _ = parse_synonyms(text, "hooks/synonyms.yml")
+    assert all(entry.target and entry.words for entry in entries)
+
+
+@FUZZ
+@given(st.text(max_size=200))
+def test_search_sections_and_keys_never_raise(text):
+    from partner_guide.site.search_sections import page_sections
+    from partner_guide.site.search_text import keys, normalise
+
+    assert page_sections(text)
+    assert isinstance(keys(normalise(text)), list)

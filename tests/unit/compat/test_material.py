@@ -1,4 +1,4 @@
-"""The query-splitting fix of Material's search worker (partner_guide/compat/material.py)."""
+"""Material's page config and head links (partner_guide/compat/material.py)."""
 
 from __future__ import annotations
 
@@ -8,34 +8,6 @@ from pathlib import Path
 import material
 
 from partner_guide.compat import material as compat_material
-
-WORKERS = sorted((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
-
-
-def test_the_installed_material_worker_has_the_loop_and_it_is_fixed_once():
-    assert WORKERS, "Material's search worker not found"
-    source = WORKERS[0].read_text(encoding="utf-8")
-    fixed, ok = compat_material.fix_segment(source)
-    assert ok
-    assert len(fixed) == len(source) + 1  # exactly one "<" became "<="
-    assert compat_material.FIXED_LOOP.search(fixed)
-    assert not compat_material.BUGGY_LOOP.search(fixed)
-
-
-def test_fixing_twice_changes_nothing():
-    fixed, _ = compat_material.fix_segment(WORKERS[0].read_text(encoding="utf-8"))
-    assert compat_material.fix_segment(fixed) == (fixed, True)
-
-
-def test_any_variable_names_are_matched():
-    source = "function seg(v,x){for(let b=a+1;b<v.length;b++)v.slice(a,b)in x&&(m[a]=b-a)}"
-    fixed, ok = compat_material.fix_segment(source)
-    assert ok and "b<=v.length" in fixed
-
-
-def test_a_worker_without_the_loop_is_reported_not_patched():
-    source = "function seg(v){return v.split(/\\s+/)}"
-    assert compat_material.fix_segment(source) == (source, False)
 
 
 def test_rebase_config_points_materials_base_at_the_edition_and_keeps_the_rest():
@@ -55,11 +27,35 @@ def test_hreflang_alternates_become_absolute_only_in_the_head():
     assert '<a href="../en/hot/rebate/" hreflang="en">' in out
 
 
-def test_a_built_site_with_a_worker_is_fixed_in_place(tmp_path):
-    worker = tmp_path / "assets/javascripts/workers/search.abc.min.js"
-    worker.parent.mkdir(parents=True)
-    worker.write_text("for(let b=a+1;b<v.length;b++)v.slice(a,b)in x", encoding="utf-8")
-    assert compat_material.fix_search_workers(str(tmp_path)) == []
-    assert "b<=v.length" in worker.read_text(encoding="utf-8")
-    worker.write_text("no loop here", encoding="utf-8")
-    assert compat_material.fix_search_workers(str(tmp_path)) == ["search.abc.min.js"]
+BUNDLES = sorted((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
+
+
+def test_the_installed_bundle_does_what_lang_switch_js_relies_on(tmp_path):
+    """On DOMContentLoaded, Material fetches sitemap.xml beside each link[rel=alternate] (mkdocs-material#6582)."""
+    assert len(BUNDLES) == 1
+    site = tmp_path / "assets/javascripts"
+    site.mkdir(parents=True)
+    (site / BUNDLES[0].name).write_bytes(BUNDLES[0].read_bytes())
+    assert compat_material.alternate_script_problems(str(tmp_path)) == []
+
+
+def test_a_bundle_that_changed_is_reported_by_what_changed(tmp_path):
+    site = tmp_path / "assets/javascripts"
+    site.mkdir(parents=True)
+    (site / "bundle.abc.min.js").write_text('h(document,"DOMContentLoaded",{once:!0});M("link[rel=alternate]")',
+                                            encoding="utf-8")
+    assert compat_material.alternate_script_problems(str(tmp_path)) == [
+        "bundle.abc.min.js: the sitemap is no longer fetched next to each alternate link"]
+    (site / "bundle.def.min.js").write_text("", encoding="utf-8")
+    assert "found 2" in compat_material.alternate_script_problems(str(tmp_path))[0]
+
+
+def test_lang_switch_js_takes_rel_off_the_hreflang_links_and_puts_it_back_after_materials_handler():
+    from tests.support import ROOT
+
+    script = (ROOT / "docs/assets/javascripts/lang-switch.js").read_text(encoding="utf-8")
+    assert "document.querySelectorAll('link[rel=\"alternate\"][hreflang]')" in script
+    assert 'removeAttribute("rel")' in script and 'setAttribute("rel", "alternate")' in script
+    # After Material's bundle in the page: its DOMContentLoaded listener is added first and runs first.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - assets/javascripts/lang-switch.js" in config.split("extra_javascript:", 1)[1].split("\n\n")[0]

@@ -51,6 +51,16 @@ def test_a_drawing_is_attached_only_for_its_exact_source(tmp_path, monkeypatch):
     assert "template" not in attach_drawings(pre(source + "\n"), "index.md")  # edited since drawn
     assert "template" not in attach_drawings(pre(source), "apply.md")  # another page's diagram
     framed = frame_diagrams(pre(source), "zh", "index.md")
-    assert 'style="aspect-ratio: 200 / 100"' in framed
+    # A drawn frame takes the drawing's size from an empty SVG after the source, not from a style.
+    assert '<div class="diagram diagram--drawn" role="img"' in framed and "style=" not in framed
+    assert framed.endswith(pre(source) + '<svg class="diagram__size" viewBox="0 0 200 100" width="200" '
+                           'height="100" aria-hidden="true" focusable="false"></svg></div>')
     monkeypatch.setenv("DIAGRAM_PRERENDER", "0")
     assert "template" not in attach_drawings(pre(source), "index.md")
+
+
+def test_the_drawings_are_keyed_on_mermaids_version_the_sites_settings_and_the_source(monkeypatch):
+    source = 'flowchart TD\na["甲"] --> b["乙"]'
+    key = diagram_frames.diagram_key(source)
+    monkeypatch.setattr(diagram_frames, "CONFIG_JSON", '{"flowchart":{"wrappingWidth":200}}')
+    assert diagram_frames.diagram_key(source) != key

@@ -1,55 +1,117 @@
-"""One search index per edition (partner_guide/site/search_index.py) on small inputs."""
+"""One edition's index files (partner_guide/site/search_index.py), built from small pages."""
 
 from __future__ import annotations
 
 import json
 
-from partner_guide.site.search_index import edition_of, split_search_index, write_edition_indexes
+import pytest
 
-INDEX = {
-    "config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": ["stemmer"]},
-    "docs": [
-        {"location": "", "title": "首页", "text": "甲"},
-        {"location": "hot/rebate/#rebate-process", "title": "返佣", "text": "乙"},
-        {"location": "en/", "title": "Home", "text": "a"},
-        {"location": "en/hot/rebate/#rebate-process", "title": "Rebate", "text": "b"},
-        {"location": "english-words/", "title": "A Chinese page with an English slug", "text": "丙"},
-    ],
-}
+from partner_guide.site import search_index
+from partner_guide.site.search_index import Page, build_edition, fnv1a, normalised_synonyms, spread
+from partner_guide.site.search_sections import Section
 
-
-def test_a_location_belongs_to_the_edition_of_its_first_folder():
-    assert edition_of("en/hot/rebate/#x", ["zh", "en"]) == "en"
-    assert edition_of("hot/rebate/#x", ["zh", "en"]) == "zh"
-    assert edition_of("english-words/", ["zh", "en"]) == "zh"
-    assert edition_of("fr/x/", ["zh", "en"]) == "zh"
+PAGES = [
+    Page("", [Section("", "首页", "本指南解答常见问题。")]),
+    Page("hot/rebate/", [Section("", "返佣流程", ""),
+                         Section("rebate-process", "合作伙伴返佣流程？", "签收发票后15个工作日付款。"),
+                         Section("invoice", "发票怎么开？", "开具增值税专用发票。")]),
+]
 
 
-def test_each_edition_gets_only_its_documents_relative_to_its_root():
-    parts = split_search_index(INDEX, ["zh", "en"], "zh")
-    assert [d["location"] for d in parts["zh"]["docs"]] == ["", "hot/rebate/#rebate-process", "english-words/"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["", "hot/rebate/#rebate-process"]
-    assert INDEX["docs"][2]["location"] == "en/"  # the input is not changed
+def build(**overrides) -> dict[str, bytes]:
+    options = {"lang": "zh", "worker_to_index": "../../../search/", "separator": "[\\s]+",
+               "trad": {"發": "发"}, "synonyms": {"佣金": ["返佣"]}, "readings": {"返": ["fan"], "佣": ["yong"]}}
+    return build_edition(PAGES, **{**options, **overrides})
 
 
-def test_english_gets_stop_words_and_no_stemmer_chinese_keeps_its_settings():
-    parts = split_search_index(INDEX, ["zh", "en"], "zh")
-    assert parts["zh"]["config"] == INDEX["config"]
-    assert parts["en"]["config"]["lang"] == ["en"] and parts["en"]["config"]["pipeline"] == ["stopWordFilter"]
-    assert parts["en"]["config"]["separator"] == INDEX["config"]["separator"]
+def load(files: dict[str, bytes], name: str):
+    return json.loads(files[name].decode("utf-8"))
 
 
-def test_the_built_index_is_rewritten_per_edition(tmp_path):
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(INDEX), encoding="utf-8")
-    assert write_edition_indexes(tmp_path, ["zh", "en"], "zh") == {"zh": 3, "en": 2}
-    english = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert [d["title"] for d in english["docs"]] == ["Home", "Rebate"]
+def test_what_every_page_loads_is_a_few_hundred_bytes_of_configuration():
+    files = build()
+    config = load(files, "search_index.json")
+    assert config["docs"] == [] and len(files["search_index.json"]) < 1024
+    engine = config["config"]["engine"]
+    version = engine["path"].removeprefix("../../../search/").rstrip("/")
+    assert {name.split("/")[0] for name in files} == {version, "search_index.json"}
+    assert engine["syn"] == {"佣金": ["返佣"]} and "怎么" in engine["stop"]
 
 
-def test_one_language_or_no_index_leaves_the_site_alone(tmp_path):
-    assert write_edition_indexes(tmp_path, ["zh", "en"], "zh") == {}
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(INDEX), encoding="utf-8")
-    assert write_edition_indexes(tmp_path, ["zh"], "zh") == {}
-    assert not (tmp_path / "en").exists()
+def test_documents_are_the_pages_then_their_questions():
+    files = build()
+    version = load(files, "search_index.json")["config"]["engine"]["path"].split("/")[-2]
+    records = load(files, f"{version}/d/0.json")
+    assert records[0] == [-1, "", "首页", "本指南解答常见问题。"]
+    assert records[1][:3] == [-1, "hot/rebate/", "返佣流程"]
+    assert records[2][:2] == [1, "rebate-process"]
+    assert load(files, f"{version}/lex.json")["pages"] == [0, 1]
+
+
+def test_postings_rank_a_question_that_asks_above_one_that_mentions():
+    docs = search_index.documents(PAGES)
+    postings = search_index.postings(docs, {}, frozenset())
+    flat = postings["发票"]
+    impacts, doc = {}, 0
+    for delta, impact in zip(flat[::2], flat[1::2]):
+        doc += delta
+        impacts[doc] = impact
+    assert impacts[3] > impacts[2]  # "发票怎么开？" asks; the rebate answer mentions
+
+
+def test_a_heading_that_holds_the_word_outranks_any_body_that_repeats_it():
+    pages = [Page("journey/", [Section("", "The partner journey", "assessment " * 6 + "review apply")]),
+             Page("prepare/", [Section("", "Preparation", ""),
+                               Section("assessment", "What is the partner assessment?",
+                                       "Three calendar months from the approval of the application, with a "
+                                       "long answer about many other things and the rules that apply.")])]
+    postings = search_index.postings(search_index.documents(pages), {}, frozenset())
+    flat = postings["assess"] if "assess" in postings else postings["assessment"]
+    impacts, doc = {}, 0
+    for delta, impact in zip(flat[::2], flat[1::2]):
+        doc += delta
+        impacts[doc] = impact
+    assert impacts[2] > impacts[0]  # the question asks; the journey only repeats the word
+
+
+def test_a_key_is_in_the_file_its_hash_names():
+    count, files = spread({f"key{n}": [n] * 400 for n in range(200)}, "t")
+    assert count > 1 and count & (count - 1) == 0
+    for n in (0, 7, 199):
+        assert f'"key{n}"' in files[f"t/{fnv1a(f'key{n}') % count}.json"].decode()
+
+
+def test_the_version_changes_with_the_content():
+    first = load(build(), "search_index.json")["config"]["engine"]["path"]
+    assert first == load(build(), "search_index.json")["config"]["engine"]["path"]
+    other = [Page("", [Section("", "首页", "另一段文字。")])]
+    assert first != load(build_edition(other, lang="zh", worker_to_index="../../../search/", separator="x", trad={},
+                                       synonyms={}, readings=None), "search_index.json")["config"]["engine"]["path"]
+
+
+def test_pinyin_files_only_for_an_edition_with_readings():
+    assert any("/p/" in name for name in build())
+    english = build(lang="en", readings=None, trad={}, synonyms={})
+    assert not [name for name in english if "/p/" in name or "/y/" in name]
+
+
+def test_sounds_point_at_the_site_bigrams():
+    postings = search_index.postings(search_index.documents(PAGES), {}, frozenset())
+    assert search_index.sound_table(postings, {"返": ["fan"], "佣": ["yong"]})["fan yong"] == ["返佣"]
+
+
+def test_typos_are_found_through_one_deletion():
+    table = search_index.typo_table(["agreement", "rebate", "cam"])
+    assert "agreement" in table["agreemnt"] and "rebate" in table["rebat"]
+    assert "cam" not in {w for words in table.values() for w in words}
+
+
+@pytest.mark.parametrize("pairs, expected", [
+    ([("返佣", ("佣金", "返点"))], {"佣金": ["返佣"], "返点": ["返佣"]}),
+    ([("rebate", ("Commission",))], {"commission": ["rebate"]}),
+    ([("协议", ("協議", "协议"))], {}),  # the same word once folded: nothing to add
+])
+def test_synonyms_are_normalised_as_queries_are(pairs, expected):
+    from partner_guide.site.search_text import translation
+
+    assert normalised_synonyms(pairs, translation({"協": "协", "議": "议"})) == expected

@@ -3,14 +3,16 @@
 Writers may use any of:
 
 - the Tencent-docs markers `>?` (说明, note) and `>!` (注意, warning), with the
-  text on the marker line, on `>` lines, or, as in the source FAQ, as a list
-  on the lines right after a bare marker line;
+  text on the marker line or on the `>` lines after it; `>>?` one quote
+  level deeper; as in the source FAQ, a bare marker followed by a list;
+  Tencent's bold labels `>**说明：**`;
 - GitHub alerts `> [!NOTE]`, `> [!TIP]`, `> [!IMPORTANT]`, `> [!WARNING]`,
   `> [!CAUTION]`, which render in the pull-request preview;
 - Material's `!!! type` and `??? type` (collapsible).
 
-`parse_blocks(lines)` finds them (`site/admonitions.py` rewrites them for
-Material from the same parse). `check_admonitions(text, path, registry)` reports:
+`partner_guide.markdown.tencent` renders them; where a quote-based block
+starts and ends is the scanner's (`scan.py`), which follows the block rule of
+`markdown/syntax.py`. `check_admonitions(text, path, registry)` reports:
 
 - ADM-TYPE          an unknown or missing type
 - ADM-EMPTY         a block without body
@@ -23,38 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..markdown.syntax import TYPES
 from ..registry import Registry
 from .findings import Finding
-from .scan import find_fences, front_matter_end, split_lines
+from .scan import Scan, find_fences, scan
 
-# The known types: Material's, plus GitHub's `important`. Each renders as
-# Material's box of the same name, except `important`, which has no
-# counterpart among 说明/提示/注意/警告: it renders as Material's `info`
-# box titled 重要 / Important, which keeps it apart from a warning. The
-# titles per language are in ui.py.
-TYPES = (
-    "note", "tip", "hint", "important", "warning", "attention", "caution", "danger", "error", "abstract",
-    "summary", "tldr", "info", "todo", "success", "check", "done", "question", "help", "faq", "failure",
-    "fail", "missing", "bug", "example", "quote", "cite",
-)
-MATERIAL_TYPE = {"important": "info"}
-TENCENT_TYPES = {"?": "note", "!": "warning"}
-# GitHub alert type -> our type. CAUTION is GitHub's red alert: Material's
-# red box is `danger` (Material's own `caution` is an orange warning).
-GITHUB_TYPES = {"note": "note", "tip": "tip", "important": "important", "warning": "warning", "caution": "danger"}
-
-TENCENT_RE = re.compile(
-    r"^(?P<indent> {0,3})>"  # a blockquote marker at the start of the line
-    r"(?P<mark>[?!])"  # directly followed by ? (note) or ! (warning)
-    r"(?![\[!?])"  # but not `>![` (an image in a quote) or `>!!`
-    r"[ \t]*(?P<text>.*)$"  # optional text on the marker line
-)
-GITHUB_RE = re.compile(
-    r"^(?P<indent> {0,3})>[ \t]?"  # a blockquote marker
-    r"\[!(?P<type>[A-Za-z]*)\]"  # [!TYPE]
-    r"[ \t]*(?P<text>.*)$"  # GitHub wants a line break here; text is tolerated
-)
-QUOTE_LINE_RE = re.compile(r"^ {0,3}>[ \t]?(?P<body>.*)$")  # a `>` continuation line
 MATERIAL_RE = re.compile(
     r"^(?P<indent>[ \t]*)"  # any indentation (admonitions nest)
     r"(?P<marker>!!!|\?\?\?\+?)"  # !!! or ??? or ???+
@@ -70,7 +45,7 @@ MATERIAL_HEAD_RE = re.compile(
 
 @dataclass(frozen=True)
 class Block:
-    syntax: str  # "tencent", "github" or "material"
+    syntax: str  # "tencent", "github", "label" or "material"
     start: int  # 0-based line of the marker
     end: int  # 0-based line after the last line of the block
     type: str  # as written, lower-cased ("" if missing)
@@ -101,81 +76,54 @@ def _fence_problem(lines: list[str], start: int, end: int) -> str:
     return ""
 
 
-def parse_blocks(lines: list[str], skip: int = 0) -> list[Block]:
-    """Every admonition in `lines`, outside fenced code, in order."""
-    in_fence = set()
-    for fence in find_fences(lines, skip):
-        in_fence.update(range(fence.start, fence.end + 1))
-    blocks: list[Block] = []
-    index = skip
-    while index < len(lines):
+def _quote_block(block) -> Block:
+    """A Block (with its problem) from the scanner's quote-based admonition."""
+    col = block.col + 1
+    if not block.known:
+        return Block(block.syntax, block.line, block.end, block.kind, col, "ADM-TYPE",
+                     f"unknown alert type {block.written}")
+    if block.empty:
+        what = f"{block.written} alert" if block.syntax == "github" else f"{block.written} marker"
+        return Block(block.syntax, block.line, block.end, block.kind, col, "ADM-EMPTY", f"{what} has no text")
+    return Block(block.syntax, block.line, block.end, block.kind, col)
+
+
+def parse_blocks(text: str, result: Scan | None = None) -> list[Block]:
+    """Every admonition of a page, outside code, in line order."""
+    result = result or scan(text)
+    lines = result.lines
+    blocks = [_quote_block(block) for block in result.quote_blocks]
+    for index in range(result.front, len(lines)):
         line = lines[index]
-        if index in in_fence or not line.strip():
-            index += 1
+        match = MATERIAL_RE.match(line) if "!!!" in line or "???" in line else None
+        if not match or result.is_code(index, match.start("marker")) or index in result.raw_html:
             continue
-        if match := GITHUB_RE.match(line):
-            end = index + 1
-            while end < len(lines) and end not in in_fence and QUOTE_LINE_RE.match(lines[end]):
-                end += 1
-            written = match.group("type").lower()
-            kind = GITHUB_TYPES.get(written, written)
-            body = [match.group("text")] + [QUOTE_LINE_RE.match(l).group("body") for l in lines[index + 1:end]]
-            block = Block("github", index, end, kind, match.start("type") + 1)
-            if written not in GITHUB_TYPES:
-                block = Block("github", index, end, kind, match.start("type") + 1, "ADM-TYPE",
-                              f"unknown alert type [!{match.group('type')}]")
-            elif not any(part.strip() for part in body):
-                block = Block("github", index, end, kind, match.start("type") + 1, "ADM-EMPTY",
-                              f"[!{match.group('type')}] alert has no text")
-            blocks.append(block)
-            index = end
-            continue
-        if match := TENCENT_RE.match(line):
-            end = index + 1
-            quoted = False
-            while end < len(lines) and end not in in_fence and lines[end].strip():
-                quoted = quoted or bool(QUOTE_LINE_RE.match(lines[end]))
-                end += 1
-            kind = TENCENT_TYPES[match.group("mark")]
-            body = [match.group("text")] + lines[index + 1:end]
-            has_text = any(QUOTE_LINE_RE.sub(r"\g<body>", part).strip() for part in body)
-            if has_text:
-                blocks.append(Block("tencent", index, end, kind, match.start("mark") + 1))
+        indent = len(match.group("indent").expandtabs(4))
+        end = _material_body_end(lines, index, indent)
+        head = MATERIAL_HEAD_RE.match(match.group("rest"))
+        col = match.end("marker") + 1
+        if not match.group("rest").strip() or (head is None and not re.match(r"^[ \t]*[\w\-]", match.group("rest"))):
+            block = Block("material", index, end, "", col, "ADM-TYPE", f"{match.group('marker')} without a type")
+        elif head is None:
+            block = Block("material", index, end, "", col, "ADM-UNTERMINATED",
+                          f"cannot read the admonition header {match.group('rest').strip()!r}")
+        else:
+            kind = head.group("type").lower()
+            col = match.start("rest") + head.start("type") + 1
+            title = head.group("title") or ""
+            if kind not in TYPES:
+                block = Block("material", index, end, kind, col, "ADM-TYPE", f"unknown admonition type {kind!r}")
+            elif title and (len(title) < 2 or not title.endswith('"')):
+                block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", "title quote is not closed")
+            elif end == index + 1:
+                block = Block("material", index, end, kind, col, "ADM-EMPTY",
+                              f"{kind} admonition has no indented body")
+            elif problem := _fence_problem(lines, index + 1, end):
+                block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", problem)
             else:
-                blocks.append(Block("tencent", index, end, kind, match.start("mark") + 1, "ADM-EMPTY",
-                                    f">{match.group('mark')} marker has no text",))
-            index = end
-            continue
-        if match := MATERIAL_RE.match(line):
-            indent = len(match.group("indent").expandtabs(4))
-            end = _material_body_end(lines, index, indent)
-            head = MATERIAL_HEAD_RE.match(match.group("rest"))
-            col = match.end("marker") + 1
-            if not match.group("rest").strip() or (head is None and not re.match(r"^[ \t]*[\w\-]", match.group("rest"))):
-                block = Block("material", index, end, "", col, "ADM-TYPE", f"{match.group('marker')} without a type")
-            elif head is None:
-                block = Block("material", index, end, "", col, "ADM-UNTERMINATED",
-                              f"cannot read the admonition header {match.group('rest').strip()!r}")
-            else:
-                kind = head.group("type").lower()
-                col = match.start("rest") + head.start("type") + 1
-                title = head.group("title") or ""
-                if kind not in TYPES:
-                    block = Block("material", index, end, kind, col, "ADM-TYPE", f"unknown admonition type {kind!r}")
-                elif title and (len(title) < 2 or not title.endswith('"')):
-                    block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", "title quote is not closed")
-                elif end == index + 1:
-                    block = Block("material", index, end, kind, col, "ADM-EMPTY",
-                                  f"{kind} admonition has no indented body")
-                elif problem := _fence_problem(lines, index + 1, end):
-                    block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", problem)
-                else:
-                    block = Block("material", index, end, kind, col)
-            blocks.append(block)
-            index += 1  # nested admonitions inside the body are blocks too
-            continue
-        index += 1
-    return blocks
+                block = Block("material", index, end, kind, col)
+        blocks.append(block)
+    return sorted(blocks, key=lambda block: (block.start, block.col))
 
 
 HINTS = {
@@ -187,6 +135,5 @@ HINTS = {
 
 def check_admonitions(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
     """Structural problems of every admonition, in line order."""
-    lines = split_lines(text)
     return [Finding(path, block.start + 1, block.col, block.problem, block.message, HINTS[block.problem])
-            for block in parse_blocks(lines, front_matter_end(lines)) if block.problem]
+            for block in parse_blocks(text) if block.problem]

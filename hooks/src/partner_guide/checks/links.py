@@ -5,29 +5,37 @@
 - LINK-SCHEME      a `javascript:`, `data:`, `vbscript:` or other non-web URL
 - LINK-HTTPS       an http:// or protocol-relative link to an external host
 - LINK-LEGACY-HOST a console link on a legacy host (hint: the canonical URL)
-- LINK-ROUTE       a console path that is not a registered route (hint: closest)
+- LINK-ROUTE       a console path that is not a registered route (hint: the
+                   closest route for a near typo, else the registry entry to add)
 - LINK-CONTACT     a chat link that differs from the registered 渠道小助手 link
 - LINK-TEL         a `tel:` link that is malformed or not the registered number
 - LINK-MAILTO      a `mailto:` link that is malformed or not a registered address
-- LINK-PHONE       a phone number in the text that is not the registered one
+- LINK-PHONE       a phone number that is not a registered contact
+- LINK-QQ          a QQ number that is not a registered contact
+- LINK-EMAIL       an e-mail address in the text that is not a registered contact
+                   (the three are read in inline code too: `0755-…` is shown
+                   to readers like any text)
+- LINK-IMAGE       an image loaded from another host when the page opens
 - LINK-HOST        an external host that is not on the allowlist
 - LINK-REF         a reference link `[text][name]` to a name nobody defines
 
 URLs are found in inline links and images, reference definitions, autolinks
-and raw HTML attributes (href, src, …), outside code.
+and raw HTML attributes (href, src, …), outside code (`scan.py`). Tencent's
+`(id:x)` anchors are hygiene's (HYG-ID-TENCENT), not URLs.
 """
 
 from __future__ import annotations
 
 import difflib
 import html
+import posixpath
 import re
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
-from ..registry import Registry
+from ..registry import Registry, digits_of
 from .findings import Finding
-from .scan import Positions, prose_lines
+from .scan import Positions, prose_lines, scan
 
 INLINE_LINK_RE = re.compile(
     r"\]\(\s*"  # the `](` that closes a link text or image alt
@@ -60,9 +68,22 @@ REF_USE_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\d+\-])"  # not inside a longer number
     r"(?:\+86[ \-]?)?"  # optional country code
-    r"0?\d{2,3}-\d{7,8}(?:-\d{1,6})?"  # area code - number - optional extension
+    r"(?:0?\d{2,3}-\d{7,8}(?:-\d{1,6})?"  # area code - number - optional extension
+    r"|[48]00\d?-\d{3}-\d{3,4}"  # 400/800 service numbers: 4009-100-100, 400-910-0100
+    r"|1[3-9]\d-\d{4}-\d{4})"  # a mobile number written in groups: 138-1234-5678
     r"(?![\d\-])"
 )
+QQ_RE = re.compile(
+    r"(?<![A-Za-z])QQ"  # QQ
+    r"(?:号码|号|群)?[ \t]*[：:]?[ \t]*"  # 号 / 号码 / 群, an optional colon
+    r"(?P<number>[1-9]\d{4,10})(?!\d)",  # the number
+    re.I,
+)
+IMAGE_RE = re.compile(
+    r"!\[[^\[\]\n]*\]"  # ![alt]
+    r"\(\s*<?(?P<url>[^\s()<>]*)"  # (url or (<url>
+)
+IMG_TAG_RE = re.compile(r"<img(?P<attrs>\s[^<>]*)", re.I)  # an <img …> tag
 TEL_RE = re.compile(r"^tel:\+\d{6,15}(?:[,;p]\d{1,6})?$")  # E.164 with optional pause + extension
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")  # a plain mailbox
 SCHEME_RE = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]*):")  # the URL scheme, lower-cased input
@@ -71,6 +92,48 @@ STRIP_RE = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore whitespace and con
 DANGEROUS_SCHEMES = ("javascript", "data", "vbscript")
 # Hosts of the documentation pages are always allowed, besides the registry's list.
 DOCS_HOSTS = ("cloud.tencent.com",)
+
+
+def _near(word: str, candidate: str, limit: int = 2) -> bool:
+    """Edit distance at most `limit` (a typo), computed only near the diagonal."""
+    if abs(len(word) - len(candidate)) > limit:
+        return False
+    previous = list(range(len(candidate) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i] + [0] * len(candidate)
+        for j, b in enumerate(candidate, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def route_name(path: str) -> str:
+    """A short name for a console path: /partners/info -> partners-info."""
+    return "-".join(part for part in path.strip("/").split("/") if part)[:60] or "console-home"
+
+
+def register_hint(kind: str, value: str) -> str:
+    """`register it in hooks/registry.yml under contacts.<kind>: - <value>` (YAML to paste)."""
+    return f'if it is right, register it in hooks/registry.yml under contacts.{kind}: - "{value}"'
+
+
+def email_addresses(line: str) -> Iterator[tuple[int, str]]:
+    """(offset, address) of each plain e-mail address in a line, found without a regex (linear)."""
+    position = line.find("@")
+    while position >= 0:
+        start = position
+        while start > 0 and (line[start - 1].isalnum() and line[start - 1].isascii() or line[start - 1] in "._%+-"):
+            start -= 1
+        end = position + 1
+        while end < len(line) and (line[end].isalnum() and line[end].isascii() or line[end] in ".-"):
+            end += 1
+        domain = line[position + 1:end].rstrip(".-")
+        labels = domain.split(".")
+        if start < position and len(labels) >= 2 and all(labels) and labels[-1].isalpha() and len(labels[-1]) >= 2:
+            yield start, line[start:position + 1 + len(domain)]
+        position = line.find("@", end)
 
 
 def _hint_name(registry: Registry, name: str) -> str:
@@ -116,6 +179,7 @@ class _LinkChecker:
         self.registry = registry
         self.findings: list[Finding] = []
         self.url_spans: set[tuple[int, int, int]] = set()  # (line, first col, last col) of each URL
+        self.images: set[tuple[int, int]] = set()  # (line, col) of the image URLs among them
         self.assistant_host = urlsplit(registry.assistant_base).hostname or ""
         self.allowed = {
             registry.console_host,
@@ -137,6 +201,8 @@ class _LinkChecker:
         if scheme in DANGEROUS_SCHEMES:
             self.add(line, col, "LINK-SCHEME", f"{scheme}: URL is not allowed",
                      "link to a page, or to a registered short name such as [通知公告][announce]")
+        elif scheme == "id":
+            return  # Tencent's (id:x) anchor: HYG-ID-TENCENT says what to write
         elif scheme == "tel":
             self.tel(line, col, url)
         elif scheme == "mailto":
@@ -176,6 +242,12 @@ class _LinkChecker:
             return
         path = parts.path or "/"
         https = url if scheme == "https" else "https:" + url[len(scheme) + 1 if scheme else 0:]
+        if (line, col) in self.images:
+            assets = posixpath.relpath("docs/assets", posixpath.dirname(self.path)) if self.path.startswith("docs/") \
+                else "assets"
+            self.add(line, col, "LINK-IMAGE", f"image loads from {host} when the page opens",
+                     f"copy it into docs/assets/ and link it from there: ![…]({assets}/{posixpath.basename(path)})")
+            return
         if host == registry.console_host or host in registry.legacy_hosts:
             canonical = f"https://{registry.console_host}{path}"
             if scheme != "https":
@@ -195,13 +267,18 @@ class _LinkChecker:
             self.add(line, col, "LINK-HTTPS", f"link must use https: {url}", f"use {https}")
 
     def route(self, line: int, col: int, path: str) -> None:
-        routes = self.registry.route_paths
-        normalized = path.rstrip("/") or "/"
-        if normalized in routes:
+        registry = self.registry
+        if registry.route_matches(path):
             return
-        closest = _closest(normalized, list(routes))
-        hint = (f"closest registered route: {closest} ({_hint_name(self.registry, routes[closest])})"
-                if closest else "registered routes: " + ", ".join(sorted(routes)))
+        normalized = path.rstrip("/") or "/"
+        routes = registry.route_paths
+        near = [route for route in sorted(routes) if _near(normalized, route)]
+        if near:
+            hint = f"closest registered route: {near[0]} ({_hint_name(registry, routes[near[0]])})"
+        else:
+            name = route_name(normalized)
+            hint = (f"if the page exists, register it in hooks/registry.yml under console.routes: "
+                    f"{name}: {{path: {normalized}, title: {{zh: …, en: …}}}} and link [文字][{name}]")
         self.add(line, col, "LINK-ROUTE", f"console path {path} is not a registered route", hint)
 
     def chat(self, line: int, col: int, path: str, query: str) -> None:
@@ -245,30 +322,74 @@ class _LinkChecker:
                 hint = f"did you mean [{closest}]?" if closest else "registered names: " + ", ".join(names)
                 self.add(number, match.start() + 1, "LINK-REF", f"unknown link name [{name}]", hint)
 
-    def phones(self, lines: list[str]) -> None:
-        expected = self.registry.mail["phone"]
-        digits = re.sub(r"\D", "", expected)
+    def contacts(self, lines: list[str]) -> None:
+        """Phone numbers, QQ numbers and e-mail addresses: each must be a registered contact."""
+        registry = self.registry
+        qq = set(registry.qq)
+        emails = {address.lower() for address in registry.emails} | \
+            {value.lower() for key, value in registry.mail.items() if "@" in value and key != "address"}
         for number, line in enumerate(lines, 1):
-            if "-" not in line:
-                continue
-            for match in PHONE_RE.finditer(line):
-                col = match.start() + 1
-                if any(n == number and first <= col < last for n, first, last in self.url_spans):
-                    continue  # tel: and other URLs are checked as links
-                found = re.sub(r"\D", "", match.group(0))
-                if found.startswith("86") and match.group(0).startswith("+"):
-                    found = "0" + found[2:]
-                if found != digits:
-                    self.add(number, col, "LINK-PHONE",
-                             f"phone number {match.group(0)} is not the registered {expected}", f"write {expected}")
+            if "-" in line:
+                for match in PHONE_RE.finditer(line):
+                    col = match.start() + 1
+                    if self.in_url(number, col):
+                        continue  # tel: and other URLs are checked as links
+                    if digits_of(match.group(0)) not in registry.phone_digits:
+                        self.add(number, col, "LINK-PHONE", f"phone number {match.group(0)} is not a registered contact",
+                                 register_hint("phones", match.group(0)))
+            if "q" in line or "Q" in line:
+                for match in QQ_RE.finditer(line):
+                    if match.group("number") not in qq:
+                        self.add(number, match.start("number") + 1, "LINK-QQ",
+                                 f"QQ number {match.group('number')} is not a registered contact",
+                                 register_hint("qq", match.group("number")))
+            if "@" in line:
+                for offset, address in email_addresses(line):
+                    if not self.in_url(number, offset + 1) and address.lower() not in emails:
+                        self.add(number, offset + 1, "LINK-EMAIL", f"e-mail address {address} is not a registered contact",
+                                 register_hint("emails", address))
+
+    def in_url(self, line: int, col: int) -> bool:
+        return any(n == line and first <= col < last for n, first, last in self.url_spans)
+
+
+def contact_lines(text: str) -> list[str]:
+    """The prose lines, with inline code that holds only a contact shown again (readers see it)."""
+    result = scan(text)
+    lines = list(result.prose)
+    for index, start, end in result.inline_code:
+        inner = result.lines[index][start:end].strip("` ")
+        if inner and (PHONE_RE.fullmatch(inner) or QQ_RE.fullmatch(inner) or
+                      next(iter(email_addresses(inner)), (0, ""))[1] == inner):
+            line = lines[index]
+            lines[index] = line[:start] + result.lines[index][start:end] + line[end:]
+    return lines
+
+
+def iter_images(lines: list[str]) -> set[tuple[int, int]]:
+    """(line, column) of every image URL: `![alt](url)` and `<img src>`."""
+    found: set[tuple[int, int]] = set()
+    for number, line in enumerate(lines, 1):
+        if "![" in line:
+            for match in IMAGE_RE.finditer(line):
+                url = match.group("url")
+                if url:
+                    found.add((number, match.start("url") + 1))
+        if "<img" in line.lower():
+            for tag in IMG_TAG_RE.finditer(line):
+                for attr in HTML_URL_ATTR_RE.finditer(tag.group("attrs")):
+                    group = next(g for g in ("dq", "sq", "uq") if attr.group(g) is not None)
+                    found.add((number, tag.start("attrs") + attr.start(group) + 1))
+    return found
 
 
 def check_links(text: str, path: str, registry: Registry) -> list[Finding]:
     """All link findings of one Markdown source, in line order."""
     lines = prose_lines(text)
     checker = _LinkChecker(path, registry)
+    checker.images = iter_images(lines)
     for line, col, url in iter_urls(lines):
         checker.url(line, col, url)
     checker.references(lines)
-    checker.phones(lines)
+    checker.contacts(contact_lines(text))
     return sorted(set(checker.findings))

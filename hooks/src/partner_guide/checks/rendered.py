@@ -2,9 +2,10 @@
 
 `check_rendered(text, path, registry, markdown)` renders one page as the
 build does, without building the site: the front matter off
-(checks/frontmatter.py), the same rewrites (site/rewrites.py), the
+(checks/frontmatter.py), the same rewrite (site/rewrites.py), the
 render-time limits (checks/limits.py), Python-Markdown with mkdocs.yml's
-extensions (`markdown` = `compat.mkdocs_build.markdown_config(…)`), the
+extensions (`markdown` = `compat.mkdocs_build.markdown_config(…)`; the
+Tencent extension in the page's language), the
 diagram frames (site/diagram_frames.py), and then the HTML boundary
 (site/boundary.py). Its findings are the build's SAFE-* and HTML-UNCLOSED
 lines, so a writer sees them before pushing.
@@ -16,6 +17,7 @@ from typing import Any
 
 import markdown as python_markdown
 
+from ..compat.mkdocs_markdown import EXTENSION
 from ..languages import language_of
 from ..registry import Registry
 from ..site.boundary import Locator, Removal, UrlPolicy, check_page
@@ -33,8 +35,9 @@ def render(text: str, path: str, registry: Registry, markdown: MarkdownConfig) -
     offset = read_front_matter(text).lines
     body = "\n".join(text.removeprefix("\ufeff").split("\n")[offset:])
     lang = language_of(path)
-    safe, _ = guard(rewrite_markdown(body, lang, registry))
+    safe, _ = guard(rewrite_markdown(body, registry))
     names, configs = markdown
+    configs = {**configs, EXTENSION: {**configs.get(EXTENSION, {}), "lang": lang}}  # as hooks/rendering.py sets it
     html = python_markdown.Markdown(extensions=names, extension_configs=configs).convert(safe)
     return frame_diagrams(html, lang, source_path(path))
 

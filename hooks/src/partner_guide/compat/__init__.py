@@ -8,15 +8,19 @@ workaround silently doing the wrong thing. Review the module, then add the
 new version to its `WRITTEN_FOR` (or delete the workaround if upstream fixed
 it). pyproject.toml pins the same versions.
 
-Outside Python, two theme scripts depend on Material's behaviour as well and
-are covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
-(Material's Mermaid integration calls `mermaid.initialize` and `render`) and
-`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler).
+Outside Python, theme scripts depend on Material's behaviour as well and are
+covered by the Material pin: `overrides/assets/javascripts/mermaid-loader.js`
+(Material's Mermaid integration calls `mermaid.initialize` and `render`),
+`docs/assets/javascripts/lang-switch.js` (Material's language-switch handler
+and its sitemap fetch; `material.alternate_script_problems` checks the built
+bundle for what it relies on), `overrides/assets/javascripts/edition-404.js`
+(Material's bundle reads `#__config` and the page when it runs),
+`overrides/assets/javascripts/workers/partner-search.js` (Material's search
+worker messages, see material_search.py) and
+`overrides/assets/javascripts/search-edition.js` (Material's `__config`).
 """
 
 from __future__ import annotations
-
-from importlib import metadata
 
 
 class VersionChanged(Exception):
@@ -25,6 +29,8 @@ class VersionChanged(Exception):
 
 def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str]:
     """One line per distribution whose installed version is not in `written_for`."""
+    from importlib import metadata  # here: `make check` imports compat/ and needs no package metadata
+
     problems = []
     for distribution, versions in written_for.items():
         try:
@@ -39,9 +45,10 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
 
 def check_versions() -> None:
     """Raise VersionChanged naming every workaround whose third party changed version."""
-    from . import i18n_plugin, jieba, material, mkdocs_build
+    from . import i18n_plugin, material, material_search, mkdocs_build, mkdocs_markdown, python_markdown
 
-    problems = [line for module in (material, i18n_plugin, jieba, mkdocs_build)
+    modules = (material, material_search, i18n_plugin, mkdocs_build, mkdocs_markdown, python_markdown)
+    problems = [line for module in modules
                 for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:
         raise VersionChanged("; ".join(problems))

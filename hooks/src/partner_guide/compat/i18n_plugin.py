@@ -18,6 +18,8 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
+from ..languages import DEFAULT_LANG
+
 WRITTEN_FOR = {"mkdocs-static-i18n": ("1.3.1",)}
 
 
@@ -36,6 +38,18 @@ def languages(config: Any) -> tuple[list[str], str] | None:
     if i18n is None:
         return None
     return list(i18n.build_languages), i18n.default_language
+
+
+def default_language(config: Any) -> str:
+    """The default language (the one built at the site's root)."""
+    found = languages(config)
+    return found[1] if found else DEFAULT_LANG
+
+
+def other_editions(config: Any) -> list[str]:
+    """The languages built in a folder of their own (`en` for /en/)."""
+    found = languages(config)
+    return [lang for lang in found[0] if lang != found[1]] if found else []
 
 
 def reset_switcher_to_home_pages(config: Any) -> None:

@@ -8,10 +8,14 @@
   by →, read by the same parser as the DIA-* checks (checks/diagrams.py).
   The SVG that Mermaid draws sits in a closed shadow root and has no usable
   name.
-- the frame has the drawing's proportions when it is pre-drawn (below), else
-  a fixed height per direction (extra.css), and the drawing is scaled into
-  it (overrides/assets/javascripts/mermaid-loader.js), so the page does not
-  jump when the diagram replaces its source (no layout shift).
+- a pre-drawn diagram's frame (`diagram--drawn`) holds an empty SVG of the
+  drawing's size (`diagram__size`, after the source): the frame is as wide
+  as the drawing, or the column where that is narrower, with the drawing's
+  proportions, and the drawing covers it (extra.css). So the drawing shows
+  at its natural size where it fits, and the page does not jump when it
+  replaces the source (no layout shift), with no inline style (a strict
+  CSP's style-src; html-validate). A diagram without a drawing gets a fixed
+  height per direction, and mermaid-loader.js scales the drawing into it.
 - `data-drawing` names the diagram: the page's source path without `.md`
   and the diagram's number on the page, e.g. `hot/rebate.en-1`.
 
@@ -40,7 +44,7 @@ from pathlib import Path
 from .. import PACKAGE_DIR
 from ..checks.diagrams import parse_fence_body
 from ..checks.svg import is_clean
-from ..mermaid import MERMAID_VERSION
+from ..mermaid import CONFIG_JSON, MERMAID_VERSION
 from ..ui import strings
 
 PRE_RE = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
@@ -49,8 +53,8 @@ DRAWINGS_DIR = PACKAGE_DIR / "data" / "diagrams"
 
 
 def diagram_key(source: str) -> str:
-    """A hash of Mermaid's version and the exact source: another of either draws differently."""
-    return hashlib.sha256(f"mermaid {MERMAID_VERSION}\n{source}".encode()).hexdigest()[:12]
+    """A hash of Mermaid's version, the site's settings and the exact source: another of any draws differently."""
+    return hashlib.sha256(f"mermaid {MERMAID_VERSION} {CONFIG_JSON}\n{source}".encode()).hexdigest()[:12]
 
 
 def diagram_name(page_path: str, number: int) -> str:
@@ -84,11 +88,14 @@ def frame_diagrams(html: str, lang: str, page_path: str) -> str:
         kind = "lr" if diagram.direction in ("LR", "RL") else "td"
         label = htmllib.escape(alt_text(source, lang), quote=True)
         name = diagram_name(page_path, next(count))
-        # With the drawing known, the frame takes its exact proportions.
         box = VIEWBOX_RE.search(drawing(name, source) or "")
-        style = f' style="aspect-ratio: {box.group("w")} / {box.group("h")}"' if box else ""
+        size = ""
+        if box:  # the frame gets the drawing's size and proportions from an empty SVG
+            kind, (w, h) = "drawn", box.group("w", "h")
+            size = (f'<svg class="diagram__size" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+                    'aria-hidden="true" focusable="false"></svg>')
         return (f'<div class="diagram diagram--{kind}" role="img" aria-label="{label}" '
-                f'data-drawing="{htmllib.escape(name, quote=True)}"{style}>{match.group(0)}</div>')
+                f'data-drawing="{htmllib.escape(name, quote=True)}">{match.group(0)}{size}</div>')
 
     return PRE_RE.sub(frame, html)
 

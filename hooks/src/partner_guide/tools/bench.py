@@ -18,7 +18,11 @@ Measured:
      time, peak memory, search index size, and time per question: the build
      time above that of the same synthetic site with no question;
   5. the weight of every real page: bytes transferred for the HTML and every
-     same-site resource it loads, gzip-compressed and uncompressed.
+     same-site resource it loads, gzip-compressed and uncompressed;
+  6. search at scale on the smallest and the largest synthetic site, in
+     Chromium on a phone on slow 4G (tools/search_bench.py): time from the key
+     press to the first result and JS heap (page + worker), largest against
+     smallest, and the search data a page downloads before search opens.
 
 Usage: guide-bench [--runs N] [--sizes 100,1000,5000] [--quick]   (make bench)
 """
@@ -41,6 +45,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
+from . import search_bench
 from .site import copy_site
 
 BIN = Path(sys.executable).parent
@@ -79,7 +84,7 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def median_run(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
-    run_timed(cmd, cwd)  # warm-up: file cache, jieba's and Python's caches
+    run_timed(cmd, cwd)  # warm-up: file cache, Python's and the search tables' caches
     samples = [run_timed(cmd, cwd) for _ in range(runs)]
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
@@ -131,7 +136,6 @@ def empty_material_site(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "hooks").mkdir()
-    shutil.copy2(ROOT / "hooks" / "jieba_user_dict.txt", dest / "hooks")
     (dest / "docs" / "assets" / "stylesheets").mkdir(parents=True)
     shutil.copy2(ROOT / "docs/assets/stylesheets/extra.css", dest / "docs/assets/stylesheets")
     (dest / "docs" / "index.md").write_text("# Empty\n", encoding="utf-8")
@@ -200,10 +204,13 @@ def synthetic_site(dest: Path, questions: int) -> Path:
     config.write_text(NAV_TRANSLATIONS.sub("", text), encoding="utf-8")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点。\n",
+    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点：返佣问题集。\n",
                                    encoding="utf-8")
     (docs / "index.en.md").write_text("---\ntitle: Home\ndescription: Synthetic site.\n---\n\n# Home\n\n"
-                                      "Synthetic site.\n", encoding="utf-8")
+                                      "Synthetic site: rebate questions.\n", encoding="utf-8")
+    # Search synonyms for words these pages use (the real file's point at the real pages).
+    (dest / "hooks" / "synonyms.yml").write_text("zh:\n  返佣: [佣金, 返点, 提成]\nen:\n  rebate: [commission]\n",
+                                                 encoding="utf-8")
     for page in range(questions // PER_PAGE):
         # Stages of topics of pages, as a real guide grows: 10 pages a topic,
         # 10 topics a stage.
@@ -222,7 +229,9 @@ def synthetic_site(dest: Path, questions: int) -> Path:
 
 
 def index_size(site: Path) -> int:
-    return sum(p.stat().st_size for p in site.rglob("search_index.json"))
+    """Bytes of both editions' search index files."""
+    return sum(p.stat().st_size for folder in (site / "search", site / "en" / "search") if folder.is_dir()
+               for p in folder.rglob("*.json"))
 
 
 # --------------------------------------------------------------------------
@@ -262,6 +271,36 @@ def page_weight(site: Path, html: Path) -> tuple[int, int, bool]:
 
 
 # --------------------------------------------------------------------------
+
+
+# Search at scale (issue 13): largest synthetic site against the smallest.
+SEARCH_QUERY = "返佣"
+SEARCH_TIME_RATIO, SEARCH_HEAP_RATIO, SEARCH_BEFORE_BYTES = 1.5, 2.0, 4096
+
+
+def search_section(tmp: Path, sizes: list[int], runs: int) -> tuple[list[tuple[str, str, str]], list[tuple[str, bool]]]:
+    """Rows and verdicts for search on the smallest and largest synthetic sites built in `tmp`."""
+    why = search_bench.unavailable()
+    if len(sizes) < 2 or why:
+        reason = why or "needs two synthetic sizes"
+        return [("search at scale", "-", f"not measured: {reason}")], [(f"search at scale measured ({reason})", False)]
+    small, large = sizes[0], sizes[-1]
+    got = {size: search_bench.measure(tmp / f"out-syn-{size}", SEARCH_QUERY, runs) for size in (small, large)}
+    rows = [(f"search, {size:,} questions, phone on slow 4G, {SEARCH_QUERY}", fmt_s(f.seconds),
+             f"first result after the key press; heap {f.heap / 1e6:.1f} MB (page + worker);"
+             f" before search opens: {f.before} B of search data, worker code {f.worker / 1024:.1f} KiB")
+            for size, f in got.items()]
+    time_ratio = got[large].seconds / got[small].seconds
+    heap_ratio = got[large].heap / got[small].heap
+    before = max(f.before for f in got.values())
+    return rows, [
+        (f"search time {large:,} vs {small:,} questions <= {SEARCH_TIME_RATIO}x (got {time_ratio:.2f}x)",
+         time_ratio <= SEARCH_TIME_RATIO),
+        (f"search heap {large:,} vs {small:,} questions <= {SEARCH_HEAP_RATIO}x (got {heap_ratio:.2f}x)",
+         heap_ratio <= SEARCH_HEAP_RATIO),
+        (f"search data before search opens <= {SEARCH_BEFORE_BYTES // 1024} KiB (got {before} B)",
+         before <= SEARCH_BEFORE_BYTES),
+    ]
 
 
 def fmt_s(seconds: float) -> str:
@@ -351,6 +390,10 @@ def main() -> int:
             low, high = min(per_question.values()), max(per_question.values())
             verdicts.append((f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)})",
                              high <= 1.25 * low))
+
+        rows_search, verdicts_search = search_section(tmp, sorted(per_question), runs=search_bench.RUNS)
+        rows += rows_search
+        verdicts += verdicts_search
 
         weights = []
         out_real = tmp / "out-real"

@@ -1,5 +1,7 @@
 """`make check` (`guide-check`): the page checks over Markdown files, without building the site.
 
+Also checks the search synonyms (hooks/synonyms.yml) against every page.
+
     guide-check [docs ...]
 
 Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
@@ -19,12 +21,14 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
+from ..checks.anchors import check_anchors
 from ..checks.files import check_tree, decode
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions, new_places
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.rendered import check_rendered
 from ..checks.ruleset import run_checks
 from ..checks.svg import check_drawings
+from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..compat.mkdocs_build import markdown_config
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
@@ -90,6 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         name = display_path(path)
         findings.extend(check_file(texts[name], name, registry, markdown))
     findings.extend(check_parity(texts, registry))
+    # Every page of docs/, whichever files were named: links to another page's
+    # #anchor resolve against them, as in the build, and so do the synonyms.
+    pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
+             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    named = {display_path(path) for path in files}
+    findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
+    synonyms = synonyms_path(site)
+    findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():

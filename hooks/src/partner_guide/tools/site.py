@@ -79,8 +79,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 class GzipHandler(QuietHandler):
     """Gzips text responses when the client accepts it, as a CDN does."""
 
-    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock, **kwargs) -> None:
-        self.cache, self.lock = cache, lock
+    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock,
+                 sent: list[tuple[str, int]] | None = None, **kwargs) -> None:
+        self.cache, self.lock, self.sent = cache, lock, sent
         super().__init__(*args, **kwargs)
 
     def send_head(self):
@@ -103,16 +104,40 @@ class GzipHandler(QuietHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if self.sent is not None:
+            with self.lock:
+                self.sent.append((self.path.split("?", 1)[0], len(body)))
         return io.BytesIO(body)
 
 
+class ErrorDocumentHandler(QuietHandler):
+    """Answers a missing path with the site's root 404.html, status 404, as COS and GitHub Pages do."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 @contextlib.contextmanager
-def serving(root: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL."""
+def serving(root: Path, *, compress: bool = False, sent: list[tuple[str, int]] | None = None,
+            error_document: bool = False) -> Iterator[str]:
+    """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL.
+
+    `sent`, with `compress`: (path, bytes) of each compressed response is appended to it.
+    `error_document`: a missing path gets the root 404.html (a static host's error document).
+    """
     if compress:
-        handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock())
+        handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock(), sent=sent)
     else:
-        handler = functools.partial(QuietHandler, directory=str(root))
+        handler = functools.partial(ErrorDocumentHandler if error_document else QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name=f"serve-{root.name}", daemon=True)
