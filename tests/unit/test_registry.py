@@ -37,6 +37,11 @@ def test_the_registry_passes_its_schema():
     ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "通知\\n公告", en: Announcements}', "REG-TEXT"),
     ("tel: tel:+8675586013388,75727", 'tel: "javascript:x"', "REG-CONTACT"),
     ('kfuin: "2852062166"', 'kfuin: "2852062166&evil=1"', "REG-CONTACT"),
+    ("phones: []", 'phones: ["4009-100-100", "javascript:alert(1)"]', "REG-CONTACT"),
+    ("qq: []", "qq: [2852062166, 12]", "REG-CONTACT"),
+    ("emails: []", 'emails: [partners@tencent.com, "x@evil"]', "REG-CONTACT"),
+    ("emails: []", "emails: {a: b@tencent.com}", "REG-SHAPE"),
+    ("    - /partnersmgmt/announce/<n>", '    - "/partnersmgmt/<script>"', "REG-PATH"),
 ])
 def test_a_wrong_value_is_a_finding_at_its_line(old, new, rule):
     text = BASE.replace(old, new, 1)
@@ -62,6 +67,12 @@ def test_new_contact_kinds_fit_the_schema_and_are_typed_by_field():
                         "  partner-mail:\n    email: [partners@tencent.com, x@evil]\n    phone: 0755-86013388\n  mail:\n", 1)
     [(line, rule, message)] = _findings(text)
     assert rule == "REG-CONTACT" and "partner-mail.email.1" in message
+
+
+def test_the_contacts_pages_may_show_are_lists_typed_by_their_name():
+    text = BASE.replace("phones: []", 'phones: ["4009-100-100", "+86 755 86013388"]').replace(
+        "qq: []", "qq: [2852062166]").replace("emails: []", "emails: [partners@tencent.com]")
+    assert _findings(text) == []
 
 
 def test_trusted_domains_are_tencents():

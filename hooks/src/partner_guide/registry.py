@@ -36,6 +36,7 @@ def registry_path(site_root: Path) -> Path:
 
 
 REGISTRY_PATH = registry_path(REPO_ROOT)
+TEL_URL_RE = re.compile(r"^tel:\+?[0-9][0-9 ,;p\-]{0,40}$")  # digits, a pause and an extension, nothing else
 
 
 class RegistryError(Exception):
@@ -89,7 +90,7 @@ class Registry:
         parts = path.split("/")
         for pattern in self.route_patterns:
             wanted = pattern.split("/")
-            if len(wanted) == len(parts) and all(w == p or (w == "<n>" and p.isdigit()) for w, p in zip(wanted, parts)):
+            if len(wanted) == len(parts) and all(w == p or (w == "<n>" and p.isascii() and p.isdigit()) for w, p in zip(wanted, parts)):
                 return True
         return False
 
@@ -97,6 +98,16 @@ class Registry:
     def phone_digits(self) -> frozenset[str]:
         """The digits of every registered phone number (the mailing contact's included)."""
         return frozenset(digits_of(number) for number in (self.mail["phone"], *self.phones))
+
+    def registered_tel(self, url: str) -> bool:
+        """A `tel:` link to a registered phone number (the same digits, +86 read as the trunk 0)."""
+        return TEL_URL_RE.match(url) is not None and digits_of(url[4:]) in self.phone_digits
+
+    @functools.cached_property
+    def email_addresses(self) -> frozenset[str]:
+        """Every registered e-mail address, lower-cased (the mailing contact's fields and `emails`)."""
+        mail = (value for key, value in self.mail.items() if "@" in value and key != "address")
+        return frozenset(address.lower() for address in (*mail, *self.emails))
 
     def reference_definitions(self) -> str:
         """Markdown reference definitions for every short name, one a line."""
@@ -178,28 +189,11 @@ def parse_registry(data: Any, source: str = str(REGISTRY_PATH)) -> Registry:
         raise RegistryError(f"{source}: short name used twice: {', '.join(duplicates)}")
 
     allowed = tuple(str(h) for h in data.get("allowed_hosts") or ())
-    patterns = _strings(console, "route_patterns", "console", source, PATTERN_RE)
-    phones = _strings(contacts, "phones", "contacts", source, PHONE_ENTRY_RE)
-    qq = _strings(contacts, "qq", "contacts", source, QQ_ENTRY_RE)
-    emails = _strings(contacts, "emails", "contacts", source, EMAIL_ENTRY_RE)
+    # Checked by the schema (registry_schema.py: route_patterns, CONTACT_LISTS), which load_registry runs first.
+    patterns, phones, qq, emails = (tuple(str(value) for value in section.get(key) or ())
+                                    for section, key in ((console, "route_patterns"), (contacts, "phones"),
+                                                         (contacts, "qq"), (contacts, "emails")))
     return Registry(host, legacy, routes, docs, assistant, base, params, mail, allowed, patterns, phones, qq, emails)
-
-
-PATTERN_RE = re.compile(r"^(?:/(?:[A-Za-z0-9_\-]+|<n>))+$")  # /partnersmgmt/announce/<n>
-PHONE_ENTRY_RE = re.compile(r"^\+?[0-9][0-9 \-]{4,24}$")  # 4009-100-100, +86 755 86013388
-QQ_ENTRY_RE = re.compile(r"^[1-9][0-9]{4,10}$")  # a QQ number
-EMAIL_ENTRY_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+$")  # name@example.com
-
-
-def _strings(section: dict, key: str, where: str, source: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """An optional list of strings of one form (a maintainer's list: routes, phones, QQ, e-mail)."""
-    values = section.get(key) or []
-    if not isinstance(values, list):
-        raise RegistryError(f"{source}: {where}.{key}: expected a list")
-    for value in values:
-        if not isinstance(value, (str, int)) or not pattern.match(str(value)):
-            raise RegistryError(f"{source}: {where}.{key}: {value!r} is not a valid entry")
-    return tuple(str(value) for value in values)
 
 
 _CACHE: dict[tuple[str, int, int], Registry] = {}

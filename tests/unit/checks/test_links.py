@@ -53,6 +53,13 @@ def test_an_unregistered_phone_number_gets_register_this_contact_never_another_n
     assert check_links(f"电话 {REGISTRY.mail['phone']}\n", "docs/x.md", REGISTRY) == []
 
 
+def test_tel_and_mailto_links_to_the_registered_lists_of_contacts_pass():
+    registry = dataclasses.replace(REGISTRY, phones=("+86 400-910-0100",), emails=("partners@tencent.com",))
+    text = "[电话](tel:+864009100100) [邮件](mailto:Partners@tencent.com)\n"
+    assert check_links(text, "docs/x.md", registry) == []
+    assert [f.rule for f in check_links(text, "docs/x.md", REGISTRY)] == ["LINK-TEL", "LINK-MAILTO"]
+
+
 def test_mailto_to_an_unregistered_address_is_an_error():
     assert _one("<mailto:x@example.com>\n", "LINK-MAILTO").col == 2
     assert _one("<x@example.com>\n", "LINK-MAILTO").col == 2

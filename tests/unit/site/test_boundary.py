@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import markdown
 import pytest
 from hypothesis import given, settings
@@ -25,8 +27,8 @@ LEGITIMATE = {
                      '</th></tr></thead><tbody><tr><td style="text-align: left;">a</td><td>b</td></tr></tbody></table>',
     "code highlighted": '<div class="language-python highlight"><pre><span></span><code><span class="k">def</span>'
                         ' <span class="nf">f</span><span class="p">():</span></code></pre></div>',
-    "diagram frame": '<div class="diagram diagram--td" role="img" aria-label="流程图：开始 → 结束" '
-                     'style="aspect-ratio: 586 / 822"><pre class="mermaid"><code>flowchart TD\nA--&gt;B</code></pre></div>',
+    "diagram frame": '<div class="diagram diagram--drawn" role="img" aria-label="流程图：开始 → 结束" '
+                     'data-drawing="hot/rebate-1"><pre class="mermaid"><code>flowchart TD\nA--&gt;B</code></pre></div>',
     "tabs": '<div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" '
             'name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio"><div '
             'class="tabbed-labels"><label for="__tabbed_1_1">控制台</label><label for="__tabbed_1_2">API</label></div>'
@@ -96,6 +98,18 @@ def test_an_attack_is_removed_and_reported(html):
     published = judgement.html.lower()
     for payload in ("alert(", "javascript", "evil.example", "__config", "md-dialog", "onfocus", "<script"):
         assert payload not in published
+
+
+def test_the_policy_accepts_every_registered_contact_and_route_pattern():
+    registry = dataclasses.replace(REGISTRY, phones=("4009-100-100",), emails=("partners@tencent.com",))
+    policy = UrlPolicy.of(registry, "hot/rebate/")
+    assert registry.route_patterns == ("/partnersmgmt/announce/<n>",)
+    for href in ("tel:+8675586013388,75727", "tel:4009100100", "mailto:Partners@tencent.com",
+                 "mailto:partners@tencent.com?subject=x", "https://console.cloud.tencent.com/partnersmgmt/announce/12"):
+        assert policy.href(href) is None, href
+    for href in ("tel:4009100101", "tel:4009100100;x=<y>", "mailto:partners@tencent.com.evil.example",
+                 "https://console.cloud.tencent.com/partnersmgmt/announce/x"):
+        assert policy.href(href), href
 
 
 def test_the_published_html_is_the_sanitizers():

@@ -217,15 +217,14 @@ class _LinkChecker:
         if not TEL_RE.match(url):
             self.add(line, col, "LINK-TEL", f"malformed tel: link {url!r}",
                      f"write tel:+<country><area><number>,<extension>, e.g. {expected}")
-        elif url != expected:
+        elif not self.registry.registered_tel(url):
             self.add(line, col, "LINK-TEL", f"{url} is not the registered phone number", f"use {expected}")
 
     def mailto(self, line: int, col: int, url: str) -> None:
         address = url.split(":", 1)[1].split("?", 1)[0]
-        known = [v for k, v in self.registry.mail.items() if "@" in v and k != "address"]
         if not EMAIL_RE.match(address):
             self.add(line, col, "LINK-MAILTO", f"malformed mailto: link {url!r}", "write mailto:name@example.com")
-        elif address.lower() not in {k.lower() for k in known}:
+        elif address.lower() not in self.registry.email_addresses:
             self.add(line, col, "LINK-MAILTO", f"{address} is not a registered contact address",
                      "contact partners through [渠道小助手][assistant], or register the address in hooks/registry.yml")
 
@@ -326,8 +325,7 @@ class _LinkChecker:
         """Phone numbers, QQ numbers and e-mail addresses: each must be a registered contact."""
         registry = self.registry
         qq = set(registry.qq)
-        emails = {address.lower() for address in registry.emails} | \
-            {value.lower() for key, value in registry.mail.items() if "@" in value and key != "address"}
+        emails = registry.email_addresses
         for number, line in enumerate(lines, 1):
             if "-" in line:
                 for match in PHONE_RE.finditer(line):

@@ -11,7 +11,9 @@ finding per wrong value, each at its line and column:
               (TRUSTED_DOMAINS and their subdomains; docs and contacts also
               only on the registry's own hosts), or that carries user info,
               a port, a fragment, spaces or control characters;
-- REG-PATH    a console route path that is not a plain absolute path;
+- REG-PATH    a console route path that is not a plain absolute path, or a
+              route pattern (`route_patterns`) that is not one with `<n>`
+              for a number (/partnersmgmt/announce/<n>);
 - REG-TEXT    a title or contact text with a line break, a control
               character or HTML, or too long;
 - REG-CONTACT a contact value that is not of its kind (tel:, e-mail, QQ
@@ -23,7 +25,10 @@ Contacts are open: any kind (assistant, mail, and later phone numbers, QQ
 numbers, e-mail addresses) is an identifier mapping to fields, and each
 field is checked by its name: `url` (https on an allowed host), `params`
 (query parameters), `tel`, `email`/`mailto`, `qq`, `phone`, `title`
-({zh, en}), and any other field is one line of plain text.
+({zh, en}), and any other field is one line of plain text. The lists of
+other contacts a page may show (`CONTACT_LISTS`: `phones`, `qq`, `emails`)
+are typed by their name the same way: every item a phone number, a QQ
+number, an e-mail address.
 """
 
 from __future__ import annotations
@@ -45,12 +50,18 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")  # a short name: announce, doc-r
 PARAM_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
 PARAM_VALUE_RE = re.compile(r"^[A-Za-z0-9._\-]{0,100}$")
 PATH_RE = re.compile(r"^/[A-Za-z0-9._~\-/]{0,200}$")  # /partners/announce
+ROUTE_PATTERN_RE = re.compile(r"^(?:/(?:[A-Za-z0-9_\-]{1,60}|<n>)){1,20}$")  # /partnersmgmt/announce/<n>
 HOST_RE = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 URL_CHARS_RE = re.compile(r"^[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+$")  # RFC 3986 characters only
 TEL_RE = re.compile(r"^tel:\+\d{6,15}(?:[,;p]\d{1,6})?$")  # E.164, optional pause + extension
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,24}$")
-QQ_RE = re.compile(r"^[1-9]\d{4,11}$")
+QQ_RE = re.compile(r"^[1-9][0-9]{4,11}$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{4,30}[0-9]$")
+# contacts.<list>: the kind of every item (the contacts a page may show besides the named ones).
+CONTACT_LISTS = {"phones": "phone", "qq": "qq", "emails": "email"}
+# A contact field's kind (its name, or the end of it: office_phone) -> (pattern, example).
+KINDS = {"tel": (TEL_RE, "tel:+8675586013388,75727"), "email": (EMAIL_RE, "name@tencent.com"),
+         "mailto": (EMAIL_RE, "name@tencent.com"), "qq": (QQ_RE, "2852062166"), "phone": (PHONE_RE, "0755-86013388")}
 TEXT_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f<>\u2028\u2029]")
 TEXT_LIMIT = 200
 
@@ -142,19 +153,43 @@ class _Checker:
                     self.add((*path, key), "REG-NAME", f"parameter {str(key)[:40]!r} is not a plain name")
                 if param is not None and (isinstance(param, (dict, list)) or not PARAM_VALUE_RE.match(str(param))):
                     self.add((*path, key), "REG-CONTACT", "a parameter value is letters, digits, . _ and - only")
-        elif field in ("tel", "email", "mailto", "qq", "phone") or field.endswith(("_tel", "_email", "_qq", "_phone")):
-            kind = field.rsplit("_", 1)[-1]
-            pattern, example = {"tel": (TEL_RE, "tel:+8675586013388,75727"), "email": (EMAIL_RE, "name@tencent.com"),
-                                "mailto": (EMAIL_RE, "name@tencent.com"), "qq": (QQ_RE, "2852062166"),
-                                "phone": (PHONE_RE, "0755-86013388")}[kind]
-            values = value if isinstance(value, list) else [value]
-            for index, item in enumerate(values):
-                where = (*path, index) if isinstance(value, list) else path
-                text = "" if item is None or isinstance(item, (dict, list)) else str(item)
-                if not pattern.match(text):
-                    self.add(where, "REG-CONTACT", f"{text[:40]!r} is not a valid {kind}", f"e.g. {example}")
+        elif field in KINDS or field.endswith(tuple(f"_{kind}" for kind in KINDS)):
+            self.contact_values(field.rsplit("_", 1)[-1], value, path)
         else:
             self.text(value, path)
+
+    def contact_values(self, kind: str, value: Any, path: tuple) -> None:
+        """One contact value of `kind`, or a list of them."""
+        pattern, example = KINDS[kind]
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            where = (*path, index) if isinstance(value, list) else path
+            text = "" if item is None or isinstance(item, (dict, list)) else str(item)
+            if not pattern.match(text):
+                self.add(where, "REG-CONTACT", f"{text[:40]!r} is not a valid {kind}", f"e.g. {example}")
+
+    def contact(self, name: Any, entry: Any) -> None:
+        path = ("contacts", name)
+        if name in CONTACT_LISTS:
+            if not isinstance(entry, list) and entry is not None:
+                self.add(path, "REG-SHAPE", "expected a list", f'e.g. {name}: ["{KINDS[CONTACT_LISTS[name]][1]}"]')
+            else:
+                self.contact_values(CONTACT_LISTS[name], entry or [], path)
+            return
+        for field, value in self.mapping(entry, path).items():
+            if not isinstance(field, str) or not PARAM_KEY_RE.match(field):
+                self.add((*path, field), "REG-NAME", f"field {str(field)[:40]!r} is not a plain name")
+                continue
+            self.contact_field(field, value, (*path, field))
+
+    def route_patterns(self, value: Any, path: tuple) -> None:
+        if not isinstance(value, list) and value is not None:
+            self.add(path, "REG-SHAPE", "expected a list", "e.g. route_patterns: [/partnersmgmt/announce/<n>]")
+            return
+        for index, pattern in enumerate(value or []):
+            if not isinstance(pattern, str) or not ROUTE_PATTERN_RE.match(pattern):
+                self.add((*path, index), "REG-PATH", f"{str(pattern)[:60]!r} is not a path pattern",
+                         "a plain path with <n> for a number, e.g. /partnersmgmt/announce/<n>")
 
 
 def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
@@ -178,6 +213,7 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
             checker.add(("console", "routes", name, "path"), "REG-PATH", f"{str(path)[:60]!r} is not a plain path",
                         "e.g. /partners/announce")
         checker.title(entry.get("title"), ("console", "routes", name, "title"))
+    checker.route_patterns(console.get("route_patterns"), ("console", "route_patterns"))
     docs = checker.mapping(data.get("docs"), ("docs",))
     checker.names(docs, ("docs",))
     for name, entry in docs.items():
@@ -187,11 +223,7 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
     contacts = checker.mapping(data.get("contacts"), ("contacts",))
     checker.names(contacts, ("contacts",))
     for name, entry in contacts.items():
-        for field, value in checker.mapping(entry, ("contacts", name)).items():
-            if not isinstance(field, str) or not PARAM_KEY_RE.match(field):
-                checker.add(("contacts", name, field), "REG-NAME", f"field {str(field)[:40]!r} is not a plain name")
-                continue
-            checker.contact_field(field, value, ("contacts", name, field))
+        checker.contact(name, entry)
     for unknown in set(data) - {"console", "docs", "contacts", "allowed_hosts"}:
         checker.add((unknown,), "REG-SHAPE", f"unknown section {unknown!r}")
     short = [*routes, *docs, *contacts]

@@ -61,24 +61,18 @@ CONTAINERS = frozenset({
 class UrlPolicy:
     """Where a page may link: the site itself and what the registry registers."""
 
-    console_host: str = ""
-    console_paths: frozenset[str] = frozenset()
+    registry: Registry  # console routes and route patterns, contacts (tel:, mailto:)
     chat_url: str = ""  # the registered chat link, exactly (any parameter order)
     hosts: frozenset[str] = frozenset()  # any https page on these
-    tel: frozenset[str] = frozenset()
-    mailto: frozenset[str] = frozenset()
     page_url: str = ""  # the page's URL relative to the site root, e.g. "hot/rebate/"
 
     @classmethod
     def of(cls, registry: Registry, page_url: str = "") -> UrlPolicy:
         return cls(
-            console_host=registry.console_host,
-            console_paths=frozenset(path.rstrip("/") or "/" for path in registry.route_paths),
+            registry=registry,
             chat_url=registry.assistant.url,
             hosts=frozenset({*(urlsplit(link.url).hostname or "" for link in registry.docs.values()),
                              *(host.lower() for host in registry.allowed_hosts)}),
-            tel=frozenset(value for value in registry.mail.values() if value.startswith("tel:")),
-            mailto=frozenset(f"mailto:{value}".lower() for value in registry.mail.values() if "@" in value),
             page_url=page_url,
         )
 
@@ -95,17 +89,17 @@ class UrlPolicy:
             return self._relative(parts.path)
         if scheme == "https":
             host = (parts.hostname or "").rstrip(".").lower()
-            if host == self.console_host:
-                path = parts.path.rstrip("/") or "/"
-                registered = path in self.console_paths
+            if host == self.registry.console_host:
+                registered = self.registry.route_matches(parts.path)
                 return None if registered else f"console path {parts.path or '/'} is not a registered route"
             if self.chat_url and host == urlsplit(self.chat_url).hostname:
                 return None if _same_chat(url, self.chat_url) else "the chat link differs from the registered one"
             return None if host in self.hosts else f"host {host or '(none)'} is not registered"
         if scheme == "tel":
-            return None if url in self.tel else "not the registered phone number"
+            return None if self.registry.registered_tel(url) else "not a registered phone number"
         if scheme == "mailto":
-            return None if url.split("?", 1)[0].lower() in self.mailto else "not a registered address"
+            address = url.split(":", 1)[1].split("?", 1)[0].lower()
+            return None if address in self.registry.email_addresses else "not a registered address"
         return f"{scheme or 'protocol-relative'} links are not allowed"
 
     def src(self, value: str) -> str | None:
