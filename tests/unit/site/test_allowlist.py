@@ -19,14 +19,16 @@ def test_theme_ids_and_odd_ids_are_not(value):
 
 def test_classes_are_kept_token_by_token():
     assert allowed_classes("div", "admonition warning md-dialog") == (["admonition", "warning"], ["md-dialog"])
-    assert allowed_classes("span", "k nt s2") == (["k", "nt", "s2"], [])
+    assert allowed_classes("span", "k nt s2 p-Indicator l-Scalar-Plain") == (
+        ["k", "nt", "s2", "p-Indicator", "l-Scalar-Plain"], [])
+    assert allowed_classes("span", "md-dialog p-x") == ([], ["md-dialog", "p-x"])
     assert allowed_classes("div", "language-python highlight") == (["language-python", "highlight"], [])
 
 
 # tag, attribute, an allowed value | a refused one
 VALUES = """
 td    style  text-align: center; | color: red
-div   style  aspect-ratio: 586 / 822 | position: fixed
+th    style  text-align: left | aspect-ratio: 586 / 822
 div   role   img | dialog
 input type   radio | password
 input name   __tabbed_3 | q

@@ -47,14 +47,16 @@ def test_a_drawing_is_attached_only_for_its_exact_source(tmp_path, monkeypatch):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg>', encoding="utf-8")
     template = '<template class="diagram__svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg></template>'
-    assert attach_drawings(pre(source), "index.md") == pre(source) + template
+    # A drawn frame takes the drawing's size from an empty SVG after the source, not from a style; both
+    # SVGs go in after the HTML boundary (which lets no SVG into a page's content).
+    size = ('<svg class="diagram__size" viewBox="0 0 200 100" width="200" height="100" aria-hidden="true" '
+            'focusable="false"></svg>')
+    assert attach_drawings(pre(source), "index.md") == pre(source) + template + size
     assert "template" not in attach_drawings(pre(source + "\n"), "index.md")  # edited since drawn
     assert "template" not in attach_drawings(pre(source), "apply.md")  # another page's diagram
     framed = frame_diagrams(pre(source), "zh", "index.md")
-    # A drawn frame takes the drawing's size from an empty SVG after the source, not from a style.
     assert '<div class="diagram diagram--drawn" role="img"' in framed and "style=" not in framed
-    assert framed.endswith(pre(source) + '<svg class="diagram__size" viewBox="0 0 200 100" width="200" '
-                           'height="100" aria-hidden="true" focusable="false"></svg></div>')
+    assert framed.endswith(pre(source) + "</div>") and "<svg" not in framed
     monkeypatch.setenv("DIAGRAM_PRERENDER", "0")
     assert "template" not in attach_drawings(pre(source), "index.md")
 

@@ -12,7 +12,10 @@ shape the content before it is judged):
   and collapsible ones (`details.<type>` + `summary`);
 - pymdownx.tabbed tabs (`div.tabbed-set` with radio inputs and labels);
 - the diagram frames (`div.diagram[role=img][aria-label]` around
-  `pre.mermaid > code`);
+  `pre.mermaid > code`; the SVGs a pre-drawn one gets, its drawing and an
+  empty SVG of the drawing's size, are put in after this boundary:
+  site/diagram_frames.py `attach_drawings`, the drawings checked by
+  checks/svg.py);
 - links to the site itself, to fragments, and to registered hosts and
   console routes; images from the site's assets/ folder.
 
@@ -54,7 +57,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "title", "name"}),
     "img": frozenset({"src", "alt", "title", "width", "height", "loading"}),
     "abbr": frozenset({"title"}),
-    "div": frozenset({"role", "aria-label", "style", "data-tabs", "data-drawing"}),
+    "div": frozenset({"role", "aria-label", "data-tabs", "data-drawing"}),
     "span": frozenset(),
     "details": frozenset({"open"}),
     "input": frozenset({"type", "id", "name", "checked"}),
@@ -67,7 +70,7 @@ TAGS = frozenset(ATTRIBUTES)
 CLASSES: dict[str, frozenset[str]] = {
     "div": frozenset({
         "admonition", *ADMONITION_TYPES, *ADMONITION_MODIFIERS, "highlight", "diagram", "diagram--lr",
-        "diagram--td", "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block",
+        "diagram--td", "diagram--drawn", "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block",
         "grid", "cards",
     }),
     "details": frozenset({*ADMONITION_TYPES, *ADMONITION_MODIFIERS}),
@@ -79,7 +82,9 @@ CLASSES: dict[str, frozenset[str]] = {
     "td": frozenset({"linenos", "code"}),
 }
 LANGUAGE_CLASS_RE = re.compile(r"^language-[a-z0-9][a-z0-9_+#-]{0,30}$")  # div.language-python, code.language-x
-PYGMENTS_CLASS_RE = re.compile(r"^[a-z]{1,3}[0-9]?$")  # Pygments token classes: k, nt, s2, err…
+# Pygments token classes: k, nt, s2, err…, and a token without a short name of its
+# own as its parent's and the rest of its type: p-Indicator, l-Scalar-Plain (YAML).
+PYGMENTS_CLASS_RE = re.compile(r"^[a-z]{1,3}[0-9]?(?:-[A-Z][A-Za-z]{0,30}){0,4}$")
 CLASS_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "div": (LANGUAGE_CLASS_RE,),
     "code": (LANGUAGE_CLASS_RE,),
@@ -97,8 +102,6 @@ TABBED_NAME_RE = re.compile(r"^__tabbed_\d{1,4}$")
 TABBED_DATA_RE = re.compile(r"^\d{1,4}:\d{1,4}$")
 DRAWING_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}-\d{1,4}$")  # diagram_frames: hot/rebate.en-1
 CELL_STYLE_RE = re.compile(r"^text-align: (?:left|right|center);?$")  # tables: aligned columns
-# diagram_frames: the drawing's proportions, e.g. "aspect-ratio: 586 / 822"
-DIAGRAM_STYLE_RE = re.compile(r"^aspect-ratio: \d{1,5}(?:\.\d{1,6})? / \d{1,5}(?:\.\d{1,6})?$")
 DIGITS_RE = re.compile(r"^\d{1,6}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 IMAGE_EXT_RE = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|svg)$", re.I)
@@ -124,8 +127,7 @@ def allowed_classes(tag: str, value: str) -> tuple[list[str], list[str]]:
 def value_problem(tag: str, name: str, value: str) -> str | None:
     """Why an allowed attribute's value is refused (ids, classes and URLs aside), or None."""
     if name == "style":
-        pattern = CELL_STYLE_RE if tag in ("td", "th") else DIAGRAM_STYLE_RE
-        return None if pattern.match(value) else "inline styles are not allowed"
+        return None if CELL_STYLE_RE.match(value) else "inline styles are not allowed"
     if name == "role":
         return None if value == "img" else "only the diagram frames' role=img"
     if name in ("start", "width", "height"):

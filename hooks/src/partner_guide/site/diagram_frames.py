@@ -9,7 +9,9 @@
   The SVG that Mermaid draws sits in a closed shadow root and has no usable
   name.
 - a pre-drawn diagram's frame (`diagram--drawn`) holds an empty SVG of the
-  drawing's size (`diagram__size`, after the source): the frame is as wide
+  drawing's size (`diagram__size`, after the source, put in with the
+  drawing by `attach_drawings`, after the HTML boundary: site/allowlist.py
+  lets no SVG into a page's content): the frame is as wide
   as the drawing, or the column where that is narrower, with the drawing's
   proportions, and the drawing covers it (extra.css). So the drawing shows
   at its natural size where it fits, and the page does not jump when it
@@ -88,24 +90,30 @@ def frame_diagrams(html: str, lang: str, page_path: str) -> str:
         kind = "lr" if diagram.direction in ("LR", "RL") else "td"
         label = htmllib.escape(alt_text(source, lang), quote=True)
         name = diagram_name(page_path, next(count))
-        box = VIEWBOX_RE.search(drawing(name, source) or "")
-        size = ""
-        if box:  # the frame gets the drawing's size and proportions from an empty SVG
-            kind, (w, h) = "drawn", box.group("w", "h")
-            size = (f'<svg class="diagram__size" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-                    'aria-hidden="true" focusable="false"></svg>')
+        if VIEWBOX_RE.search(drawing(name, source) or ""):
+            kind = "drawn"
         return (f'<div class="diagram diagram--{kind}" role="img" aria-label="{label}" '
-                f'data-drawing="{htmllib.escape(name, quote=True)}">{match.group(0)}{size}</div>')
+                f'data-drawing="{htmllib.escape(name, quote=True)}">{match.group(0)}</div>')
 
     return PRE_RE.sub(frame, html)
 
 
+def size_svg(svg: str) -> str:
+    """An empty SVG of the drawing's size and proportions, which gives a drawn frame its size."""
+    box = VIEWBOX_RE.search(svg)
+    if not box:
+        return ""
+    w, h = box.group("w", "h")
+    return (f'<svg class="diagram__size" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+            'aria-hidden="true" focusable="false"></svg>')
+
+
 def attach_drawings(output: str, page_path: str) -> str:
-    """Put each pre-drawn SVG right after its source, as an inert template."""
+    """Put each pre-drawn SVG right after its source, as an inert template, and the frame's size SVG."""
     count = itertools.count(1)
 
     def attach(match: re.Match) -> str:
         svg = drawing(diagram_name(page_path, next(count)), htmllib.unescape(match.group("source")))
-        return match.group(0) + (f'<template class="diagram__svg">{svg}</template>' if svg else "")
+        return match.group(0) + (f'<template class="diagram__svg">{svg}</template>{size_svg(svg)}' if svg else "")
 
     return PRE_RE.sub(attach, output)
