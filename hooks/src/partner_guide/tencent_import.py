@@ -35,7 +35,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import strict_yaml
 from .checks import scan as scanning
+from .checks.anchors import HEADING_ATTRS_RE
 from .checks.links import DOCS_HOSTS
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
@@ -138,7 +140,8 @@ def _split_front_matter(text: str) -> tuple[dict, list[str]]:
     end = scanning.front_matter_end(lines)
     if not end:
         return {}, lines
-    meta = yaml.load("\n".join(lines[1:end - 1]), Loader=scanning.SAFE_LOADER) or {}
+    meta = strict_yaml.load("\n".join(lines[1:end - 1])).value  # no alias bomb, no tags
+    meta = meta if isinstance(meta, dict) else {}
     rest = lines[end:]
     while rest and not rest[0].strip():
         rest = rest[1:]
@@ -481,7 +484,7 @@ def promote_headings(lines: list[str]) -> list[str]:
 def first_heading(lines: list[str], level: int | None = 1) -> str | None:
     for _index, found, text in heading_lines(lines):
         if level is None or found == level:
-            return re.sub(r"[ \t]*\{[^{}]*\}[ \t]*$", "", visible(text)).strip()
+            return HEADING_ATTRS_RE.sub("", visible(text)).strip()
     return None
 
 
@@ -493,7 +496,7 @@ def top_heading(text: str) -> str:
     first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
     for index, level, heading in headings:
         if level == 1 or index == first_content:
-            return re.sub(r"[ \t]*\{[^{}]*\}[ \t]*$", "", visible(heading)).strip()
+            return HEADING_ATTRS_RE.sub("", visible(heading)).strip()
     return ""
 
 

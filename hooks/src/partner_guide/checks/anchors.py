@@ -28,7 +28,8 @@ from .links import INLINE_LINK_RE
 from .scan import scan
 
 NAME_ATTR_RE = re.compile(r"<a\s[^<>]*?\bname\s*=\s*[\"'](?P<id>[^\"']*)[\"']", re.I)  # <a name="…">
-HEADING_ATTRS_RE = re.compile(r"[ \t]*\{:?[^{}\n]*\}[ \t]*$")  # the attr list ending a heading
+# The attr list ending a heading; tried only where a run of blanks starts, so linear on long runs.
+HEADING_ATTRS_RE = re.compile(r"(?<![ \t])[ \t]*+\{:?[^{}\n]*+\}[ \t]*+$")
 
 
 def page_ids(text: str) -> set[str]:

@@ -66,6 +66,8 @@ QUOTED_LABEL_RE = re.compile(r'(?<![ \t])[ \t]*"[^"]*"[ \t]*')  # a node's quote
 AMP_RE = re.compile(r"(?<![ \t])[ \t]*&[ \t]*")  # `a & b`, from the start of the spaces before the `&`
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!]")  # the start of an HTML tag or comment
 HREF_RE = re.compile(r"\bhref\b", re.I)  # a link target outside a label
+# A label ("…" or […]), removed before looking for href; a [ runs only to the next bracket (linear).
+LABEL_RE = re.compile(r'"[^"]*"|\[[^\[\]]*\]')
 DIRECTIONS = ("TD", "TB", "BT", "LR", "RL")
 STYLE_WORDS = ("classDef", "class", "style", "linkStyle")
 
@@ -172,7 +174,7 @@ class _Parser:
             return
         base += lead
         word = body.split(None, 1)[0]
-        if word == "click" or HREF_RE.search(re.sub(r'"[^"]*"|\[[^\]]*\]', "", body)):
+        if word == "click" or HREF_RE.search(LABEL_RE.sub("", body)):
             self.add(line, base + 1, "DIA-CLICK", "click/href in a diagram is not allowed",
                      "link from the text around the diagram instead")
             return

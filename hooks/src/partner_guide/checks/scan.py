@@ -38,7 +38,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import yaml
 
 from ..markdown import syntax
 from ..markdown.codeblocks import TAB, Fence, find_code_blocks
@@ -47,7 +46,6 @@ from ..markdown.codeblocks import find_fences as find_fences  # the checks' impo
 MAX_DEPTH = 20  # deeper nesting of quotes, lists and admonitions is reported and read as prose
 
 FRONT_MATTER_END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")  # closing --- or ... line
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it
 PLACEHOLDER_RE = re.compile("\x02fence:(?P<number>[0-9]+)\x03")  # a stashed fence in the block model
 ADMONITION_RE = re.compile(r'^!!! ?[\w\-]+(?: [\w\-]+)*(?: +"(?P<title>[^\n]*?)")? *$')  # `!!! note "t"`
 DETAILS_RE = re.compile(r'^\?{3}\+? ?(?:[\w\-]+(?: [\w\-]+)*)?(?: +"(?P<title>[^\n]*?)")? *$')  # `??? note`
@@ -155,17 +153,16 @@ META_MORE_RE = re.compile(r"^(?:[ ]{4}|\t)")  # a continuation line of the value
 def markdown_start(lines: list[str]) -> int:
     """The first line MkDocs hands to Markdown (`mkdocs.utils.meta.get_data`, MkDocs 1.6).
 
-    A `---` block counts only when its YAML loads as a mapping (otherwise the
-    whole file is Markdown, `---` lines included). Without one, MkDocs reads
-    leading `key: value` lines as MultiMarkdown meta, up to a blank line.
+    MkDocs takes a `---` block only when its YAML loads as a mapping, but the
+    build hands it every page with its front matter replaced by the allowed
+    keys as a mapping (hooks/safety.py, `frontmatter.safe_source`), so every
+    `---` block counts, and its YAML is never loaded here (no alias bomb).
+    Without one, MkDocs reads leading `key: value` lines as MultiMarkdown
+    meta, up to a blank line.
     """
     end = front_matter_end(lines)
     if end:
-        try:
-            data = yaml.load("\n".join(lines[1:end - 1]) + "\n", Loader=SAFE_LOADER)
-        except yaml.YAMLError:
-            return 0
-        return end if isinstance(data, dict) else 0
+        return end
     if lines and lines[0].rstrip(" \t") == "---":
         return 0
     index = 0

@@ -34,7 +34,9 @@ from .. import REPO_ROOT
 from ..languages import LANGS, language_of
 from ..site import search_text
 from .findings import Finding
-from .scan import SAFE_LOADER, front_matter_end, split_lines
+from ..strict_yaml import PARSER
+from .frontmatter import read_front_matter
+from .scan import split_lines
 
 SYNONYMS_PATH = REPO_ROOT / "hooks" / "synonyms.yml"
 FORMAT = "SYN-FORMAT"
@@ -84,7 +86,7 @@ def parse_synonyms(source: str, path: str) -> tuple[list[Synonym], list[Finding]
     """The valid entries of a synonyms file's text, and SYN-FORMAT findings for the rest."""
     findings: list[Finding] = []
     try:
-        root = yaml.compose(source, Loader=SAFE_LOADER)
+        root = yaml.compose(source, Loader=PARSER)  # nodes only: an alias is shared, never expanded
     except (yaml.YAMLError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -116,17 +118,11 @@ def parse_synonyms(source: str, path: str) -> tuple[list[Synonym], list[Finding]
 
 def _searchable(text: str) -> str | None:
     """A page's text after its front matter, or None when the page is kept out of search."""
-    lines = split_lines(text)
-    end = front_matter_end(lines)
-    if end:
-        try:
-            meta = yaml.load("\n".join(lines[1:end - 1]), Loader=SAFE_LOADER)
-        except yaml.YAMLError:
-            meta = None
-        search = meta.get("search") if isinstance(meta, dict) else None
-        if isinstance(search, dict) and search.get("exclude"):
-            return None
-    return "\n".join(lines[end:])
+    front = read_front_matter(text)  # strictly, as the build reads it (no alias bomb)
+    search = front.safe_meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return None
+    return "\n".join(split_lines(text.removeprefix("\ufeff"))[front.lines:])
 
 
 def _used(target: str, compact_text: str, page_keys: set[str]) -> bool:
