@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from . import compat
 from .checks import files as file_checks
-from .checks.findings import Finding, format_finding, github_annotation, in_github_actions
+from .checks.findings import Finding, Place, format_finding, github_annotation, in_github_actions, places, repeats
 from .checks.frontmatter import escaped_for_templates, safe_source
 from .checks.limits import guard
 from .compat.mkdocs_build import guard_render
@@ -79,9 +79,9 @@ def page_source(page: Page) -> tuple[str, str] | None:
     return abs_path, text
 
 
-# (path, line, rule) of every finding any reporter logged in this build: the
-# HTML boundary does not repeat what a source check said at the same place.
-PLACES: set[tuple[str, int, str]] = set()
+# What every finding any reporter logged in this build covers (findings.places):
+# the HTML boundary does not repeat what a source check said at the same place.
+PLACES: set[Place] = set()
 
 
 def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
@@ -153,11 +153,10 @@ class Reporter:
         annotate = in_github_actions()
         for finding in findings:
             line = format_finding(finding)
-            place = (finding.path, finding.line, finding.rule)
-            if line in self.reported or (new_places_only and place in PLACES):
+            if line in self.reported or (new_places_only and repeats(finding, PLACES)):
                 continue
             self.reported.add(line)
-            PLACES.add(place)
+            PLACES.update(places(finding))
             self.log.warning(line)
             if annotate:
                 print(github_annotation(finding), flush=True)

@@ -48,7 +48,26 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
+Place = tuple  # (path, line, rule), or (path, line, col, "address")
+
+
+def places(finding: Finding) -> set[Place]:
+    """What a reported finding covers: its rule at its line; a link finding (LINK-*) also the address at
+    its line and column, which the HTML boundary would report again as SAFE-URL."""
+    covered: set[Place] = {(finding.path, finding.line, finding.rule)}
+    if finding.rule.startswith("LINK-"):
+        covered.add((finding.path, finding.line, finding.col, "address"))
+    return covered
+
+
+def repeats(finding: Finding, covered: set[Place]) -> bool:
+    """Whether `finding` says again what a finding covering `covered` said."""
+    if (finding.path, finding.line, finding.rule) in covered:
+        return True
+    return finding.rule == "SAFE-URL" and (finding.path, finding.line, finding.col, "address") in covered
+
+
 def new_places(findings: list[Finding], known: list[Finding]) -> list[Finding]:
-    """The findings whose rule was not already reported at their place (path, line) by `known`."""
-    places = {(finding.path, finding.line, finding.rule) for finding in known}
-    return [finding for finding in findings if (finding.path, finding.line, finding.rule) not in places]
+    """The findings that do not repeat one of `known` (see `repeats`)."""
+    covered = set().union(*(places(finding) for finding in known))
+    return [finding for finding in findings if not repeats(finding, covered)]
