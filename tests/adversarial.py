@@ -80,6 +80,11 @@ CASES: list[Case] = [
     front("fm-python-tag", "front-matter", 'title: !!python/object/apply:os.system ["true"]\ndescription: 测试。\n', rules=("YAML-TAG",)),
     front("fm-deep-nesting", "nesting", 'title: 测试\ndescription: 测试。\nx: ' + "[" * 60 + "]" * 60 + "\n", rules=("YAML-DEPTH", "FM-")),
     front("fm-merge-key", "front-matter", 'title: 测试\ndescription: 测试。\nx:\n  <<: {a: 1}\n', rules=("YAML-MERGE",)),
+    # MultiMarkdown meta (`key: value` lines at the top, no ---): MkDocs would read them as the page's meta
+    Case("mmd-faq-jsonld", "front-matter", f"faq_jsonld: </script><script>{MARK}</script>\n\n# 测试\n\n正文。\n",
+         rules=("SAFE-",), note="text on the page, never the page's meta (it was a script in the head)"),
+    Case("mmd-template-missing", "theme-error", "template: nope.html\n\n# 测试\n\n正文。\n", rules=("META-",),
+         note="text on the page, never a theme error; the page has no description"),
     # ---- JSON-LD: a heading or answer that breaks out of the <script>
     page("jsonld-script-close", "json-ld", f"## 为什么 `</script><script>{MARK}</script>` 会？ {{#q1}}\n\n回答。\n", expect="clean",
          note="the heading is legitimate text: the JSON-LD must escape it, the page stays clean"),

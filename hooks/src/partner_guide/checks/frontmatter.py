@@ -134,11 +134,16 @@ def check_front_matter(text: str, path: str, registry: Registry | None = None) -
 
 def safe_source(text: str) -> str:
     """The page's source with its front matter replaced by `safe_meta` (as JSON, which is YAML), on as
-    many lines, so that MkDocs and the theme never see a refused key or value and positions stay the file's."""
+    many lines, so that MkDocs and the theme never see a refused key or value and positions stay the file's.
+
+    A page without one starts with a blank line, which MkDocs drops: otherwise MkDocs reads its leading
+    `key: value` lines as MultiMarkdown meta (`mkdocs.utils.meta.get_data`), unchecked, so that
+    `template: x` was a theme error and `faq_jsonld: </script><script>…` a script in the head. Those
+    lines are the page's text."""
     text = text.removeprefix("\ufeff")
     front = read_front_matter(text)
     if not front.lines:
-        return text
+        return "\n" + text
     meta = json.dumps(front.safe_meta, ensure_ascii=False)
     body = split_lines(text)[front.lines:]
     return "\n".join(["---", meta, *[""] * (front.lines - 3), "---", *body])

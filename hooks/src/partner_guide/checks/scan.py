@@ -146,37 +146,19 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-META_RE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")  # MultiMarkdown meta: `key: value`
-META_MORE_RE = re.compile(r"^(?:[ ]{4}|\t)")  # a continuation line of the value
 
 
 def markdown_start(lines: list[str]) -> int:
-    """The first line MkDocs hands to Markdown (`mkdocs.utils.meta.get_data`, MkDocs 1.6).
+    """The first line MkDocs hands to Markdown (`mkdocs.utils.meta.get_data`, MkDocs 1.6), in this build.
 
-    MkDocs takes a `---` block only when its YAML loads as a mapping, but the
-    build hands it every page with its front matter replaced by the allowed
-    keys as a mapping (hooks/safety.py, `frontmatter.safe_source`), so every
-    `---` block counts, and its YAML is never loaded here (no alias bomb).
-    Without one, MkDocs reads leading `key: value` lines as MultiMarkdown
-    meta, up to a blank line.
+    MkDocs takes a `---` block only when its YAML loads as a mapping, and
+    otherwise reads leading `key: value` lines as MultiMarkdown meta. This
+    build hands it every page through `frontmatter.safe_source` (hooks/safety.py):
+    a `---` block replaced by the allowed keys as a mapping, so every such
+    block counts (and its YAML is never loaded here: no alias bomb), and a
+    page without one after a blank line, so no line is MultiMarkdown meta.
     """
-    end = front_matter_end(lines)
-    if end:
-        return end
-    if lines and lines[0].rstrip(" \t") == "---":
-        return 0
-    index = 0
-    key = False
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            return index + 1  # MkDocs drops the blank line that ends the meta (or opens the page)
-        if META_RE.match(line):
-            key = True
-        elif not (key and META_MORE_RE.match(line)):
-            return index
-        index += 1
-    return index
+    return front_matter_end(lines)
 
 
 class Positions:
