@@ -274,6 +274,9 @@ def raw_html_blocks(lines: list[str], skip: set[int], start: int) -> list[tuple[
         markdown_inside = False
         done = False
         while end < len(lines) and not done:
+            if end in skip:
+                end += 1  # a fence is a placeholder by then (fences are stashed first): no end tag in it
+                continue
             for tag_match in HTML_TAG_RE.finditer(lines[end], match.start("tag") - 1 if end == index else 0):
                 if tag_match.group("tag").lower() != tag or tag_match.group("self") or tag in VOID_TAGS:
                     continue
