@@ -39,3 +39,13 @@ def test_a_synthetic_site_builds_strictly_with_its_search_index(tmp_path):
                             text=True, timeout=300, env=bench.ENV)
     assert result.returncode == 0, result.stderr[-3000:]
     assert bench.index_size(tmp_path / "out") > 0
+
+
+def test_the_empty_baseline_builds_both_editions_strictly(tmp_path):
+    """The baseline the real build is measured against pays the same per-edition cost: two languages."""
+    site = bench.empty_material_site(tmp_path / "src")
+    result = subprocess.run(bench.build_cmd("mkdocs.yml", tmp_path / "out"), cwd=site, capture_output=True,
+                            text=True, timeout=300, env=bench.ENV)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "空" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Empty" in (tmp_path / "out" / "en" / "index.html").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ built in the same run, never absolute times: shared machines are noisy.
 
 Measured:
   1. the real site's strict build (both editions) against an empty Material
-     site with the same theme settings;
+     site with the same theme settings, plugins and both editions;
   2. the real build against the same build without the checking hook
      (hooks/checks.py), and against a build with no hooks at all;
   3. `make check` (`guide-check`) on the real docs against the full build;
@@ -127,18 +127,24 @@ def without_hooks(config_text: str, drop: tuple[str, ...] | None = None) -> str:
 
 
 def empty_material_site(dest: Path) -> Path:
-    """The same theme settings, search and Markdown extensions; one empty page."""
+    """The same theme settings, plugins (search, both editions) and Markdown
+    extensions, no hook; one empty page per language.
+
+    The two editions stay: the i18n plugin builds the site once per language,
+    so an empty site of one language would halve the baseline and count the
+    second edition's fixed cost as the guide's own.
+    """
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = without_hooks(text)
     text = NAV_BLOCK.sub("", text)
-    # Keep the theme, extensions and search; drop the i18n plugin block.
-    text = re.sub(r"^  - i18n:\n(?:(?:    .*)?\n)*", "", text, flags=re.M)
+    text = NAV_TRANSLATIONS.sub("", text)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "hooks").mkdir()
     (dest / "docs" / "assets" / "stylesheets").mkdir(parents=True)
     shutil.copy2(ROOT / "docs/assets/stylesheets/extra.css", dest / "docs/assets/stylesheets")
-    (dest / "docs" / "index.md").write_text("# Empty\n", encoding="utf-8")
+    (dest / "docs" / "index.md").write_text("# 空\n", encoding="utf-8")
+    (dest / "docs" / "index.en.md").write_text("# Empty\n", encoding="utf-8")
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return dest
 
@@ -346,7 +352,7 @@ def main() -> int:
         t_nochecks, t_nohooks, t_check = got["nochecks"][0], got["nohooks"][0], got["check"][0]
 
         rows += [
-            ("empty Material site, same theme settings", fmt_s(t_empty), "baseline"),
+            ("empty Material site, same theme settings, both editions", fmt_s(t_empty), "baseline"),
             ("real site, strict, both editions", fmt_s(t_real), f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB)"),
             ("real site without the checking hooks", fmt_s(t_nochecks),
              f"checks add {100 * (t_real / t_nochecks - 1):+.1f}%"),
@@ -358,7 +364,10 @@ def main() -> int:
             ("real build <= 1.5x empty Material build", t_real <= 1.5 * t_empty),
             ("the checking hooks add <= 10%", t_real <= 1.10 * t_nochecks),
             ("all hooks together add <= 10%", t_real <= 1.10 * t_nohooks),
-            ("make check <= 20% of a full build", t_check <= 0.20 * t_real),
+            # make check renders and judges every page as the build does (the HTML boundary, issue 11),
+            # so it costs about what the build spends in Markdown; it still skips the theme, the second
+            # pass and the search index. It was 20% when it only scanned the sources.
+            ("make check <= 40% of a full build", t_check <= 0.40 * t_real),
         ]
 
         # The fixed cost of a synthetic site (same config, home pages only):
