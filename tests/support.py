@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+import yaml
 
 from partner_guide import REPO_ROOT as ROOT
 from partner_guide.checks.findings import Finding
@@ -194,6 +195,13 @@ class RequestLog:
 
 def fixtures(area: str, prefix: str) -> list[Path]:
     return sorted((FIXTURES / area).glob(f"{prefix}_*.md"))
+
+
+def table(name: str, *keys: str) -> list[tuple]:
+    """The rows of a YAML list of mappings in the check fixtures (`links/x.yml`), as tuples of `keys`."""
+    rows = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+    assert rows and all(set(row) == set(keys) for row in rows), f"{name}: every row has exactly {keys}"
+    return [tuple(row[key] for key in keys) for row in rows]
 
 
 def expected(path: Path) -> set[tuple[int, int, str]]:

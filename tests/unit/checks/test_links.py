@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from partner_guide.checks.links import check_links
-from tests.support import REGISTRY
+from tests.support import REGISTRY, table
 
 
 def _one(text: str, rule: str):
@@ -148,15 +148,7 @@ def test_the_partner_console_routes_tencents_partner_pages_link_to_are_registere
     assert check_links(f"[x](https://console.cloud.tencent.com{path})\n", "docs/x.md", REGISTRY) == []
 
 
-@pytest.mark.parametrize("text, rule, value", [
-    ("请拨打 4009-100-100。\n", "LINK-PHONE", "4009-100-100"),
-    ("客服 400-910-0100\n", "LINK-PHONE", "400-910-0100"),
-    ("手机 138-1234-5678\n", "LINK-PHONE", "138-1234-5678"),
-    ("联系 QQ：800012345\n", "LINK-QQ", "800012345"),
-    ("QQ群 12345678\n", "LINK-QQ", "12345678"),
-    ("写信给 partners@example.com。\n", "LINK-EMAIL", "partners@example.com"),
-    ("电话 `0755-12345678`\n", "LINK-PHONE", "0755-12345678"),
-])
+@pytest.mark.parametrize("text, rule, value", table("links/unregistered_contacts.yml", "text", "rule", "value"))
 def test_an_unregistered_contact_gets_register_this_contact(text, rule, value):
     finding = _one(text, rule)
     assert value in finding.message and f'- "{value}"' in finding.hint and "hooks/registry.yml" in finding.hint

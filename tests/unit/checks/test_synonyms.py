@@ -6,7 +6,7 @@ import pytest
 
 from partner_guide.checks.findings import format_finding
 from partner_guide.checks.synonyms import SYNONYMS_PATH, check_synonyms, load_synonyms, parse_synonyms
-from tests.support import ROOT
+from tests.support import ROOT, table
 
 PATH = "hooks/synonyms.yml"
 PAGES = {
@@ -38,16 +38,8 @@ def test_words_count_per_edition_and_by_their_stem_not_in_excluded_pages():
         "SYN-UNUSED en", "SYN-UNUSED zh", "SYN-UNUSED zh"]
 
 
-@pytest.mark.parametrize("source, where, message", [
-    ("zh: [返佣]\n", "1:5", "zh: expected a mapping of words"),
-    ("fr:\n  x: [y]\n", "1:1", "unknown language 'fr'"),
-    ("zh:\n  返佣: 佣金\n", "2:3", "zh: expected a word and a list of words"),
-    ("zh:\n  返佣: []\n", "2:3", "zh: expected a word and a list of words"),
-    ("zh:\n  返佣: [佣金, [x]]\n", "2:3", "zh: expected a word and a list of words"),
-    ("zh:\n  返佣: [a]\n  返佣: [b]\n", "3:3", "'返佣' is listed twice"),
-    ("- zh\n", "1:1", "expected a mapping of languages"),
-    ("zh:\n  返佣: [佣金\n", "3:1", "not valid YAML"),
-])
+@pytest.mark.parametrize("source, where, message",
+                         table("synonyms/malformed.yml", "source", "where", "message"))
 def test_a_malformed_file_is_a_finding_with_its_position(source, where, message):
     found = [f for f in check_synonyms(source, PATH, PAGES) if f.rule == "SYN-FORMAT"]
     assert [(f"{f.line}:{f.col}", f.message) for f in found] == [(where, message)]
