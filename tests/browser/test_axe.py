@@ -21,6 +21,9 @@ DESKTOP = {"viewport": {"width": 1440, "height": 900}}
 RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
   ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary)}))"""
 QUERY = {"zh": "返佣", "en": "rebate"}
+# axe is injected as an inline script, which the pages' Content-Security-Policy refuses (as it should:
+# tests/browser/test_csp.py); these contexts let the test instrument in, and change nothing else.
+AXE_CSP = {"bypass_csp": True}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +43,7 @@ def violations(page, axe_source):
 @pytest.mark.parametrize("options", [PHONE, DESKTOP], ids=["390", "1440"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_any_page(browser, site_dir, site_url, axe_source, options, scheme):
-    ctx = new_context(browser, site_url, color_scheme=scheme, **options)
+    ctx = new_context(browser, site_url, color_scheme=scheme, **AXE_CSP, **options)
     page = ctx.new_page()
     found = {}
     for html in html_pages(site_dir):
@@ -55,7 +58,7 @@ def test_axe_finds_nothing_on_any_page(browser, site_dir, site_url, axe_source, 
 @pytest.mark.parametrize("options", [PHONE, DESKTOP], ids=["390", "1440"])
 @pytest.mark.parametrize("edition", ["zh", "en"])
 def test_axe_finds_nothing_with_search_results_open(browser, site_url, axe_source, options, edition):
-    ctx = new_context(browser, site_url, **options)
+    ctx = new_context(browser, site_url, **AXE_CSP, **options)
     page = ctx.new_page()
     page.goto(site_url + ("" if edition == "zh" else "en/"), wait_until="networkidle")
     toggle = page.locator("label.md-header__button[for=__search]")
@@ -70,7 +73,7 @@ def test_axe_finds_nothing_with_search_results_open(browser, site_url, axe_sourc
 
 @pytest.mark.parametrize("path", ["", "hot/rebate/", "en/", "en/hot/rebate/"])
 def test_axe_finds_nothing_with_the_phone_menu_open(browser, site_url, axe_source, path):
-    ctx = new_context(browser, site_url, **PHONE)
+    ctx = new_context(browser, site_url, **AXE_CSP, **PHONE)
     page = ctx.new_page()
     page.goto(site_url + path, wait_until="networkidle")
     page.locator("label.md-header__button[for=__drawer]").click()
@@ -85,7 +88,7 @@ def test_axe_finds_nothing_with_the_phone_menu_open(browser, site_url, axe_sourc
 @pytest.mark.parametrize("path", ["nope/", "en/nope/"])
 def test_axe_finds_nothing_on_the_error_document_in_either_edition(browser, site_dir, axe_source, path):
     with serving(site_dir, error_document=True) as url:
-        ctx = new_context(browser, url, **PHONE)
+        ctx = new_context(browser, url, **AXE_CSP, **PHONE)
         page = ctx.new_page()
         page.goto(url + path, wait_until="networkidle")
         result = violations(page, axe_source)
