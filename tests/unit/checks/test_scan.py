@@ -93,6 +93,8 @@ EXAMPLES = int(os.environ.get("SCAN_AGREEMENT_EXAMPLES", "600"))
 # found by this test: an end tag inside a fence does not close a raw HTML block (fences are stashed first)
 @example("<div>W1x\n```\n</div>\n```\n| W2x | `W3x` |\n")
 @example("- W1x\n\n    ```\n    W2x\n    ```\n`W3x`\n")
+# a details' title is a <summary>, not a paragraph: a list indented under it is code (found at 20,000 examples)
+@example("??? note\n        * W1x W2x\n")
 def test_the_scanner_and_the_renderer_agree_on_what_is_code(text):
     code, prose = rendered(text)
     scanned = scanned_code(text)

@@ -724,7 +724,7 @@ class _Model:
             self.run_of([Line(line.index, line.col + title.start("title"), title.group("title"))])
         node = parent.add(kind)
         if kind == "details" or (kind == "admonition" and not (title and title.group("title") == "")):
-            node.add("p")  # the title (a <summary> for details)
+            node.add("summary" if kind == "details" else "p")  # the title
         inside, rest = _detab(block[position + 1:], TAB)
         self.parse_chunk(node, inside, depth + 1, state)
         return rest
