@@ -175,3 +175,9 @@ def test_one_sitemap_at_the_root_and_none_in_the_page_folders(site_dir):
     """Material no longer fetches sitemap.xml beside each hreflang link (lang-switch.js), so no copies."""
     assert (site_dir / "sitemap.xml").is_file()
     assert sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("sitemap.xml")) == ["sitemap.xml"]
+
+
+@pytest.mark.parametrize("lang, name", [("zh", "腾讯云合作伙伴指南"), ("en", "Tencent Cloud Partner Guide")])
+def test_the_home_page_title_is_the_site_name_once(site_dir, lang, name):
+    assert f"<title>{name}</title>" in read(site_dir, lang, "")
+    assert f"<title>{name} - {name}</title>" not in read(site_dir, lang, "")
