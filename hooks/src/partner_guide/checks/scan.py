@@ -146,8 +146,6 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-
-
 def markdown_start(lines: list[str]) -> int:
     """The first line MkDocs hands to Markdown (`mkdocs.utils.meta.get_data`, MkDocs 1.6), in this build.
 
