@@ -35,7 +35,19 @@ def axe_source() -> str:
     return str(AXE)
 
 
+# Every running transition or animation settled first (two frames, so that one just triggered counts):
+# axe measures colours as they are, and Material fades the desktop search output in (opacity, 0.4 s),
+# which measured half-faded text as failing contrast on a busy machine.
+SETTLED = """async () => {
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+}"""
+
+
 def violations(page, axe_source):
+    page.evaluate(SETTLED)
     page.add_script_tag(path=axe_source)
     return page.evaluate(RUN)
 
