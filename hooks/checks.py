@@ -2,12 +2,14 @@
 
 - `on_pre_build`: a broken registry stops the build; the findings of the
   previous build are forgotten, except in the per-language builds that
-  mkdocs-static-i18n runs from its own `on_post_build` (the same build);
-  translation parity, links to other pages' anchors and the search synonyms
-  (hooks/synonyms.yml) are checked once per build, over every page.
-- `on_page_markdown`: the checks of `ruleset.run_checks` on the ORIGINAL
-  source file (front matter included, so line numbers are the file's), once
-  per source file and build.
+  mkdocs-static-i18n runs from its own `on_post_build` (the same build).
+- `on_page_markdown`: the source rules of `ruleset.run_checks` on the ORIGINAL
+  file (front matter included, so line numbers are the file's), once per file
+  and build; and the page extension (partner_guide/markdown/page.py) told which
+  page it renders next: it runs every page rule on the rendered page and
+  reports here, with the page's facts.
+- `on_post_build`, every edition built: translation parity, links to other
+  pages' anchors and the search synonyms, over every rendered page.
 
 Content problems never raise. Nothing is written anywhere.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from partner_guide import adapter
 from partner_guide.checks.anchors import check_anchors
@@ -35,20 +37,26 @@ REPORTER = adapter.Reporter(get_plugin_logger(__name__))
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    registry = adapter.registry(config)
-    if in_language_rebuild(config):
-        return
-    REPORTER.reset()
-    sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
-               for path in sorted(Path(config.docs_dir).rglob("*.md"))}
-    REPORTER.report(check_parity(sources, registry))
-    REPORTER.report(check_anchors(sources))
-    synonyms = synonyms_path(Path(config.config_file_path).parent)
-    REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))
+    adapter.registry(config)
+    if not in_language_rebuild(config):
+        REPORTER.reset()
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     source = adapter.page_source(page)
     if source is not None and REPORTER.first_time(source[0]):
         REPORTER.report(run_checks(source[1], adapter.repo_path(source[0], config), adapter.registry(config)))
+    adapter.render_next(page, config, REPORTER)
     return None
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if in_language_rebuild(config):
+        return
+    sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
+               for path in sorted(Path(config.docs_dir).rglob("*.md"))}
+    REPORTER.report(check_parity(REPORTER.models))
+    REPORTER.report(check_anchors(REPORTER.models))
+    synonyms = synonyms_path(Path(config.config_file_path).parent)
+    REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))

@@ -1,26 +1,17 @@
 """What the page's Markdown needs before rendering (event: `on_page_markdown`).
 
-- Admonitions in every syntax (`>?`, `>!`, `> [!NOTE]`, `!!! note`) and the
-  rest of Tencent's docs syntax are rendered by the Markdown extension
-  `partner_guide.markdown.tencent` (mkdocs.yml); it gets the page's language
-  here, for the admonition titles (partner_guide/compat/mkdocs_markdown.py).
-- Writers link with `[渠道小助手][assistant]` or `[通知公告][announce]`
-  instead of pasting URLs: the reference definitions of every short name in
-  hooks/registry.yml are appended after the writer's last line, so line
-  numbers in findings stay those of the source file.
-
-The appending is partner_guide/site/rewrites.py, which `make check` applies too,
-with the extension in the page's language (checks/rendered.py).
+Everything per page is Python-Markdown extensions (mkdocs.yml): Tencent's docs syntax and the admonitions
+(`partner_guide.markdown.tencent`), then the page pipeline (`partner_guide.markdown.page`: registry short
+links, the page rules, diagram frames, the boundary and the sanitizer). They get the page's language here,
+for the admonition titles (partner_guide/compat/mkdocs_markdown.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partner_guide import adapter
 from partner_guide.compat.mkdocs_markdown import set_extension_language
 from partner_guide.languages import build_language
-from partner_guide.site.rewrites import rewrite_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,4 +21,4 @@ if TYPE_CHECKING:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     set_extension_language(config, build_language(config))
-    return rewrite_markdown(markdown, adapter.registry(config))
+    return None

@@ -1,6 +1,7 @@
 """The safety boundary (README, "Safety"): diagrams and files checked, each page read as UTF-8 with only
-its allowed front matter, guarded against hangs and crashes, its rendered content sanitized (SAFE-* at the
-nearest source line), and every page given the Content-Security-Policy last. Logic: partner_guide."""
+its allowed front matter, its front-matter text escaped and a crash while rendering reported, and every
+page given the Content-Security-Policy last. The limits, the HTML boundary and the sanitizer are the page
+extension's (partner_guide/markdown/page.py). Logic: partner_guide."""
 
 from __future__ import annotations
 
@@ -40,13 +41,6 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
 @event_priority(-100)  # after every rewrite, right before Python-Markdown
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     return adapter.safe_markdown(markdown, page, config, REPORTER.report)
-
-
-@event_priority(-50)  # after the diagram frames, before the FAQ JSON-LD (hooks/seo.py, -60)
-def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    html, findings = adapter.boundary(html, page, config)
-    REPORTER.report(findings, new_places_only=True)
-    return html
 
 
 @event_priority(-100)  # last: hashes the inline scripts of the finished page

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from mkdocs.plugins import event_priority
 
 from partner_guide.compat.material import absolute_hreflang
 from partner_guide.languages import build_language
@@ -34,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-@event_priority(-60)  # after the HTML boundary (hooks/safety.py): answers as readers get them
+# The page's content is already what readers get (the page extension sanitized it).
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     data = faq_jsonld(html, build_language(config))
     if data:

@@ -10,22 +10,22 @@ them, and reporting findings once per build through the plugin logger (so
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
 from . import compat
 from .checks import files as file_checks
-from .checks.findings import Finding, Place, format_finding, github_annotation, in_github_actions, places, repeats
-from .checks.frontmatter import escaped_for_templates, safe_source
-from .checks.limits import guard
-from .compat.mkdocs_build import guard_render
+from .checks.findings import Finding, format_finding, github_annotation, in_github_actions
+from .checks.frontmatter import escaped_for_templates, read_front_matter, safe_source
 from .checks.svg import check_drawings
+from .checks.tree import PageModel
+from .compat.mkdocs_build import guard_render
+from .compat.mkdocs_markdown import set_page_context
+from .markdown.page import PageContext
 from .registry import Registry, RegistryError, load_registry, registry_path
-from .checks.rendered import located
-from .site.boundary import UrlPolicy, check_page
 from .site.diagram_frames import DRAWINGS_DIR
 
 if TYPE_CHECKING:
@@ -34,12 +34,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-# Tests only (tests/browser/test_csp.py): pages are published without the
-# sanitizer, to prove the Content-Security-Policy alone keeps an injected
-# script inert. The build then always fails (SAFE-UNSANITIZED).
-UNSANITIZED = "PARTNER_GUIDE_TEST_UNSANITIZED"
-
 
 def registry(config: MkDocsConfig) -> Registry:
     """The site's link registry (hooks/registry.yml beside mkdocs.yml); a broken
@@ -79,11 +73,6 @@ def page_source(page: Page) -> tuple[str, str] | None:
     return abs_path, text
 
 
-# What every finding any reporter logged in this build covers (findings.places):
-# the HTML boundary does not repeat what a source check said at the same place.
-PLACES: set[Place] = set()
-
-
 def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
     """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`."""
     findings = file_checks.check_tree(Path(config.docs_dir), Path(config.config_file_path).parent,
@@ -107,25 +96,22 @@ def safe_page_source(page: Page) -> str:
 
 
 def safe_markdown(markdown: str, page: Page, config: MkDocsConfig, report: Callable[[list[Finding]], None]) -> str:
-    """The last step before rendering: front-matter text escaped for the templates, Markdown that would hang
-    or recurse replaced (checks/limits.py), and a crash while rendering reported as CHECK-CRASH."""
+    """The last step before rendering: front-matter text escaped for the templates, and a crash while
+    rendering reported as CHECK-CRASH (the limits that protect the renderer are the page extension's)."""
     page.meta.update(escaped_for_templates(page.meta))
     path = repo_path(page.file.abs_src_path, config)
     guard_render(page, lambda error: report([Finding(path, 1, 1, "CHECK-CRASH", f"rendering the page failed: {error!r}",
                                                      "report this to the maintainers of hooks/")]))
-    return guard(markdown)[0]
+    return markdown
 
 
-def boundary(html: str, page: Page, config: MkDocsConfig) -> tuple[str, list[Finding]]:
-    """(what is published, SAFE-* findings at the nearest source lines) for a page's rendered content."""
-    judgement = check_page(html, UrlPolicy.of(registry(config), page.url))
-    path = repo_path(page.file.abs_src_path, config)
-    findings = located(judgement.removals, (page_source(page) or ("", ""))[1], path) if judgement.removals else []
-    if os.environ.get(UNSANITIZED) == "1":
-        unsanitized = Finding(path, 1, 1, "SAFE-UNSANITIZED", f"published without the sanitizer ({UNSANITIZED}=1)",
-                              "unset it: it is for the tests of the Content-Security-Policy only")
-        return html, [*findings, unsanitized]
-    return judgement.html, findings
+def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
+    """Tell the page extension (markdown/page.py) which page it renders next, and to report to `reporter`."""
+    source = page_source(page)
+    text = (source[1] if source else "").removeprefix("\ufeff")
+    path = repo_path(page.file.abs_src_path, config) if page.file.abs_src_path else page.file.src_uri
+    set_page_context(config, PageContext(path, text, read_front_matter(text).lines + 1, registry(config),
+                                         reporter.page))
 
 
 class Reporter:
@@ -136,11 +122,17 @@ class Reporter:
         self.log = log
         self.checked: set[str] = set()  # source paths already checked
         self.reported: set[str] = set()  # formatted findings already logged
+        self.models: dict[str, PageModel] = {}  # each rendered page's facts, for the rules across pages
 
     def reset(self) -> None:
         self.checked.clear()
         self.reported.clear()
-        PLACES.clear()
+        self.models.clear()
+
+    def page(self, findings: list[Finding], model: PageModel) -> None:
+        """What the page extension reports once it has rendered a page."""
+        self.models[model.path] = model
+        self.report(findings)
 
     def first_time(self, path: str) -> bool:
         """True once per build for each source path."""
@@ -148,15 +140,14 @@ class Reporter:
         self.checked.add(path)
         return new
 
-    def report(self, findings: Iterable[Finding], new_places_only: bool = False) -> None:
-        """Log each finding not logged yet (with `new_places_only`, not where one of its rule was)."""
+    def report(self, findings: Iterable[Finding]) -> None:
+        """Log each finding not logged yet."""
         annotate = in_github_actions()
         for finding in findings:
             line = format_finding(finding)
-            if line in self.reported or (new_places_only and repeats(finding, PLACES)):
+            if line in self.reported:
                 continue
             self.reported.add(line)
-            PLACES.update(places(finding))
             self.log.warning(line)
             if annotate:
                 print(github_annotation(finding), flush=True)

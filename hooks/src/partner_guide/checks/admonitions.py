@@ -10,9 +10,10 @@ Writers may use any of:
   `> [!CAUTION]`, which render in the pull-request preview;
 - Material's `!!! type` and `??? type` (collapsible).
 
-`partner_guide.markdown.tencent` renders them; where a quote-based block
-starts and ends is the scanner's (`scan.py`), which follows the block rule of
-`markdown/syntax.py`. `check_admonitions(text, path, registry)` reports:
+`partner_guide.markdown.tencent` renders the first two and notes each
+marker it reads; the admonition extension renders the third, and the page
+extension notes each one in the tree Python-Markdown builds.
+`admonition_issues(tree)` reports:
 
 - ADM-TYPE          an unknown or missing type
 - ADM-EMPTY         a block without body
@@ -23,12 +24,10 @@ starts and ends is the scanner's (`scan.py`), which follows the block rule of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..markdown.syntax import TYPES
-from ..registry import Registry
-from .findings import Finding
-from .scan import Scan, find_fences, scan
+from .findings import Issue
+from .tree import PageTree
 
 MATERIAL_RE = re.compile(
     r"^(?P<indent>[ \t]*)"  # any indentation (admonitions nest)
@@ -43,89 +42,6 @@ MATERIAL_HEAD_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Block:
-    syntax: str  # "tencent", "github", "label" or "material"
-    start: int  # 0-based line of the marker
-    end: int  # 0-based line after the last line of the block
-    type: str  # as written, lower-cased ("" if missing)
-    col: int  # 1-based column of the type or marker
-    problem: str = ""  # rule id of a structural problem, if any
-    message: str = ""
-
-
-def _material_body_end(lines: list[str], start: int, indent: int) -> int:
-    end = start + 1
-    last = start
-    while end < len(lines):
-        line = lines[end]
-        if line.strip():
-            width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-            if width < indent + 4:
-                break
-            last = end
-        end += 1
-    return last + 1
-
-
-def _fence_problem(lines: list[str], start: int, end: int) -> str:
-    """Message if a fence opened inside lines[start:end] is not closed there."""
-    for fence in find_fences(lines[start:end]):
-        if not fence.closed:
-            return f"code fence opened on line {start + fence.start + 1} is not closed inside the admonition"
-    return ""
-
-
-def _quote_block(block) -> Block:
-    """A Block (with its problem) from the scanner's quote-based admonition."""
-    col = block.col + 1
-    if not block.known:
-        return Block(block.syntax, block.line, block.end, block.kind, col, "ADM-TYPE",
-                     f"unknown alert type {block.written}")
-    if block.empty:
-        what = f"{block.written} alert" if block.syntax == "github" else f"{block.written} marker"
-        return Block(block.syntax, block.line, block.end, block.kind, col, "ADM-EMPTY", f"{what} has no text")
-    return Block(block.syntax, block.line, block.end, block.kind, col)
-
-
-def parse_blocks(text: str, result: Scan | None = None) -> list[Block]:
-    """Every admonition of a page, outside code, in line order."""
-    result = result or scan(text)
-    lines = result.lines
-    blocks = [_quote_block(block) for block in result.quote_blocks]
-    for index in range(result.front, len(lines)):
-        line = lines[index]
-        match = MATERIAL_RE.match(line) if "!!!" in line or "???" in line else None
-        if not match or result.is_code(index, match.start("marker")) or index in result.raw_html:
-            continue
-        indent = len(match.group("indent").expandtabs(4))
-        end = _material_body_end(lines, index, indent)
-        head = MATERIAL_HEAD_RE.match(match.group("rest"))
-        col = match.end("marker") + 1
-        if not match.group("rest").strip() or (head is None and not re.match(r"^[ \t]*[\w\-]", match.group("rest"))):
-            block = Block("material", index, end, "", col, "ADM-TYPE", f"{match.group('marker')} without a type")
-        elif head is None:
-            block = Block("material", index, end, "", col, "ADM-UNTERMINATED",
-                          f"cannot read the admonition header {match.group('rest').strip()!r}")
-        else:
-            kind = head.group("type").lower()
-            col = match.start("rest") + head.start("type") + 1
-            title = head.group("title") or ""
-            if kind not in TYPES:
-                block = Block("material", index, end, kind, col, "ADM-TYPE", f"unknown admonition type {kind!r}")
-            elif title and (len(title) < 2 or not title.endswith('"')):
-                block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", "title quote is not closed")
-            elif end == index + 1:
-                block = Block("material", index, end, kind, col, "ADM-EMPTY",
-                              f"{kind} admonition has no indented body")
-            elif problem := _fence_problem(lines, index + 1, end):
-                block = Block("material", index, end, kind, col, "ADM-UNTERMINATED", problem)
-            else:
-                block = Block("material", index, end, kind, col)
-        blocks.append(block)
-    return sorted(blocks, key=lambda block: (block.start, block.col))
-
-
 HINTS = {
     "ADM-TYPE": "use one of note, tip, warning, caution (or >? / >! / > [!NOTE])",
     "ADM-EMPTY": "put the text on the following lines, indented by 4 spaces (or after >)",
@@ -133,7 +49,43 @@ HINTS = {
 }
 
 
-def check_admonitions(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
-    """Structural problems of every admonition, in line order."""
-    return [Finding(path, block.start + 1, block.col, block.problem, block.message, HINTS[block.problem])
-            for block in parse_blocks(text) if block.problem]
+def admonition_issues(tree: PageTree) -> list[Issue]:
+    """Problems of every admonition of the rendered page, in document order."""
+    issues: list[Issue] = []
+
+    def add(rule: str, message: str, needles: tuple[str, ...], shift: int) -> None:
+        issues.append(Issue(rule, message, needles, HINTS[rule], shift=shift))
+
+    for written, known, empty, col in tree.notes.quote_markers:
+        shift = 2 if written.startswith("[!") else 1
+        if not known:
+            add("ADM-TYPE", f"unknown alert type {written}", (written,), shift)
+        elif empty:
+            what = f"{written} alert" if written.startswith("[!") else f"{written} marker"
+            add("ADM-EMPTY", f"{what} has no text", (written,), shift)
+    for marker, kind, empty, open_fence in tree.notes.admonitions:
+        needles = tuple(f"{m} {kind}" for m in (marker, marker + "+", marker + " ")) + (f"{marker}{kind}",)
+        if kind.lower() not in TYPES:
+            add("ADM-TYPE", f"unknown admonition type {kind!r}", needles, len(marker) + 1)
+        elif empty:
+            add("ADM-EMPTY", f"{kind} admonition has no indented body", needles, len(marker) + 1)
+        elif open_fence:
+            add("ADM-UNTERMINATED", "a code fence opened in the admonition is not closed inside it", needles,
+                len(marker) + 1)
+    for parent, text in tree.texts():
+        if "!!!" not in text and "???" not in text:
+            continue
+        for line in text.split("\n"):
+            match = MATERIAL_RE.match(line)
+            if not match or (parent is not None and parent.tag != "p"):
+                continue
+            rest = match.group("rest")
+            head = MATERIAL_HEAD_RE.match(rest)
+            marker = match.group("marker")
+            if not rest.strip() or (head is None and not re.match(r"^[ \t]*[\w\-]", rest)):
+                add("ADM-TYPE", f"{marker} without a type", (line.rstrip() + "\n", line.strip()), len(marker))
+            elif head is None or (head.group("title") or '"').endswith('"') is False or \
+                    len(head.group("title") or '""') < 2:
+                add("ADM-UNTERMINATED", "title quote is not closed" if head else
+                    f"cannot read the admonition header {rest.strip()!r}", (line.strip(),), len(marker) + 1)
+    return issues

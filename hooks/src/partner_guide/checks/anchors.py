@@ -19,41 +19,12 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from ..compat.python_markdown import toc_id
 from ..languages import counterpart, edition
-from ..markdown.syntax import ID_LINK_RE, visible_text
 from .findings import Finding
-from .hygiene import ATTR_ID_RE, ATTR_LIST_RE, HTML_ID_RE
-from .links import INLINE_LINK_RE
-from .scan import scan
-
-NAME_ATTR_RE = re.compile(r"<a\s[^<>]*?\bname\s*=\s*[\"'](?P<id>[^\"']*)[\"']", re.I)  # <a name="…">
-# The attr list ending a heading; tried only where a run of blanks starts, so linear on long runs.
-HEADING_ATTRS_RE = re.compile(r"(?<![ \t])[ \t]*+\{:?[^{}\n]*+\}[ \t]*+$")
+from .tree import PageModel
 
 
-def page_ids(text: str) -> set[str]:
-    """Every id a rendered page has (see the module docstring)."""
-    result = scan(text)
-    ids: set[str] = set()
-    for line in result.prose:
-        if "{" in line:
-            for match in ATTR_LIST_RE.finditer(line):
-                ids.update(ident.group("id") for ident in ATTR_ID_RE.finditer(match.group("attrs")))
-        if "id" in line:
-            ids.update(match.group("id") for match in HTML_ID_RE.finditer(line))
-            ids.update(match.group("id") for match in ID_LINK_RE.finditer(line))
-        if "name" in line:
-            ids.update(match.group("id") for match in NAME_ATTR_RE.finditer(line))
-    for heading in result.headings:
-        has_id = any(ATTR_ID_RE.search(m.group("attrs")) for m in ATTR_LIST_RE.finditer(heading.text))
-        if not has_id and "(id:" not in heading.text:
-            title = html.unescape(visible_text(HEADING_ATTRS_RE.sub("", heading.text.rstrip("#").rstrip())))
-            toc_id(title, ids)
-    return ids
-
-
-def _target(page: str, url: str, sources: Mapping[str, str]) -> tuple[str, str] | None:
+def _target(page: str, url: str, sources: Mapping[str, PageModel]) -> tuple[str, str] | None:
     """(page path, fragment) a link points to inside the docs, or None (external, no fragment, unknown page)."""
     if "#" not in url or "://" in url or url.startswith(("//", "mailto:", "tel:")):
         return None
@@ -72,26 +43,18 @@ def _target(page: str, url: str, sources: Mapping[str, str]) -> tuple[str, str] 
     return (resolved, fragment) if resolved in sources else None
 
 
-def check_anchors(sources: Mapping[str, str]) -> list[Finding]:
-    """LINK-ANCHOR findings over a set of pages (path -> text)."""
-    ids: dict[str, set[str]] = {}
+def check_anchors(sources: Mapping[str, PageModel]) -> list[Finding]:
+    """LINK-ANCHOR findings over a set of rendered pages (path -> its facts)."""
+    ids = {page: model.ids for page, model in sources.items()}
     findings = []
-    for page, text in sources.items():
-        for number, line in enumerate(scan(text).prose, 1):
-            if "](" not in line or "#" not in line:
-                continue
-            for match in INLINE_LINK_RE.finditer(line):
-                group = "angle" if match.group("angle") is not None else "bare"
-                url = match.group(group) or ""
-                target = _target(page, url, sources)
-                if target is None:
-                    continue
+    for page, model in sources.items():
+        for url, number, col in model.anchor_links:
+            target = _target(page, url, sources)
+            if target is not None:
                 other, fragment = target
-                if other not in ids:
-                    ids[other] = page_ids(sources[other])
                 if fragment not in ids[other]:
                     where = "this page" if other == page else other
-                    findings.append(Finding(page, number, match.start(group) + 1, "LINK-ANCHOR",
+                    findings.append(Finding(page, number, col, "LINK-ANCHOR",
                                             f"{where} has no heading or anchor #{fragment}",
                                             f"link to one of its ids ({_some(ids[other])}), or give the heading "
                                             f"{{#{fragment}}}"))

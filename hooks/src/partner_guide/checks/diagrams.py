@@ -1,6 +1,6 @@
 """Process diagrams: the mermaid flowchart subset (pure module).
 
-`check_diagrams(text, path, registry)` parses every ```mermaid fence and reports,
+`diagram_issues(tree)` parses every diagram of the rendered page and reports,
 with the line and column in the source file:
 
 - DIA-TYPE        a diagram type other than flowchart/graph, or an empty diagram
@@ -13,8 +13,9 @@ with the line and column in the source file:
 - DIA-DIRECTIVE   a `%%{init}%%` directive or a `---` config block (they change
                   the renderer's security level and theme)
 
-`diagram_shapes(text)` returns each diagram's nodes and edges, for the parity
-check between the editions (same ids and edges, labels translated), and
+`diagram_issues(tree)` reads each diagram of the rendered page; `parse_diagrams`
+gives each diagram's nodes and edges too, for the parity check between the
+editions (same ids and edges, labels translated), and
 `parse_fence_body(body)` one diagram, for its text alternative
 (site/diagram_frames.py): the checks and the alt text read diagrams alike.
 
@@ -32,9 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..registry import Registry
-from .findings import Finding
-from .scan import find_fences, front_matter_end, split_lines
+from .findings import LINE_START, Finding, Issue
+from .frontmatter import split_lines
+from .tree import PageTree, classes
 
 HEADER_RE = re.compile(
     r"^(?P<kind>flowchart|graph)"  # the diagram type
@@ -308,24 +309,23 @@ class _Parser:
         self.statement(raw[start:], line, base + start)
 
 
-def _mermaid_fences(text: str):
-    lines = split_lines(text)
-    for fence in find_fences(lines, front_matter_end(lines)):
-        if fence.info == "mermaid":
-            yield lines, fence
+FENCE_OPEN_RE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b", re.M)  # a mermaid fence's first line
 
 
-def parse_diagrams(text: str, path: str = "") -> list[tuple[Diagram, list[Finding]]]:
-    """Every mermaid diagram of a Markdown source, with its findings."""
+def parse_diagrams(tree: PageTree, source: str, body_line: int = 1) -> list[tuple[Diagram, list[Finding]]]:
+    """Every diagram of the rendered page (each `<pre class="mermaid">`), with its findings, at the lines of its
+    fence in `source`: the n-th diagram is the n-th mermaid fence of the source after the page's body starts."""
+    fences = [match for match in FENCE_OPEN_RE.finditer(source)]
+    starts = [0] + [index + 1 for index, char in enumerate(source) if char == "\n"]
+    body = starts[min(body_line, len(starts)) - 1]
+    lines = [source.count("\n", 0, match.start()) + 1 for match in fences if match.start() >= body]
     results = []
-    for lines, fence in _mermaid_fences(text):
-        parser = _Parser(path, fence.start + 1)
-        diagram = parser.parse(lines[fence.start + 1:fence.end], fence.start + 2)
-        findings = parser.findings
-        if not fence.closed:
-            findings.append(Finding(path, fence.start + 1, 1, "DIA-SYNTAX", "mermaid fence is not closed",
-                                    "close it with ``` on its own line"))
-        results.append((diagram, findings))
+    for number, pre in enumerate(node for node in tree.elements() if node.tag == "pre" and "mermaid" in classes(node)):
+        fence_line = lines[number] if number < len(lines) else body_line
+        parser = _Parser(tree.path, fence_line)
+        code = pre.text(deep=True) or ""
+        diagram = parser.parse(split_lines(code.removesuffix("\n")), fence_line + 1)
+        results.append((diagram, parser.findings))
     return results
 
 
@@ -334,16 +334,15 @@ def parse_fence_body(body: str) -> Diagram:
     return _Parser("", 1).parse(split_lines(body), 1)
 
 
-def diagram_shapes(text: str) -> list[Diagram]:
-    """The diagrams of a Markdown source: nodes, labels and edges, in order."""
-    return [diagram for diagram, _ in parse_diagrams(text)]
-
-
-def check_diagrams(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
-    """Findings of every mermaid diagram, in line order."""
-    if "mermaid" not in text:
-        return []
-    return sorted({finding for _, findings in parse_diagrams(text, path) for finding in findings})
+def diagram_issues(tree: PageTree) -> list[Issue]:
+    """Findings of every diagram of the rendered page, and of a mermaid fence never closed (left as text)."""
+    issues = [Issue(f.rule, f.message, (), f.hint, at=(f.line, f.col))
+              for _, findings in parse_diagrams(tree, tree.source, tree.body_line) for f in findings]
+    for _, text in tree.texts():
+        if "mermaid" in text and ("```mermaid" in text or "~~~mermaid" in text):
+            issues.append(Issue("DIA-SYNTAX", "mermaid fence is not closed", ("```mermaid", "~~~mermaid"),
+                                "close it with ``` on its own line", shift=LINE_START))
+    return issues
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ Pure module, no MkDocs event. A check is a function
 
 from __future__ import annotations
 
+import bisect
+import html as htmllib
 import os
 from dataclasses import dataclass
 
@@ -48,26 +50,79 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-Place = tuple  # (path, line, rule), or (path, line, col, "address")
+LINE_START = -(10**6)
+AT = "\x00"  # in a needle: the finding's column is here
 
 
-def places(finding: Finding) -> set[Place]:
-    """What a reported finding covers: its rule at its line; a link finding (LINK-*) also the address at
-    its line and column, which the HTML boundary would report again as SAFE-URL."""
-    covered: set[Place] = {(finding.path, finding.line, finding.rule)}
-    if finding.rule.startswith("LINK-"):
-        covered.add((finding.path, finding.line, finding.col, "address"))
-    return covered
+@dataclass(frozen=True)
+class Issue:
+    """A finding before it has a place: what a rule saw on the rendered page, and how it may be written in the
+    source (`needles`, most specific first; `shift` is added to the column where the first one is found)."""
+
+    rule: str
+    message: str
+    needles: tuple[str, ...] = ()
+    hint: str = ""
+    shift: int = 0  # LINE_START: the finding is at column 1 of the line found
+    at: tuple[int, int] | None = None  # (line, col) when the rule knows it (diagrams count their fence's lines)
+    skip: int = 0  # earlier occurrences of the first needle to pass over (an id given twice: the second)
 
 
-def repeats(finding: Finding, covered: set[Place]) -> bool:
-    """Whether `finding` says again what a finding covering `covered` said."""
-    if (finding.path, finding.line, finding.rule) in covered:
-        return True
-    return finding.rule == "SAFE-URL" and (finding.path, finding.line, finding.col, "address") in covered
+class Locator:
+    """Traces an issue back to the nearest source line: Python-Markdown keeps no positions.
+
+    The first of an issue's needles (its value, its name, the tag…) found in
+    the source at or after the previous issue's position gives the line and
+    column; nothing found: the first line of the page's body.
+    """
+
+    def __init__(self, text: str, body_line: int = 1):
+        self.lower = text.lower()
+        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.body = self.starts[min(body_line, len(self.starts)) - 1]
+        self.cursor = self.body
+
+    def find(self, needles: tuple[str, ...]) -> tuple[int, int]:
+        for needle in needles:
+            mark = max(needle.find(AT), 0)  # a needle may say where in it the finding is: "(\x00url)"
+            needle = needle.replace(AT, "")
+            for variant in dict.fromkeys((needle.lower(), htmllib.escape(needle, quote=False).lower())):
+                if not variant.strip():
+                    continue
+                found = self.lower.find(variant, self.cursor)
+                if found < 0:
+                    found = self.lower.find(variant, self.body)
+                if found >= 0:
+                    self.cursor = found
+                    return self._position(found + (mark if variant == needle.lower() else 0))
+        return self._position(self.body)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self._position(offset)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def place(self, issue: Issue, path: str) -> Finding:
+        if issue.at is not None:
+            return Finding(path, *issue.at, issue.rule, issue.message, issue.hint)
+        if issue.skip and issue.needles:  # the n-th place where any of the needles is written
+            offsets: list[int] = []
+            for needle in issue.needles:
+                found = self.lower.find(needle.lower(), self.body)
+                while found >= 0:
+                    offsets.append(found)
+                    found = self.lower.find(needle.lower(), found + 1)
+            if len(offsets) > issue.skip:
+                return Finding(path, *self._position(sorted(offsets)[issue.skip]), issue.rule, issue.message,
+                               issue.hint)
+        line, col = self.find(issue.needles)
+        found = any(n.strip() for n in issue.needles) and (line, col) != self._position(self.body)
+        return Finding(path, line, max(1, col + (issue.shift if found else 0)), issue.rule, issue.message, issue.hint)
 
 
-def new_places(findings: list[Finding], known: list[Finding]) -> list[Finding]:
-    """The findings that do not repeat one of `known` (see `repeats`)."""
-    covered = set().union(*(places(finding) for finding in known))
-    return [finding for finding in findings if not repeats(finding, covered)]
+def located(issues: list[Issue], text: str, path: str, body_line: int = 1) -> list[Finding]:
+    """Each issue at its place in the page's source `text` (one locator: the issues in document order)."""
+    locator = Locator(text, body_line)
+    return [locator.place(issue, path) for issue in issues]

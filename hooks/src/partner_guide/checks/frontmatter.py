@@ -33,12 +33,28 @@ from markupsafe import Markup
 from .. import strict_yaml
 from ..registry import Registry
 from .findings import Finding
-from .scan import front_matter_end, split_lines
 
 TEXT_FORBIDDEN_RE = re.compile(r"[\x00-\x1f\x7f-\x9f<\u2028\u2029]")  # controls, line breaks, a tag's `<`
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")  # Material's `hide:` names
 
 Problem = tuple[str, str]  # (rule, message)
+
+FRONT_MATTER_END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")  # closing --- or ... line
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their endings; a trailing newline adds no line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Number of lines of a leading `---` … `---`/`...` block (0 if none), valid YAML or not."""
+    if not lines or lines[0].rstrip(" \t") != "---":
+        return 0
+    for index in range(2, len(lines) - 1):  # MkDocs wants a line inside and a newline after
+        if FRONT_MATTER_END_RE.match(lines[index]):
+            return index + 1
+    return 0
 
 
 def _text(limit: int) -> Callable[[Any], Problem | None]:

@@ -19,9 +19,12 @@
 - LINK-HOST        an external host that is not on the allowlist
 - LINK-REF         a reference link `[text][name]` to a name nobody defines
 
-URLs are found in inline links and images, reference definitions, autolinks
-and raw HTML attributes (href, src, …), outside code (`scan.py`). Tencent's
-`(id:x)` anchors are hygiene's (HYG-ID-TENCENT), not URLs.
+The rule reads the rendered page (checks/tree.py): every URL attribute of
+every element (Markdown links, images and autolinks, raw HTML alike), the
+page's own reference definitions, and the text readers see (contacts, and
+`[text][name]` left as text because nobody defines `name`). Each issue is
+placed where its URL or text is written in the source. Tencent's `(id:x)`
+anchors are hygiene's (HYG-ID-TENCENT), not URLs.
 """
 
 from __future__ import annotations
@@ -34,33 +37,11 @@ from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 from ..registry import Registry, digits_of
-from .findings import Finding
-from .scan import Positions, prose_lines, scan
+from .findings import AT, Issue
+from .tree import PageTree
 
-INLINE_LINK_RE = re.compile(
-    r"\]\(\s*"  # the `](` that closes a link text or image alt
-    r"(?:<(?P<angle>[^<>\n]*)>"  # a destination in angle brackets
-    r"|(?P<bare>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"  # or a bare one, balanced parentheses allowed
-)
-REF_DEF_RE = re.compile(
-    r"^ {0,3}\[(?P<name>[^\]\n]+)\]:"  # `[name]:` at the start of a line
-    r"[ \t]*<?(?P<url>[^\s>]*)>?"  # the destination, optionally in <>
-)
-AUTOLINK_RE = re.compile(
-    r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"  # <scheme:anything>
-    r"|<(?P<email>[^\s<>@/:]+@[^\s<>@/:]+\.[^\s<>@/:]+)>"  # <someone@example.com>
-)
-HTML_TAG_RE = re.compile(
-    r"<[A-Za-z][A-Za-z0-9:\-]*"  # `<` and a tag name
-    r"(?P<attrs>\s[^<>]*)"  # its attributes, possibly over several lines
-)
-HTML_URL_ATTR_RE = re.compile(
-    r"(?:^|\s)"  # an attribute boundary
-    r"(?:href|src|action|formaction|poster|data|srcset|xlink:href|background|cite)"  # an attribute taking a URL
-    r"\s*=\s*"  # the equals sign
-    r"(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s\"'=<>`]+))",  # the quoted or bare value
-    re.I,
-)
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href", "background",
+                  "cite")
 REF_USE_RE = re.compile(
     r"(?<![\]\\])\[(?P<text>[^\[\]\n]*)\]"  # `[text]`, not escaped, not after another ]
     r"\[(?P<name>[^\[\]\n]*)\]"  # `[name]` or `[]` right after it
@@ -79,11 +60,6 @@ QQ_RE = re.compile(
     r"(?P<number>[1-9]\d{4,10})(?!\d)",  # the number
     re.I,
 )
-IMAGE_RE = re.compile(
-    r"!\[[^\[\]\n]*\]"  # ![alt]
-    r"\(\s*<?(?P<url>[^\s()<>]*)"  # (url or (<url>
-)
-IMG_TAG_RE = re.compile(r"<img(?P<attrs>\s[^<>]*)", re.I)  # an <img …> tag
 TEL_RE = re.compile(r"^tel:\+\d{6,15}(?:[,;p]\d{1,6})?$")  # E.164 with optional pause + extension
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")  # a plain mailbox
 SCHEME_RE = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]*):")  # the URL scheme, lower-cased input
@@ -145,41 +121,13 @@ def _closest(word: str, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def iter_urls(lines: list[str]) -> Iterator[tuple[int, int, str]]:
-    """Every URL in the prose: (1-based line, 1-based column, raw URL)."""
-    for number, line in enumerate(lines, 1):
-        if "](" in line:
-            for match in INLINE_LINK_RE.finditer(line):
-                group = "angle" if match.group("angle") is not None else "bare"
-                if match.group(group):
-                    yield number, match.start(group) + 1, match.group(group)
-        if "]:" in line:
-            match = REF_DEF_RE.match(line)
-            if match and match.group("url"):
-                yield number, match.start("url") + 1, match.group("url")
-        if "<" in line:
-            for match in AUTOLINK_RE.finditer(line):
-                if match.group("url"):
-                    yield number, match.start("url") + 1, match.group("url")
-                else:
-                    yield number, match.start("email") + 1, "mailto:" + match.group("email")
-    joined = "\n".join(lines)
-    if "<" not in joined:
-        return
-    where = Positions(lines)
-    for tag in HTML_TAG_RE.finditer(joined):
-        for match in HTML_URL_ATTR_RE.finditer(tag.group("attrs")):
-            group = next(g for g in ("dq", "sq", "uq") if match.group(g) is not None)
-            yield (*where(tag.start("attrs") + match.start(group)), html.unescape(match.group(group)))
-
-
 class _LinkChecker:
     def __init__(self, path: str, registry: Registry):
         self.path = path
         self.registry = registry
-        self.findings: list[Finding] = []
-        self.url_spans: set[tuple[int, int, int]] = set()  # (line, first col, last col) of each URL
-        self.images: set[tuple[int, int]] = set()  # (line, col) of the image URLs among them
+        self.issues: list[Issue] = []
+        self.needles: tuple[str, ...] = ()  # how the URL being judged may be written in the source
+        self.image = False  # whether it is an image's address
         self.assistant_host = urlsplit(registry.assistant_base).hostname or ""
         self.allowed = {
             registry.console_host,
@@ -190,11 +138,16 @@ class _LinkChecker:
         }
 
     def add(self, line: int, col: int, rule: str, message: str, hint: str = "") -> None:
-        self.findings.append(Finding(self.path, line, col, rule, message, hint))
+        self.issues.append(Issue(rule, message, self.needles, hint))
+
+    def judge(self, raw: str, needles: tuple[str, ...], image: bool = False) -> int:
+        """Judge one URL; the number of issues it had."""
+        before, self.needles, self.image = len(self.issues), needles, image
+        self.url(0, 0, raw)
+        return len(self.issues) - before
 
     def url(self, line: int, col: int, raw: str) -> None:
-        self.url_spans.add((line, col, col + len(raw)))
-        url = html.unescape(raw).strip()
+        url = raw.strip()
         compact = STRIP_RE.sub("", url).lower()
         match = SCHEME_RE.match(compact)
         scheme = match.group("scheme") if match else ""
@@ -241,7 +194,7 @@ class _LinkChecker:
             return
         path = parts.path or "/"
         https = url if scheme == "https" else "https:" + url[len(scheme) + 1 if scheme else 0:]
-        if (line, col) in self.images:
+        if self.image:
             assets = posixpath.relpath("docs/assets", posixpath.dirname(self.path)) if self.path.startswith("docs/") \
                 else "assets"
             self.add(line, col, "LINK-IMAGE", f"image loads from {host} when the page opens",
@@ -303,91 +256,82 @@ class _LinkChecker:
         if extra:
             self.add(line, col, "LINK-CONTACT", f"chat link has unregistered parameter(s) {', '.join(extra)}", hint)
 
-    def references(self, lines: list[str]) -> None:
-        defined = {name.lower() for name in self.registry.links}
-        for line in lines:
-            match = REF_DEF_RE.match(line)
-            if match:
-                defined.add(match.group("name").strip().lower())
+    def references(self, text: str) -> None:
+        """`[text][name]` that the renderer left as text: nobody defines `name`."""
+        if "][" not in text:
+            return
         names = list(self.registry.links)
-        for number, line in enumerate(lines, 1):
-            if "][" not in line:
+        for match in REF_USE_RE.finditer(text):
+            name = (match.group("name") or match.group("text")).strip()
+            if not name or text[match.end():match.end() + 1] == ":":
                 continue
-            for match in REF_USE_RE.finditer(line):
-                name = (match.group("name") or match.group("text")).strip()
-                if not name or name.lower() in defined or line[match.end():match.end() + 1] == ":":
-                    continue
-                closest = _closest(name, names)
-                hint = f"did you mean [{closest}]?" if closest else "registered names: " + ", ".join(names)
-                self.add(number, match.start() + 1, "LINK-REF", f"unknown link name [{name}]", hint)
+            closest = _closest(name, names)
+            hint = f"did you mean [{closest}]?" if closest else "registered names: " + ", ".join(names)
+            self.issues.append(Issue("LINK-REF", f"unknown link name [{name}]", (match.group(0),), hint))
 
-    def contacts(self, lines: list[str]) -> None:
+    def contacts(self, text: str) -> None:
         """Phone numbers, QQ numbers and e-mail addresses: each must be a registered contact."""
         registry = self.registry
-        qq = set(registry.qq)
-        emails = registry.email_addresses
-        for number, line in enumerate(lines, 1):
-            if "-" in line:
-                for match in PHONE_RE.finditer(line):
-                    col = match.start() + 1
-                    if self.in_url(number, col):
-                        continue  # tel: and other URLs are checked as links
-                    if digits_of(match.group(0)) not in registry.phone_digits:
-                        self.add(number, col, "LINK-PHONE", f"phone number {match.group(0)} is not a registered contact",
-                                 register_hint("phones", match.group(0)))
-            if "q" in line or "Q" in line:
-                for match in QQ_RE.finditer(line):
-                    if match.group("number") not in qq:
-                        self.add(number, match.start("number") + 1, "LINK-QQ",
-                                 f"QQ number {match.group('number')} is not a registered contact",
-                                 register_hint("qq", match.group("number")))
-            if "@" in line:
-                for offset, address in email_addresses(line):
-                    if not self.in_url(number, offset + 1) and address.lower() not in emails:
-                        self.add(number, offset + 1, "LINK-EMAIL", f"e-mail address {address} is not a registered contact",
-                                 register_hint("emails", address))
-
-    def in_url(self, line: int, col: int) -> bool:
-        return any(n == line and first <= col < last for n, first, last in self.url_spans)
+        if "-" in text:
+            for match in PHONE_RE.finditer(text):
+                if digits_of(match.group(0)) not in registry.phone_digits:
+                    self.issues.append(Issue("LINK-PHONE", f"phone number {match.group(0)} is not a registered contact",
+                                             (match.group(0),), register_hint("phones", match.group(0))))
+        if "q" in text or "Q" in text:
+            for match in QQ_RE.finditer(text):
+                if match.group("number") not in set(registry.qq):
+                    self.issues.append(Issue("LINK-QQ", f"QQ number {match.group('number')} is not a registered contact",
+                                             (match.group(0),), register_hint("qq", match.group("number")),
+                                             shift=match.start("number") - match.start()))
+        if "@" in text:
+            for _, address in email_addresses(text):
+                if address.lower() not in registry.email_addresses:
+                    self.issues.append(Issue("LINK-EMAIL", f"e-mail address {address} is not a registered contact",
+                                             (address,), register_hint("emails", address)))
 
 
-def contact_lines(text: str) -> list[str]:
-    """The prose lines, with inline code that holds only a contact shown again (readers see it)."""
-    result = scan(text)
-    lines = list(result.prose)
-    for index, start, end in result.inline_code:
-        inner = result.lines[index][start:end].strip("` ")
-        if inner and (PHONE_RE.fullmatch(inner) or QQ_RE.fullmatch(inner) or
-                      next(iter(email_addresses(inner)), (0, ""))[1] == inner):
-            line = lines[index]
-            lines[index] = line[:start] + result.lines[index][start:end] + line[end:]
-    return lines
+def _is_contact(text: str) -> bool:
+    """Inline code holding only a phone number, QQ number or address: readers see it like any text."""
+    text = text.strip()
+    return bool(text) and bool(PHONE_RE.fullmatch(text) or QQ_RE.fullmatch(text) or
+                               next(iter(email_addresses(text)), (0, ""))[1] == text)
 
 
-def iter_images(lines: list[str]) -> set[tuple[int, int]]:
-    """(line, column) of every image URL: `![alt](url)` and `<img src>`."""
-    found: set[tuple[int, int]] = set()
-    for number, line in enumerate(lines, 1):
-        if "![" in line:
-            for match in IMAGE_RE.finditer(line):
-                url = match.group("url")
-                if url:
-                    found.add((number, match.start("url") + 1))
-        if "<img" in line.lower():
-            for tag in IMG_TAG_RE.finditer(line):
-                for attr in HTML_URL_ATTR_RE.finditer(tag.group("attrs")):
-                    group = next(g for g in ("dq", "sq", "uq") if attr.group(g) is not None)
-                    found.add((number, tag.start("attrs") + attr.start(group) + 1))
-    return found
+def _written(value: str, name: str = "href") -> tuple[str, ...]:
+    """How a URL may be written in the source, delimited first (a URL may begin another, longer one)."""
+    forms = (value, value.replace("&", "&amp;"))
+    delimited = tuple(f"{a}{AT}{form}{b}" for form in forms for a, b in (("(", ")"), ("<", ">"), ('"', '"'),
+                                                                         ("'", "'"), ("(", " "), (": ", "\n")))
+    return tuple(dict.fromkeys((*delimited, *forms, value[:40], f'{name}="{AT}', f"{name}={AT}")))
 
 
-def check_links(text: str, path: str, registry: Registry) -> list[Finding]:
-    """All link findings of one Markdown source, in line order."""
-    lines = prose_lines(text)
-    checker = _LinkChecker(path, registry)
-    checker.images = iter_images(lines)
-    for line, col, url in iter_urls(lines):
-        checker.url(line, col, url)
-    checker.references(lines)
-    checker.contacts(contact_lines(text))
-    return sorted(set(checker.findings))
+def link_issues(tree: PageTree) -> tuple[list[Issue], frozenset[tuple[int, str]]]:
+    """(every link issue of the rendered page in document order, the (element, attribute) addresses judged
+    wrong, which the HTML boundary does not report again as SAFE-URL)."""
+    checker = _LinkChecker(tree.path, tree.registry)
+    judged: set[tuple[int, str]] = set()
+    seen: set[str] = set()
+    for node in tree.elements():
+        attributes = node.attributes
+        for name in URL_ATTRIBUTES:
+            value = attributes.get(name)
+            if value is None:
+                continue
+            seen.add(value)
+            if checker.judge(value, _written(value, name), image=node.tag == "img" and name in ("src", "srcset")):
+                judged.add((node.mem_id, name))
+    for url in tree.notes.definitions.values():
+        if url not in seen:
+            checker.judge(url, _written(url))  # defined, never used: no link on the page, still a URL written
+    for parent, text in tree.texts(in_code=True):
+        in_code = parent is not None and parent.tag in ("code", "kbd", "samp")
+        if in_code:
+            if _is_contact(text):
+                checker.contacts(text)
+            continue
+        checker.references(text)
+        if parent is not None and parent.tag == "a" and (parent.attributes.get("href") or "").lower().endswith(
+                ":" + text.strip().lower()):
+            continue  # an autolink's text is its own address, judged as the URL
+        checker.contacts(text)
+    return checker.issues, frozenset(judged)

@@ -22,8 +22,7 @@ import re
 from ..languages import language_of
 from ..registry import Registry
 from .findings import Finding
-from .frontmatter import read_front_matter
-from .scan import split_lines
+from .frontmatter import read_front_matter, split_lines
 
 RULE = "META-DESCRIPTION"
 LIMITS = {"en": 160, "zh": 120}

@@ -1,7 +1,7 @@
 """Translation parity between the Chinese and English editions (pure module).
 
 The English page of `docs/x.md` is `docs/x.en.md` (suffix layout of
-mkdocs-static-i18n). `check_parity(sources, registry)` pairs the pages by
+mkdocs-static-i18n). `check_parity(models)` pairs the rendered pages (checks/tree.py `PageModel`) by
 name and reports, with the line and column in the source file:
 
 - PARITY-MISSING  a Chinese page without its English page, or the reverse
@@ -27,11 +27,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..languages import DEFAULT_LANG, LANGS, counterpart, edition
-from ..registry import Registry
-from .diagrams import diagram_shapes
-from .findings import Finding
-from .links import REF_USE_RE, iter_urls
-from .scan import prose_lines
+from .diagrams import parse_diagrams
+from .findings import Finding, Locator
+from .tree import PageModel, PageTree
 
 # A heading with an explicit id: `## 问题？ {#rebate-process}` (attr_list).
 HEADING_ID_RE = re.compile(
@@ -62,45 +60,39 @@ def with_counterparts(paths: Iterable[Path]) -> list[Path]:
 # --------------------------------------------------------------------------- what is compared
 
 
-def question_ids(text: str) -> dict[str, tuple[int, int]]:
-    """Explicit heading ids -> (line, column of the id) in the source."""
-    ids: dict[str, tuple[int, int]] = {}
-    for number, line in enumerate(prose_lines(text), 1):
-        match = HEADING_ID_RE.match(line)
-        if match:
-            ids.setdefault(match.group("id"), (number, match.start("id")))  # column of '#'
-    return ids
-
-
-def link_targets(text: str) -> dict[str, tuple[int, int]]:
-    """Short names (`[text][name]`, `[name][]`) and raw URLs -> first (line, column)."""
-    targets: dict[str, tuple[int, int]] = {}
-    lines = prose_lines(text)
-    for number, line in enumerate(lines, 1):
-        for match in REF_USE_RE.finditer(line):
-            name = match.group("name") or match.group("text")
-            targets.setdefault(f"[{name}]", (number, match.start() + 1))
-    for number, col, url in iter_urls(lines):
-        if url and not url.startswith("#"):
-            targets.setdefault(url, (number, col))
-    return targets
-
-
-def contact_facts(text: str, registry: Registry | None) -> dict[str, tuple[int, int]]:
-    """Registry contact facts written verbatim in the page -> first (line, column)."""
-    if registry is None:
-        return {}
-    found: dict[str, tuple[int, int]] = {}
+def page_facts(tree: PageTree, locator: Locator) -> PageModel:
+    """What the rules across pages compare, of one rendered page, each at its place in the source."""
+    model = PageModel(tree.path)
+    registered = {link.url: name for name, link in tree.registry.links.items()}
+    for ident, _, _ in tree.notes.explicit_ids:
+        model.question_ids.setdefault(ident, locator.find(("#" + ident,)))
+    locator.cursor = locator.body
+    for node in tree.elements():
+        attributes = node.attributes
+        for name in ("id", "name") if node.tag == "a" else ("id",):
+            if attributes.get(name):
+                model.ids.add(attributes[name] or "")
+        for name in ("href", "src"):
+            url = attributes.get(name)
+            if not url or url.startswith("#") or name == "href" and node.tag not in ("a", "area"):
+                continue
+            key = f"[{registered[url]}]" if url in registered else url
+            if key not in model.link_targets:
+                written = (f"({url})", f"<{url}>", f'"{url}"', url)
+                needles = (f"][{registered[url]}]", f"[{registered[url]}]", *written) if url in registered else written
+                model.link_targets[key] = locator.find(needles)
+    locator.cursor = locator.body
+    for url in tree.notes.links:
+        if "#" in url:
+            model.anchor_links.append((url, *locator.find((url,))))
+    texts = "\n".join(text for _, text in tree.texts(in_code=True))
     for key in ("address", "recipient", "phone"):
-        value = registry.mail.get(key)
-        if not value:
-            continue
-        for number, line in enumerate(prose_lines(text), 1):
-            col = line.find(value)
-            if col >= 0:
-                found[f"{key} {value}"] = (number, col + 1)
-                break
-    return found
+        value = tree.registry.mail.get(key)
+        if value and value in texts:
+            locator.cursor = locator.body
+            model.contacts[f"{key} {value}"] = locator.find((value,))
+    model.diagrams = [(diagram.line, diagram) for diagram, _ in parse_diagrams(tree, tree.source, tree.body_line)]
+    return model
 
 
 # --------------------------------------------------------------------------- rules
@@ -114,9 +106,9 @@ def _one_sided(rule: str, what: str, mine: dict[str, tuple[int, int]], theirs: d
     ]
 
 
-def _diagram_findings(zh_text: str, en_text: str, zh_path: str, en_path: str) -> list[Finding]:
+def _diagram_findings(zh: PageModel, en: PageModel, zh_path: str, en_path: str) -> list[Finding]:
     findings: list[Finding] = []
-    sides = {zh_path: diagram_shapes(zh_text), en_path: diagram_shapes(en_text)}
+    sides = {zh_path: [d for _, d in zh.diagrams], en_path: [d for _, d in en.diagrams]}
     (path_a, dias_a), (path_b, dias_b) = sides.items()
     for (path, mine), (other, theirs) in (((path_a, dias_a), (path_b, dias_b)),
                                            ((path_b, dias_b), (path_a, dias_a))):
@@ -141,28 +133,25 @@ def _diagram_findings(zh_text: str, en_text: str, zh_path: str, en_path: str) ->
     return findings
 
 
-def check_pair(zh_text: str, en_text: str, zh_path: str, en_path: str,
-               registry: Registry | None = None) -> list[Finding]:
+def check_pair(zh_model: PageModel, en_model: PageModel, zh_path: str, en_path: str) -> list[Finding]:
     """Findings between a Chinese page and its English page."""
     findings: list[Finding] = []
-    for text, other_text, path, other in ((zh_text, en_text, zh_path, en_path),
-                                          (en_text, zh_text, en_path, zh_path)):
+    for mine, theirs, path, other in ((zh_model, en_model, zh_path, en_path),
+                                      (en_model, zh_model, en_path, zh_path)):
         findings += _one_sided("PARITY-ID", "question id",
-                               {f"#{k}": v for k, v in question_ids(text).items()},
-                               {f"#{k}": v for k, v in question_ids(other_text).items()},
+                               {f"#{k}": v for k, v in mine.question_ids.items()},
+                               {f"#{k}": v for k, v in theirs.question_ids.items()},
                                path, other, HINT_ID)
-        findings += _one_sided("PARITY-LINK", "link", link_targets(text), link_targets(other_text),
-                               path, other, HINT_LINK)
-        findings += _one_sided("PARITY-CONTACT", "contact", contact_facts(text, registry),
-                               contact_facts(other_text, registry), path, other,
+        findings += _one_sided("PARITY-LINK", "link", mine.link_targets, theirs.link_targets, path, other, HINT_LINK)
+        findings += _one_sided("PARITY-CONTACT", "contact", mine.contacts, theirs.contacts, path, other,
                                "keep the address, recipient and phone verbatim in Chinese in both "
                                "editions; add the English gloss beside them")
-    findings += _diagram_findings(zh_text, en_text, zh_path, en_path)
+    findings += _diagram_findings(zh_model, en_model, zh_path, en_path)
     return sorted(set(findings))
 
 
-def check_parity(sources: Mapping[str, str], registry: Registry | None = None) -> list[Finding]:
-    """Findings over a set of pages (path -> text): missing pages and every pair."""
+def check_parity(sources: Mapping[str, PageModel]) -> list[Finding]:
+    """Findings over a set of rendered pages (path -> its facts): missing pages and every pair."""
     findings: list[Finding] = []
     by_base: dict[str, dict[str, str]] = {}
     for path in sources:
@@ -179,5 +168,5 @@ def check_parity(sources: Mapping[str, str], registry: Registry | None = None) -
                                     f"translate the page into {missing} (there is no fallback between editions)"))
         if DEFAULT_LANG in editions and "en" in editions:
             zh, en = editions[DEFAULT_LANG], editions["en"]
-            findings += check_pair(sources[zh], sources[en], zh, en, registry)
+            findings += check_pair(sources[zh], sources[en], zh, en)
     return sorted(findings)

@@ -1,59 +1,46 @@
-"""`make check` judges the HTML the build would publish (pure module, no MkDocs).
+"""A page rendered without MkDocs: plain Python-Markdown with mkdocs.yml's extensions (pure module).
 
-`check_rendered(text, path, registry, markdown)` renders one page as the
-build does, without building the site: the front matter off
-(checks/frontmatter.py), the same rewrite (site/rewrites.py), the
-render-time limits (checks/limits.py), Python-Markdown with mkdocs.yml's
-extensions (`markdown` = `compat.mkdocs_build.markdown_config(…)`; the
-Tencent extension in the page's language), the
-diagram frames (site/diagram_frames.py), and then the HTML boundary
-(site/boundary.py). Its findings are the build's SAFE-* and HTML-UNCLOSED
-lines, so a writer sees them before pushing.
+`make check` renders every page this way; the build renders it inside MkDocs with the same extensions. The
+page extension (`partner_guide.markdown.page`) runs the page rules, the boundary and the sanitizer in both,
+so `render_page` gives the HTML the build publishes for the page's content, its findings and its facts for
+the rules across pages. Only the front matter is MkDocs' business: it is cut off here as MkDocs does.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import markdown as python_markdown
 
-from ..compat.mkdocs_markdown import EXTENSION
+from ..compat.mkdocs_markdown import EXTENSION, PAGE_EXTENSION
 from ..languages import language_of
+from ..markdown.page import PageContext
 from ..registry import Registry
-from ..site.boundary import Locator, Removal, UrlPolicy, check_page
-from ..site.diagram_frames import frame_diagrams
-from ..site.rewrites import rewrite_markdown
 from .findings import Finding
 from .frontmatter import read_front_matter
-from .limits import guard
+from .tree import PageModel
 
 MarkdownConfig = tuple[list[str], dict[str, dict[str, Any]]]
 
 
-def render(text: str, path: str, registry: Registry, markdown: MarkdownConfig) -> str:
-    """The page's content as the build renders it, before the boundary."""
+@dataclass
+class Rendered:
+    html: str  # the page's content as published
+    findings: list[Finding]
+    model: PageModel
+
+
+def render_page(text: str, path: str, registry: Registry, markdown: MarkdownConfig) -> Rendered:
+    """One page (its whole file `text`, named `path` in findings) through mkdocs.yml's Markdown extensions."""
+    text = text.removeprefix("\ufeff")
     offset = read_front_matter(text).lines
-    body = "\n".join(text.removeprefix("\ufeff").split("\n")[offset:])
+    body = "\n".join(text.split("\n")[offset:])
     lang = language_of(path)
-    safe, _ = guard(rewrite_markdown(body, registry))
     names, configs = markdown
-    configs = {**configs, EXTENSION: {**configs.get(EXTENSION, {}), "lang": lang}}  # as hooks/rendering.py sets it
-    html = python_markdown.Markdown(extensions=names, extension_configs=configs).convert(safe)
-    return frame_diagrams(html, lang, source_path(path))
-
-
-def check_rendered(text: str, path: str, registry: Registry, markdown: MarkdownConfig) -> list[Finding]:
-    html = render(text, path, registry, markdown)
-    return located(check_page(html, UrlPolicy.of(registry, source_path(path))).removals, text, path)
-
-
-def located(removals: list[Removal], text: str, path: str) -> list[Finding]:
-    """The boundary's removals as findings at the nearest lines of the page's source `text`."""
-    locator = Locator(text, read_front_matter(text).lines + 1)
-    return sorted(Finding(path, *locator.find(removal.needles), removal.rule, removal.message, removal.hint)
-                  for removal in removals)
-
-
-def source_path(path: str) -> str:
-    """`docs/hot/rebate.md` -> `hot/rebate.md`: the page's path in docs/, which relative links start from."""
-    return path.split("docs/", 1)[1] if "docs/" in path else path
+    context = PageContext(path, text, offset + 1, registry)
+    configs = {**configs, EXTENSION: {**configs.get(EXTENSION, {}), "lang": lang},
+               PAGE_EXTENSION: {**configs.get(PAGE_EXTENSION, {}), "lang": lang, "context": context}}
+    md = python_markdown.Markdown(extensions=names, extension_configs=configs)
+    html = md.convert(body)
+    return Rendered(html, list(getattr(md, "findings", [])), getattr(md, "page_model", None) or PageModel(path))

@@ -35,8 +35,7 @@ from ..languages import LANGS, language_of
 from ..site import search_text
 from .findings import Finding
 from ..strict_yaml import PARSER
-from .frontmatter import read_front_matter
-from .scan import split_lines
+from .frontmatter import read_front_matter, split_lines
 
 SYNONYMS_PATH = REPO_ROOT / "hooks" / "synonyms.yml"
 FORMAT = "SYN-FORMAT"

@@ -54,7 +54,24 @@ class DxBlocksPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.titles.clear()
+        self.md.tencent_notes = TencentNotes()  # type: ignore[attr-defined]
         return dx.convert(lines, self.titles)
+
+
+class TencentNotes:
+    """What the extension saw of Tencent's syntax, for the page rules (checks/hygiene.py, admonitions.py)."""
+
+    def __init__(self) -> None:
+        self.ids: list[tuple[str, str, str, str]] = []  # (id, text, message, hint) of each (id:x) anchor
+        self.markers: list[tuple[str, bool, bool, int]] = []  # (written, known, empty, column) of each marker
+        self.boxes: set[int] = set()  # id() of the admonition elements made from quote markers
+
+
+def notes(md: Markdown) -> TencentNotes:
+    found = getattr(md, "tencent_notes", None)
+    if found is None:
+        found = md.tencent_notes = TencentNotes()  # type: ignore[attr-defined]
+    return found
 
 
 # --------------------------------------------------------------------------- quotes and admonitions
@@ -110,9 +127,19 @@ class TencentQuoteProcessor(BlockQuoteProcessor):
             return
         for segment in segments:
             body = syntax.segment_lines(region, segment, any_indent, any_indent and start > 0)
+            self.note(segment, body)
             self.render(parent, segment, body)
         if region[end:]:
             blocks.insert(0, "\n".join(region[end:]))
+
+    def note(self, segment: syntax.Segment, body: list[str]) -> None:
+        """The marker (or a quote opening with an unknown `[!TYPE]`), for the ADM-* rules."""
+        marker = segment.marker or (syntax.marker_of(body[0]) if body else None)
+        if marker is None or segment.collapse:
+            return
+        empty = not marker.text.strip() and not any(line.strip() for line in body[1:])
+        notes(self.parser.md).markers.append((marker.written, marker.known and segment.marker is not None, empty,
+                                              marker.col))
 
     def render(self, parent: etree.Element, segment: syntax.Segment, body: list[str]) -> None:
         if segment.collapse:
@@ -133,6 +160,7 @@ class TencentQuoteProcessor(BlockQuoteProcessor):
                 body = body[1:]
             box = etree.SubElement(parent, "div")
             box.set("class", f"admonition {material}")
+            notes(self.parser.md).boxes.add(id(box))
             heading = etree.SubElement(box, "p")
             heading.set("class", "admonition-title")
             heading.text = title
@@ -215,19 +243,45 @@ class IdAnchorTreeprocessor(Treeprocessor):
     """Moves `(id:x)` anchors onto their heading; a bare `[](id:x)` line onto the next heading."""
 
     def run(self, root: etree.Element) -> None:
+        kinds: dict[int, tuple[str, str]] = {}  # id() of an anchor -> (message, hint) when not inline
         for parent in list(root.iter()):
             children = list(parent)
             for index, child in enumerate(children):
                 if child.tag in HEADINGS:
-                    self._heading(child)
-                elif child.tag == "p" and self._bare(child) is not None and index + 1 < len(children):
-                    following = children[index + 1]
+                    for anchor in child.iter("a"):
+                        if anchor.get(ANCHOR_ATTR) is not None:
+                            fixed = syntax.ascii_id(anchor.get("id") or "")
+                            title = "".join(anchor.itertext()).strip() or fixed
+                            kinds[id(anchor)] = (f"Tencent heading anchor (id:{anchor.get('id')})",
+                                                 f"write {'#' * int(child.tag[1])} {title} {{#{fixed}}}")
+                    self._heading(child, kinds)
+                elif child.tag == "p" and self._bare(child) is not None:
                     anchor = self._bare(child)
-                    if following.tag in HEADINGS and "id" not in following.attrib:
+                    following = children[index + 1] if index + 1 < len(children) else None
+                    fixed = syntax.ascii_id(anchor.get("id") or "")
+                    heading = following is not None and following.tag in HEADINGS
+                    kinds[id(anchor)] = (f"Tencent anchor [](id:{anchor.get('id')})",
+                                         f"delete this line and end the next heading with {{#{fixed}}}" if heading
+                                         else f'write <a id="{fixed}"></a>')
+                    self._note(anchor, kinds)
+                    if heading and "id" not in following.attrib:
                         following.set("id", anchor.get("id"))
                         parent.remove(child)
         for anchor in root.iter("a"):
+            if anchor.get(ANCHOR_ATTR) is not None and id(anchor) not in kinds:
+                fixed = syntax.ascii_id(anchor.get("id") or "")
+                kinds[id(anchor)] = (f"Tencent anchor (id:{anchor.get('id')})",
+                                     f'write <a id="{fixed}"></a>{"".join(anchor.itertext())}')
+                self._note(anchor, kinds)
+        for anchor in root.iter("a"):
             anchor.attrib.pop(ANCHOR_ATTR, None)
+
+    def _note(self, anchor: etree.Element, kinds: dict[int, tuple[str, str]]) -> None:
+        ident = anchor.get("id") or ""
+        fixed = syntax.ascii_id(ident)
+        message, hint = kinds[id(anchor)]
+        links = f" (and change links to #{ident} into #{fixed})" if fixed != ident else ""
+        notes(self.md).ids.append((ident, "".join(anchor.itertext()), message, hint + links))
 
     @staticmethod
     def _bare(paragraph: etree.Element) -> etree.Element | None:
@@ -238,11 +292,12 @@ class IdAnchorTreeprocessor(Treeprocessor):
             return None
         return anchor
 
-    @staticmethod
-    def _heading(heading: etree.Element) -> None:
+    def _heading(self, heading: etree.Element, kinds: dict[int, tuple[str, str]] | None = None) -> None:
         for anchor in list(heading):
             if anchor.tag != "a" or anchor.get(ANCHOR_ATTR) is None:
                 continue
+            if kinds is not None:
+                self._note(anchor, kinds)
             if "id" not in heading.attrib:
                 heading.set("id", anchor.get("id"))
             # Unwrap: the anchor's text (and children) take its place in the heading.

@@ -32,8 +32,6 @@ Rules (each a finding at the nearest source line, `Locator`):
 
 from __future__ import annotations
 
-import bisect
-import html as htmllib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -43,6 +41,7 @@ from urllib.parse import parse_qsl, urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from ..checks.findings import Issue, Locator  # noqa: F401 - Locator: where removals are placed
 from ..registry import Registry
 from . import allowlist as A
 
@@ -137,12 +136,7 @@ def _same_chat(url: str, registered: str) -> bool:
         b.hostname, b.path, sorted(parse_qsl(b.query, keep_blank_values=True)))
 
 
-@dataclass(frozen=True)
-class Removal:
-    rule: str
-    message: str
-    needles: tuple[str, ...]  # source text to look for, most specific first
-    hint: str = ""
+Removal = Issue  # what the sanitizer removes, placed like every finding
 
 
 def decide(tag: str, name: str, value: str | None, policy: UrlPolicy) -> tuple[str | None, Removal | None]:
@@ -211,10 +205,16 @@ def sanitize(html: str, policy: UrlPolicy) -> str:
     return _cleaner(policy).clean(html)
 
 
-def judge(html: str, policy: UrlPolicy) -> list[Removal]:
-    """Every element, attribute and class the sanitizer removes from `html`, in document order."""
+def parse(html: str):
+    """The page's content as browsers parse it (lexbor): its <body>."""
+    return LexborHTMLParser(f"<body>{html}</body>").body
+
+
+def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset()) -> list[Removal]:
+    """Every element, attribute and class the sanitizer removes from `html`, in document order
+    (`body`: `html` already parsed; `judged`: (element, attribute) addresses a link rule has reported)."""
     removals: list[Removal] = []
-    body = LexborHTMLParser(f"<body>{html}</body>").body
+    body = parse(html) if body is None else body
     stack = list(reversed(_children(body))) if body is not None else []
     while stack:
         node = stack.pop()
@@ -235,7 +235,7 @@ def judge(html: str, policy: UrlPolicy) -> list[Removal]:
                                         "remove it: pages have no forms"))
             for name, value in attributes.items():
                 removal = decide(tag, name, value, policy)[1]
-                if removal:
+                if removal and not (removal.rule == "SAFE-URL" and (node.mem_id, name.lower()) in judged):
                     removals.append(removal)
         stack.extend(reversed(_children(node)))
     return removals
@@ -284,42 +284,10 @@ def unclosed(html: str) -> list[Removal]:
                     (f"<{tag}", tag), f"close it with </{tag}>") for tag in parser.stack[:1]]
 
 
-def check_page(html: str, policy: UrlPolicy) -> Judgement:
-    removals = unclosed(html) + judge(html, policy)
+def check_page(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset()) -> Judgement:
+    removals = unclosed(html) + judge(html, policy, body, judged)
     clean = sanitize(html, policy)
-    if not removals and canonical(clean) != canonical(html):
+    if not removals and not judged and canonical(clean) != canonical(html):
         removals.append(Removal("SAFE-HTML", "the sanitizer changed this page's markup", (),
                                 "report this to the maintainers (partner_guide/site/boundary.py)"))
     return Judgement(clean, removals)
-
-
-class Locator:
-    """Traces a removal back to the nearest source line: Python-Markdown keeps no positions.
-
-    The first of a removal's needles (its value, its name, the tag…) found in
-    the source at or after the previous removal's position gives the line and
-    column; nothing found: the first line of the page's body.
-    """
-
-    def __init__(self, text: str, body_line: int = 1):
-        self.lower = text.lower()
-        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-        self.body = self.starts[min(body_line, len(self.starts)) - 1]
-        self.cursor = self.body
-
-    def find(self, needles: tuple[str, ...]) -> tuple[int, int]:
-        for needle in needles:
-            for variant in dict.fromkeys((needle.lower(), htmllib.escape(needle, quote=False).lower())):
-                if not variant.strip():
-                    continue
-                found = self.lower.find(variant, self.cursor)
-                if found < 0:
-                    found = self.lower.find(variant, self.body)
-                if found >= 0:
-                    self.cursor = found
-                    return self._position(found)
-        return self._position(self.body)
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1

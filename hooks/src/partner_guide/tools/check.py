@@ -8,9 +8,9 @@ Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
 same lines the build logs, plus GitHub `::error` annotations when
 GITHUB_ACTIONS=true. Exits 1 if there is any finding, 2 if the registry is
 broken (one line per problem), 0 otherwise. Imports neither MkDocs nor the
-theme: besides the source checks, it renders each page with Python-Markdown
-and mkdocs.yml's extensions and judges the HTML as the build does
-(checks/rendered.py); it checks the files under docs/ (checks/files.py) and
+theme: besides the source checks, it renders each page with plain
+Python-Markdown and mkdocs.yml's extensions, whose page extension runs every
+page rule as in the build (checks/rendered.py); it checks the files under docs/ (checks/files.py) and
 the pre-drawn diagrams (checks/svg.py). A check that crashes on a file is
 one CHECK-CRASH finding naming it, never a traceback.
 """
@@ -23,12 +23,13 @@ from pathlib import Path
 from .. import REPO_ROOT as ROOT
 from ..checks.anchors import check_anchors
 from ..checks.files import check_tree, decode
-from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions, new_places
+from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from ..checks.parity import check_parity, with_counterparts
-from ..checks.rendered import check_rendered
+from ..checks.rendered import Rendered, render_page
 from ..checks.ruleset import run_checks
 from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
+from ..checks.tree import PageModel
 from ..compat.mkdocs_build import markdown_config
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
@@ -53,15 +54,18 @@ def markdown_files(targets: list[str]) -> list[Path]:
     return files
 
 
-def check_file(text: str, name: str, registry: Registry, markdown) -> list[Finding]:
-    """The source checks, then the rendered page's, without repeating a rule at a place; never raises."""
-    findings = run_checks(text, name, registry)
+def rendered(text: str, name: str, registry: Registry, markdown) -> Rendered:
+    """The page rendered as the build renders it (checks/rendered.py); a crash is one CHECK-CRASH, never raised."""
     try:
-        rendered = check_rendered(text, name, registry, markdown)
+        return render_page(text, name, registry, markdown)
     except Exception as error:  # noqa: BLE001 - reported, never swallowed
-        rendered = [Finding(name, 1, 1, "CHECK-CRASH", f"rendering failed: {error!r}",
-                            "report this to the maintainers of hooks/")]
-    return findings + new_places(rendered, findings)
+        return Rendered("", [Finding(name, 1, 1, "CHECK-CRASH", f"rendering failed: {error!r}",
+                                     "report this to the maintainers of hooks/")], PageModel(name))
+
+
+def check_file(text: str, name: str, registry: Registry, markdown) -> list[Finding]:
+    """The source checks, then the rendered page's rules; never raises."""
+    return run_checks(text, name, registry) + rendered(text, name, registry, markdown).findings
 
 
 def site_root(targets: list[str]) -> Path:
@@ -90,16 +94,25 @@ def main(argv: list[str] | None = None) -> int:
     # compared with its other edition (read even when only one was named).
     texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
     markdown = markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
+    models: dict[str, PageModel] = {}
     for path in files:
         name = display_path(path)
-        findings.extend(check_file(texts[name], name, registry, markdown))
-    findings.extend(check_parity(texts, registry))
+        page = rendered(texts[name], name, registry, markdown)
+        models[name] = page.model
+        findings.extend(run_checks(texts[name], name, registry) + page.findings)
+    for name, text in texts.items():
+        if name not in models:
+            models[name] = rendered(text, name, registry, markdown).model
+    findings.extend(check_parity(models))
     # Every page of docs/, whichever files were named: links to another page's
     # #anchor resolve against them, as in the build, and so do the synonyms.
     pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
              for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    for name, text in pages.items():
+        if name not in models:
+            models[name] = rendered(text, name, registry, markdown).model
     named = {display_path(path) for path in files}
-    findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
+    findings.extend(f for f in check_anchors(models) if f.path in named)
     synonyms = synonyms_path(site)
     findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
     for finding in findings:

@@ -1,0 +1,179 @@
+"""Python-Markdown extension: the guide's page pipeline, from a page's Markdown to the HTML readers get.
+
+Load it as `partner_guide.markdown.page` in mkdocs.yml's `markdown_extensions`, after
+`partner_guide.markdown.tencent`. MkDocs renders every page with it, and `make check` renders with plain
+Python-Markdown and the same extensions (checks/rendered.py): both run this one pipeline. Per page, in order:
+
+1. the limits that protect the renderer: Markdown that would hang or recurse is replaced (checks/limits.py);
+2. the registry's short links (`[通知公告][announce]`) are known references (hooks/registry.yml);
+3. (Python-Markdown and the other extensions render the page; `tencent` its Tencent syntax and admonitions)
+4. which heading ids the writer gave, and the links as written, are noted before the toc extension ids
+   the other headings;
+5. diagram frames with their text alternative (site/diagram_frames.py);
+6. the page audit: every page rule judges the rendered page (checks/ruleset.py `TREE_RULES`, on
+   checks/tree.py's `PageTree`), then the HTML boundary (site/boundary.py); each finding at its source line;
+7. the sanitizer, last (nh3): what is published.
+
+Config: `lang` (zh or en), `context` (a `PageContext`: which file this is, its source for placing findings,
+the registry, where to report; the build's hook sets it per page) and `sanitize` (True; only a test's own
+configuration turns it off, and the page then fails with SAFE-UNSANITIZED). After `convert`, `md.findings`
+holds the page's findings and `md.page_model` its facts for the rules across pages (checks/tree.py).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..checks.findings import Finding, located
+from ..checks.limits import guard
+from ..checks.tree import HEADINGS, Notes, PageModel, PageTree
+from ..registry import REGISTRY_PATH, Registry, load_registry
+
+
+@dataclass
+class PageContext:
+    """Which page is rendered, for its findings (the build's hook and `make check` give one per page)."""
+
+    path: str = "page.md"  # as findings name it, e.g. docs/hot/rebate.md
+    text: str = ""  # the whole source file (front matter included), where findings are placed; "" = the Markdown
+    body_line: int = 1  # the file's line the Markdown starts at (after the front matter)
+    registry: Registry | None = None
+    report: Callable[[list[Finding], PageModel], None] | None = None  # called once the page is rendered
+
+    @property
+    def url(self) -> str:
+        """`docs/hot/rebate.md` -> `hot/rebate.md`: the page's path in docs/, which relative links start from."""
+        return self.path.split("docs/", 1)[1] if "docs/" in self.path else self.path
+
+
+@dataclass
+class PageState:
+    context: PageContext
+    registry: Registry
+    markdown: str = ""
+    notes: Notes = field(default_factory=Notes)
+    untitled: dict[int, str] = field(default_factory=dict)  # id() of each heading without an id -> its text
+    tree_done: bool = False  # the tree processors have run (after them, postprocessors render the page)
+
+
+class PageStart(Preprocessor):
+    """Steps 1-2: the limits, and the registry's short names as references the writer's own may override."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        state: PageState = self.md.page_state  # type: ignore[attr-defined]
+        state.markdown = "\n".join(lines)
+        state.notes = Notes()
+        state.tree_done = False
+        for name, link in state.registry.links.items():
+            self.md.references.setdefault(name.lower(), (link.url, None))  # type: ignore[attr-defined]
+        self.registry_references = {name.lower(): link.url for name, link in state.registry.links.items()}
+        return guard(state.markdown)[0].split("\n")
+
+
+class TreeNotes(Treeprocessor):
+    """Step 4: the ids the writer gave ({#id}, Tencent's (id:x)), the Markdown links and the `!!!`/`???`
+    admonitions, before the toc."""
+
+    def run(self, root: etree.Element) -> None:
+        notes: Notes = self.md.page_state.notes  # type: ignore[attr-defined]
+        tencent = getattr(self.md, "tencent_notes", None)
+        boxes = tencent.boxes if tencent is not None else set()
+        for element in root.iter():
+            kind = (element.get("class") or "").split()
+            if element.tag == "div" and "admonition" in kind and id(element) not in boxes:
+                notes.admonitions.append(("!!!", kind[1] if len(kind) > 1 else "", len(element) <= 1,
+                                          _open_fence(element)))
+            elif element.tag == "details":
+                notes.admonitions.append(("???", kind[0] if kind else "", len(element) <= 1, _open_fence(element)))
+            if element.tag in HEADINGS and element.get("id") is not None:
+                notes.explicit_ids.append((element.get("id") or "", int(element.tag[1]), "".join(element.itertext())))
+            elif element.tag == "a" and element.get("href"):
+                notes.links.append(element.get("href") or "")
+        state = self.md.page_state  # type: ignore[attr-defined]
+        state.untitled = {id(e): "".join(e.itertext()).strip() for e in root.iter()
+                          if e.tag in HEADINGS and e.get("id") is None}
+
+
+def _open_fence(box: etree.Element) -> bool:
+    """A code fence opened in the admonition's body and not closed there: left as a paragraph of backticks."""
+    return any((p.text or "").lstrip().startswith(("```", "~~~")) for p in box.iter("p"))
+
+
+class GeneratedIds(Treeprocessor):
+    """The ids the toc extension gave the headings without one (after it)."""
+
+    def run(self, root: etree.Element) -> None:
+        state: PageState = self.md.page_state  # type: ignore[attr-defined]
+        state.tree_done = True
+        untitled = state.untitled
+        for element in root.iter():
+            if element.tag in HEADINGS and id(element) in untitled and element.get("id"):
+                state.notes.generated_ids.add(element.get("id") or "")
+                state.notes.heading_texts.append((element.get("id") or "", int(element.tag[1]), untitled[id(element)]))
+
+
+class PageAudit(Postprocessor):
+    """Steps 5-7: diagram frames, the page rules and the boundary, the sanitizer."""
+
+    def __init__(self, md: Markdown, lang: str, sanitize: bool):
+        super().__init__(md)
+        self.lang = lang
+        self.sanitize = sanitize
+
+    def run(self, text: str) -> str:
+        from ..checks.ruleset import audit  # the rules import the site's policies; loaded on first use
+
+        state: PageState = self.md.page_state  # type: ignore[attr-defined]
+        context = state.context
+        if not state.tree_done:
+            return text  # the toc extension runs the postprocessors on its own table of contents: not the page
+        defined = {name: url for name, (url, _) in self.md.references.items()  # type: ignore[attr-defined]
+                   if state.registry.links.get(name) is None or state.registry.links[name].url != url}
+        state.notes.definitions = defined
+        tencent = getattr(self.md, "tencent_notes", None)
+        if tencent is not None:
+            state.notes.tencent_ids, state.notes.quote_markers = tencent.ids, tencent.markers
+        source = context.text or state.markdown
+        body_line = context.body_line if context.text else 1
+        result = audit(text, PageTree(None, context.path, context.url, self.lang, state.registry, state.notes,
+                                      state.markdown, source, body_line), sanitize=self.sanitize)
+        findings = sorted(set(result.findings(source, body_line)))
+        self.md.findings = findings  # type: ignore[attr-defined]
+        self.md.page_model = result.model(source, body_line)  # type: ignore[attr-defined]
+        if context.report is not None:
+            context.report(findings, self.md.page_model)  # type: ignore[attr-defined]
+        return result.html
+
+
+class PageExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "lang": ["zh", "the page's language (zh or en)"],
+            "context": ["", "a PageContext: the page's file, source and registry, and where findings go"],
+            "sanitize": [True, "publish only what the sanitizer keeps (False only in a test's configuration)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        context = self.getConfig("context") or PageContext()
+        registry = context.registry or load_registry(REGISTRY_PATH)
+        md.page_state = PageState(context, registry)  # type: ignore[attr-defined]
+        md.findings = []  # type: ignore[attr-defined]
+        md.preprocessors.register(PageStart(md), "partner_guide_page", 40)
+        md.treeprocessors.register(TreeNotes(md), "partner_guide_notes", 6.5)
+        md.treeprocessors.register(GeneratedIds(md), "partner_guide_ids", 4)
+        md.postprocessors.register(PageAudit(md, str(self.getConfig("lang") or "zh"),
+                                             bool(self.getConfig("sanitize"))), "partner_guide_audit", 1)
+
+
+def makeExtension(**kwargs) -> PageExtension:
+    return PageExtension(**kwargs)
