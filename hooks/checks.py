@@ -8,8 +8,9 @@
   and build; and the page extension (partner_guide/markdown/page.py) told which
   page it renders next: it runs every page rule on the rendered page and
   reports here, with the page's facts.
-- `on_post_build`, every edition built: translation parity, links to other
-  pages' anchors and the search synonyms, over every rendered page.
+- `on_post_build` of the edition built last (every page of every edition
+  rendered): translation parity, links to other pages' anchors and the
+  search synonyms, over every rendered page.
 
 Content problems never raise. Nothing is written anywhere.
 """
@@ -19,14 +20,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 from partner_guide import adapter
 from partner_guide.checks.anchors import check_anchors
 from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
-from partner_guide.compat.i18n_plugin import in_language_rebuild
+from partner_guide.compat.i18n_plugin import in_language_rebuild, last_edition
+from partner_guide.languages import build_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,9 +52,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return None
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if in_language_rebuild(config):
+    if build_language(config) != last_edition(config):
         return
     sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                for path in sorted(Path(config.docs_dir).rglob("*.md"))}

@@ -229,21 +229,36 @@ def run(check, path: Path) -> list[Finding]:
     return check(path.read_text(encoding="utf-8"), fixture_path(path), REGISTRY)
 
 
+# The rules of each area of the check fixtures, by rule-id prefix.
+AREAS = {"links": ("LINK-",), "safety": ("SAFE-", "HTML-"), "admonitions": ("ADM-",), "diagrams": ("DIA-",),
+         "hygiene": ("HYG-",)}
+
+
+def page_findings(text: str, path: str = "docs/hot/rebate.md", registry=None) -> list[Finding]:
+    """Every finding of one page as `make check` and the build give it: the source rules, then the page
+    rendered with plain Python-Markdown and mkdocs.yml's extensions (the page extension runs the rest)."""
+    from partner_guide.checks.rendered import render_page
+    from partner_guide.checks.ruleset import run_checks
+    from partner_guide.compat.mkdocs_build import markdown_config
+
+    registry = registry or REGISTRY
+    return run_checks(text, path, registry) + render_page(text, path, registry, markdown_config(ROOT / "mkdocs.yml")).findings
+
+
+def area_findings(area: str, text: str, path: str = "docs/hot/rebate.md", registry=None) -> list[Finding]:
+    """The findings of one area's rules (AREAS) on a page."""
+    return [f for f in page_findings(text, path, registry) if f.rule.startswith(AREAS[area])]
+
+
 def ids(paths: list[Path]) -> list[str]:
     return [path.stem for path in paths]
 
 
 def run_page_checks(path: Path) -> list[Finding]:
-    """The five page-check modules of the first version (other registered checks,
-    such as meta descriptions, have their own fixtures)."""
-    from partner_guide.checks.admonitions import check_admonitions
-    from partner_guide.checks.diagrams import check_diagrams
-    from partner_guide.checks.hygiene import check_hygiene
-    from partner_guide.checks.links import check_links
-    from partner_guide.checks.safety import check_safety
-
-    return [finding for check in (check_links, check_safety, check_admonitions, check_diagrams, check_hygiene)
-            for finding in run(check, path)]
+    """The findings of the five areas of the first version (other rules, such as meta descriptions, have
+    their own fixtures)."""
+    prefixes = tuple(prefix for area in AREAS.values() for prefix in area)
+    return [f for f in page_findings(path.read_text(encoding="utf-8"), fixture_path(path)) if f.rule.startswith(prefixes)]
 
 
 # --------------------------------------------------------------------------- search
@@ -309,3 +324,33 @@ def result_pages(results: list[SearchResult], n: int = 3) -> list[str]:
         if result.path not in pages:
             pages.append(result.path)
     return pages[:n]
+
+
+def _area(area: str):
+    def check(text: str, path: str = "docs/x.md", registry=None) -> list[Finding]:
+        return area_findings(area, text, path, registry)
+
+    check.__name__ = f"check_{area}"
+    return check
+
+
+# Each area's rules on one page (rendered as make check and the build render it).
+check_links, check_safety, check_admonitions, check_diagrams, check_hygiene = (
+    _area(area) for area in ("links", "safety", "admonitions", "diagrams", "hygiene"))
+
+
+def page_model(text: str, path: str = "docs/x.md", registry=None):
+    """The facts of one rendered page that the rules across pages compare (checks/tree.py `PageModel`)."""
+    from partner_guide.checks.rendered import render_page
+    from partner_guide.compat.mkdocs_build import markdown_config
+
+    return render_page(text, path, registry or REGISTRY, markdown_config(ROOT / "mkdocs.yml")).model
+
+
+def page_models(pages: dict[str, str]) -> dict:
+    return {path: page_model(text, path) for path, text in pages.items()}
+
+
+def diagram_shapes(text: str) -> list:
+    """Each diagram of a page as the page renders it: nodes, labels and edges."""
+    return [diagram for _, diagram in page_model(text).diagrams]

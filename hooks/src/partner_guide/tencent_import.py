@@ -36,13 +36,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import strict_yaml
-from .checks import scan as scanning
-from .checks.anchors import HEADING_ATTRS_RE
+from .checks.frontmatter import front_matter_end, split_lines
 from .checks.links import DOCS_HOSTS
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
 
 DESCRIPTION_LIMITS = {"zh": 120, "en": 160}  # META-DESCRIPTION's limits (checks/meta.py)
+# The attr list ending a heading; tried only where a run of blanks starts, so linear on long runs.
+HEADING_ATTRS_RE = re.compile(r"(?<![ \t])[ \t]*+\{:?[^{}\n]*+\}[ \t]*+$")
 ATX_RE = re.compile(r"^(?P<hashes>#{1,6})(?P<text>[^\n]*?)[ \t]*$")  # a heading line (container stripped)
 INLINE_URL_RE = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]"  # [text] or ![alt]
@@ -136,8 +137,8 @@ def attr_id(text: str) -> str | None:
 
 
 def _split_front_matter(text: str) -> tuple[dict, list[str]]:
-    lines = scanning.split_lines(text)
-    end = scanning.front_matter_end(lines)
+    lines = split_lines(text)
+    end = front_matter_end(lines)
     if not end:
         return {}, lines
     meta = strict_yaml.load("\n".join(lines[1:end - 1])).value  # no alias bomb, no tags
@@ -318,12 +319,12 @@ def dedent_lists_under_text(lines: list[str]) -> list[str]:
     out = list(lines)
     index = 0
     while index < len(lines):
-        if outside[index] and scanning.INDENT_ITEM_RE.match(lines[index]) and index >= 2 and not lines[index - 1].strip():
+        if outside[index] and syntax.INDENTED_ITEM_RE.match(lines[index]) and index >= 2 and not lines[index - 1].strip():
             above = index - 2
             if lines[above].strip() and not _in_list(lines, above) and not _is_structural(lines[above]) \
                     and not lines[above].startswith("    "):
                 end = index
-                while end < len(lines) and lines[end].strip() and scanning.INDENT_ITEM_RE.match(lines[end]):
+                while end < len(lines) and lines[end].strip() and syntax.INDENTED_ITEM_RE.match(lines[end]):
                     end += 1
                 if end == len(lines) or not lines[end].strip():
                     for position in range(index, end):
@@ -336,9 +337,8 @@ def dedent_lists_under_text(lines: list[str]) -> list[str]:
 
 def explicit_breaks(lines: list[str]) -> list[str]:
     """`<br>` at the end of a line where Tencent's renderer breaks (`syntax.breaks_between`)."""
-    result = scanning.scan("\n".join(lines))
     out = list(lines)
-    for run in _paragraph_runs(result, lines):
+    for run in _paragraph_runs(lines):
         for upper, lower in zip(run, run[1:]):
             before, after = lines[upper], lines[lower]
             if before.rstrip().endswith(("<br>", "<br/>", "<br />")) or before.endswith("  "):
@@ -351,13 +351,32 @@ def explicit_breaks(lines: list[str]) -> list[str]:
     return out
 
 
-def _paragraph_runs(result: scanning.Scan, lines: list[str]) -> list[list[int]]:
-    """Consecutive source lines that render as one paragraph (from the scanner's model)."""
-    runs = []
-    for run in result.paragraphs:
-        indices = [line for line in run if line >= 0]
-        if len(indices) > 1:
-            runs.append(indices)
+PARAGRAPH_STOPS = ("#", "|", "<", "!!!", "???", "===", "```", "~~~", ">")  # lines that begin no paragraph text
+SETEXT_RE = re.compile(r"^(?:=+|-+)[ \t]*$")  # the underline of a setext heading
+
+
+def _paragraph_runs(lines: list[str], shortest: int = 2) -> list[list[int]]:
+    """Consecutive source lines that render as one paragraph: a run of text lines outside code, in one quote
+    level; a list item or a Tencent marker (`>?`, `>!`) starts a new run."""
+    outside = _outside_code(lines)
+    runs: list[list[int]] = []
+    run: list[int] = []
+    depth = -1
+    for index, line in enumerate(lines):
+        prefix, rest = _prefix_of(line)
+        level = prefix.count(">")
+        text = rest.strip()
+        stop = not text or not outside[index] or text.startswith(PARAGRAPH_STOPS) or bool(SETEXT_RE.match(text))
+        starts = syntax.is_list_item(rest) or (level > 0 and text.startswith(("?", "!")))
+        if stop or starts or level != depth:
+            if len(run) >= shortest:
+                runs.append(run)
+            run = []
+        if not stop:
+            run.append(index)
+            depth = level
+    if len(run) >= shortest:
+        runs.append(run)
     return runs
 
 
@@ -426,10 +445,21 @@ def local_images(lines: list[str], page_stem: str, assets_href: str = "assets") 
 # --------------------------------------------------------------------------- headings, title, description
 
 
+# The attr list ending a heading; tried only where a run of blanks starts, so linear on long runs.
+HEADING_ATTRS_RE = re.compile(r"(?<![ \t])[ \t]*+\{:?[^{}\n]*+\}[ \t]*+$")
+ATX_RE = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")  # `## 标题`, after any `>` prefix
+
+
 def heading_lines(lines: list[str]) -> list[tuple[int, int, str]]:
-    """(line index, level, text) of every heading the build sees (also inside containers)."""
-    result = scanning.scan("\n".join(lines))
-    return [(h.line, h.level, h.text) for h in result.headings if lines[h.line].lstrip(" >").startswith("#")]
+    """(line index, level, text) of every ATX heading outside code (also inside quotes and list items)."""
+    outside = _outside_code(lines)
+    found = []
+    for index, line in enumerate(lines):
+        rest = line.lstrip(" >")
+        match = ATX_RE.match(rest) if outside[index] and rest.startswith("#") else None
+        if match:
+            found.append((index, len(match.group("hashes")), match.group("text").rstrip("#").rstrip()))
+    return found
 
 
 def heading_ids(lines: list[str], given: list[str | None] | None = None) -> list[str | None]:
@@ -490,8 +520,8 @@ def first_heading(lines: list[str], level: int | None = 1) -> str | None:
 
 def top_heading(text: str) -> str:
     """The page's title heading: an H1, or the heading that opens the page ("" if neither)."""
-    lines = scanning.split_lines(text)
-    lines = lines[scanning.front_matter_end(lines):]
+    lines = split_lines(text)
+    lines = lines[front_matter_end(lines):]
     headings = heading_lines(lines)
     first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
     for index, level, heading in headings:
@@ -502,10 +532,8 @@ def top_heading(text: str) -> str:
 
 def draft_description(lines: list[str], lang: str) -> str:
     """The first paragraph's text, cut to the page language's limit at a sentence end if possible."""
-    result = scanning.scan("\n".join(lines))
     limit = DESCRIPTION_LIMITS.get(lang, DESCRIPTION_LIMITS["en"])
-    for run in result.paragraphs:
-        indices = [i for i in run if i >= 0]
+    for indices in _paragraph_runs(lines, shortest=1):
         if not indices or syntax.is_list_item(lines[indices[0]].lstrip(" >")) or lines[indices[0]].startswith(" "):
             continue  # a list item: not the page's opening sentence
         text = ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partner_guide.checks.admonitions import check_admonitions
+from tests.support import check_admonitions
 
 
 def test_unknown_type_is_reported_with_its_column():

@@ -1,11 +1,10 @@
-"""No check fires inside any form of code: each rule's trigger, put in every form of code the build renders."""
+"""No rule fires inside any form of code: each rule's trigger, put in every form of code the build renders."""
 
 from __future__ import annotations
 
 import pytest
 
-from partner_guide.checks.ruleset import run_checks
-from tests.support import REGISTRY
+from tests.support import page_findings
 
 # One line that triggers each rule family in prose (the prose case is asserted too).
 TRIGGERS = {
@@ -38,12 +37,12 @@ PAGE = "---\ntitle: T\ndescription: 测试页面。\n---\n\n# T\n\n{body}"
 @pytest.mark.parametrize("rule", sorted(TRIGGERS))
 def test_each_trigger_fires_in_prose(rule):
     text = PAGE.format(body=TRIGGERS[rule] + "\n")
-    assert rule in {f.rule for f in run_checks(text, "docs/x.md", REGISTRY)}
+    assert rule in {f.rule for f in page_findings(text, "docs/x.md")}
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
 @pytest.mark.parametrize("rule", sorted(TRIGGERS))
 def test_no_check_fires_inside_code(rule, form):
     body = FORMS[form].format(line=TRIGGERS[rule])
-    findings = run_checks(PAGE.format(body=body), "docs/x.md", REGISTRY)
+    findings = page_findings(PAGE.format(body=body), "docs/x.md")
     assert findings == [], findings

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partner_guide.checks.diagrams import Edge, check_diagrams, diagram_shapes
+from partner_guide.checks.diagrams import Edge
+from tests.support import check_diagrams, diagram_shapes
 from tests.support import REGISTRY
 
 

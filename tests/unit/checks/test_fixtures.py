@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from partner_guide.checks.admonitions import check_admonitions
-from partner_guide.checks.diagrams import check_diagrams
-from partner_guide.checks.hygiene import check_hygiene
-from partner_guide.checks.links import check_links
-from partner_guide.checks.safety import check_safety
-from tests.support import expected, fixtures, positions, run, run_page_checks
+from tests.support import AREAS, area_findings, expected, fixture_path, fixtures, positions, run_page_checks
 
-CHECKS = {
-    "admonitions": check_admonitions,
-    "diagrams": check_diagrams,
-    "hygiene": check_hygiene,
-    "links": check_links,
-    "safety": check_safety,
-}
+CHECKS = AREAS
 BAD = [(area, path) for area in CHECKS for path in fixtures(area, "bad")]
 OK = [path for area in CHECKS for path in fixtures(area, "ok")]
 
@@ -30,7 +19,8 @@ def test_every_area_has_bad_and_ok_fixtures():
 
 @pytest.mark.parametrize("area, path", BAD, ids=[f"{area}/{path.stem}" for area, path in BAD])
 def test_bad_fixture_reports_exactly_its_expected_findings(area, path):
-    assert positions(run(CHECKS[area], path)) == expected(path)
+    found = area_findings(area, path.read_text(encoding="utf-8"), fixture_path(path))
+    assert positions(found) == expected(path)
 
 
 @pytest.mark.parametrize("path", OK, ids=[f"{path.parent.name}/{path.stem}" for path in OK])

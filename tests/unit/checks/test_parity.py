@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from partner_guide.checks.findings import format_finding
-from partner_guide.checks.parity import check_pair, check_parity, link_targets, question_ids, with_counterparts
+from partner_guide.checks.parity import check_pair, check_parity, with_counterparts
 from partner_guide.languages import counterpart, edition
 from tests.support import FIXTURES as ALL_FIXTURES
-from tests.support import REGISTRY, ROOT
+from tests.support import ROOT, page_model, page_models
 
 FIXTURES = ALL_FIXTURES / "parity"
 EXPECT_RE = re.compile(r"^(zh|en) (\d+):(\d+) ([A-Z][A-Z0-9-]+)$")  # `zh 10:10 PARITY-ID`
@@ -54,7 +54,11 @@ def expected(pair: dict[str, Path]) -> set[tuple[str, int, int, str]]:
 
 
 def run(pair: dict[str, Path]):
-    return check_parity({rel(p): p.read_text(encoding="utf-8") for p in pair.values()}, REGISTRY)
+    return check_parity(page_models({rel(p): p.read_text(encoding="utf-8") for p in pair.values()}))
+
+
+def pair_findings(zh: str, en: str, zh_path: str = "docs/x.md", en_path: str = "docs/x.en.md"):
+    return check_pair(page_model(zh, zh_path), page_model(en, en_path), zh_path, en_path)
 
 
 def side(path: str) -> str:
@@ -108,24 +112,24 @@ def test_missing_chinese_page_is_reported_too():
 def test_relabelled_diagram_with_same_ids_and_edges_is_fine():
     zh = '```mermaid\nflowchart TD\n  a["甲"] --> b["乙"]\n  a -->|是| c["丙"]\n```\n'
     en = '```mermaid\nflowchart TD\n  a["A"] --> b["B"]\n  a -->|Yes| c["C"]\n```\n'
-    assert check_pair(zh, en, "docs/x.md", "docs/x.en.md", REGISTRY) == []
+    assert pair_findings(zh, en) == []
 
 
 def test_reversed_edge_is_a_different_shape():
     zh = "```mermaid\nflowchart TD\n  a --> b\n```\n"
     en = "```mermaid\nflowchart TD\n  b --> a\n```\n"
-    rules = {f.rule for f in check_pair(zh, en, "docs/x.md", "docs/x.en.md", REGISTRY)}
+    rules = {f.rule for f in pair_findings(zh, en)}
     assert rules == {"PARITY-DIAGRAM"}
 
 
 def test_ids_inside_code_fences_are_not_questions():
     text = "## Q {#real}\n\n```md\n## Example {#not-a-question}\n```\n"
-    assert list(question_ids(text)) == ["real"]
+    assert list(page_model(text).question_ids) == ["real"]
 
 
 def test_link_text_may_differ_but_short_name_must_not():
-    assert set(link_targets("[通知公告][announce] [渠道小助手][]")) == {"[announce]", "[渠道小助手]"}
-    assert check_pair("[通知公告][announce]", "[Announcements][announce]", "a.md", "a.en.md") == []
+    assert set(page_model("[通知公告][announce] [渠道小助手][]").link_targets) == {"[announce]", "[渠道小助手]"}
+    assert pair_findings("[通知公告][announce]", "[Announcements][announce]", "a.md", "a.en.md") == []
 
 
 def test_checking_one_file_reads_its_other_edition(monkeypatch):
@@ -136,6 +140,6 @@ def test_checking_one_file_reads_its_other_edition(monkeypatch):
 
 def test_the_site_itself_is_in_parity():
     sources = {rel(p): p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))}
-    assert [format_finding(f) for f in check_parity(sources, REGISTRY)] == []
+    assert [format_finding(f) for f in check_parity(page_models(sources))] == []
     chinese = [p for p in sources if edition(p)[0] == "zh"]
     assert chinese and all(counterpart(p, "en") in sources for p in chinese)

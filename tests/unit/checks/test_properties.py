@@ -5,14 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partner_guide.checks.admonitions import check_admonitions
-from partner_guide.checks.diagrams import check_diagrams, diagram_shapes
+from tests.support import check_diagrams, diagram_shapes
 from partner_guide.checks.findings import Finding
-from partner_guide.checks.hygiene import check_hygiene
-from partner_guide.checks.links import check_links
-from partner_guide.checks.ruleset import CHECKS, run_checks
-from partner_guide.checks.safety import check_safety
-from tests.support import REGISTRY, render_markdown
+from partner_guide.checks.ruleset import CHECKS, TREE_RULES, run_checks
+from tests.support import REGISTRY, page_findings, render_markdown
 
 # Fragments that steer the generator into the syntax the checks parse.
 MARKDOWN_BITS = [
@@ -49,9 +45,13 @@ def _assert_findings(result) -> None:
 @FUZZ
 @given(markdown_text)
 def test_every_check_returns_findings_and_never_raises_on_arbitrary_markdown(text):
-    for check in CHECKS:  # every registered check, including ones added later
+    for check in CHECKS:  # every registered source check, including ones added later
         _assert_findings(check(text, "docs/fuzz.md", REGISTRY))
     assert all(f.rule != "CHECK-CRASH" for f in run_checks(text, "docs/fuzz.md", REGISTRY))
+    # and every rule of the rendered page (the page extension), crash-free too
+    found = page_findings(text, "docs/fuzz.md")
+    _assert_findings(found)
+    assert all(f.rule != "CHECK-CRASH" for f in found)
 
 
 @FUZZ
@@ -69,8 +69,12 @@ def test_the_markdown_extension_renders_arbitrary_markdown_without_raising(text,
     assert isinstance(render_markdown(text, lang), str)
 
 
-def test_the_five_page_checks_are_registered_and_so_fuzzed():
-    assert {check_links, check_safety, check_admonitions, check_diagrams, check_hygiene} <= set(CHECKS)
+def test_the_page_rules_are_registered_and_so_fuzzed():
+    from partner_guide.checks.admonitions import admonition_issues
+    from partner_guide.checks.diagrams import diagram_issues
+    from partner_guide.checks.hygiene import hygiene_issues
+
+    assert {hygiene_issues, admonition_issues, diagram_issues} <= set(TREE_RULES)
 
 
 # Fragments of the synonyms file's syntax (YAML), for the SYN-* check.

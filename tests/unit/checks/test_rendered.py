@@ -1,10 +1,11 @@
-"""make check judges the rendered HTML (partner_guide/checks/rendered.py) as the build does."""
+"""make check renders each page with plain Python-Markdown and mkdocs.yml's extensions
+(partner_guide/checks/rendered.py): the page extension judges the rendered page as in the build."""
 
 from __future__ import annotations
 
 import pytest
 
-from partner_guide.checks.rendered import check_rendered, render
+from partner_guide.checks.rendered import render_page
 from partner_guide.compat.mkdocs_build import markdown_config
 from partner_guide.tools.check import check_file
 from tests.support import REGISTRY, ROOT
@@ -14,13 +15,13 @@ FRONT = "---\ntitle: 测试\ndescription: 测试。\n---\n\n# 测试\n\n"
 
 
 def _found(body: str, path: str = "docs/hot/x.md") -> list[tuple[int, int, str]]:
-    return [(f.line, f.col, f.rule) for f in check_rendered(FRONT + body, path, REGISTRY, MARKDOWN)]
+    return [(f.line, f.col, f.rule) for f in render_page(FRONT + body, path, REGISTRY, MARKDOWN).findings]
 
 
 @pytest.mark.parametrize("source", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_page_of_the_site_renders_clean(source):
     path = source.relative_to(ROOT).as_posix()
-    assert check_rendered(source.read_text(encoding="utf-8"), path, REGISTRY, MARKDOWN) == []
+    assert render_page(source.read_text(encoding="utf-8"), path, REGISTRY, MARKDOWN).findings == []
 
 
 def test_script_the_source_scanner_misses_is_found_in_the_rendered_page():
@@ -43,7 +44,7 @@ def test_code_blocks_in_quotes_and_indented_code_are_code():
 
 def test_images_from_the_assets_folder_pass_and_others_do_not():
     assert _found("![图](../assets/images/flow.png)\n") == []
-    assert [rule for *_, rule in _found("![图](https://evil.example/t.png)\n")] == ["SAFE-URL"]
+    assert [rule for *_, rule in _found("![图](https://evil.example/t.png)\n")] == ["LINK-IMAGE"]  # one verdict
 
 
 def test_an_unclosed_div_is_named():
@@ -51,7 +52,7 @@ def test_an_unclosed_div_is_named():
 
 
 def test_the_render_uses_the_sites_extensions_and_frames_diagrams():
-    html = render(FRONT + "```mermaid\nflowchart TD\n  A[开始] --> B[结束]\n```\n", "docs/x.md", REGISTRY, MARKDOWN)
+    html = render_page(FRONT + "```mermaid\nflowchart TD\n  A[开始] --> B[结束]\n```\n", "docs/x.md", REGISTRY, MARKDOWN).html
     assert '<div class="diagram diagram--td" role="img" aria-label="流程图：开始 → 结束"' in html
 
 

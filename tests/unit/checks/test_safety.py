@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partner_guide.checks.safety import check_safety
+from tests.support import check_safety
 from tests.support import REGISTRY
 
 
@@ -25,7 +25,7 @@ def test_words_starting_with_on_in_prose_are_not_attributes():
 
 
 @pytest.mark.parametrize("html", ['<meta http-equiv="refresh" content="0;url=https://evil.example">',
-                                  '<base href="https://evil.example/">', "<frameset></frameset>"])
+                                  '<base href="https://evil.example/">', '<link rel="stylesheet" href="https://evil.example/x.css">'])
 def test_tags_that_redirect_or_load_code_are_errors_too(html):
     assert [f.rule for f in check_safety(html + "\n", "docs/x.md", REGISTRY)] == ["SAFE-TAG"]
 

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from partner_guide import tencent_import
-from partner_guide.checks import scan
 from partner_guide.markdown import codeblocks, dx, syntax
 
 N = 100_000
@@ -18,7 +17,7 @@ PATHOLOGICAL = [
     "**" + "说" * N, '<dx-alert infotype="' + "x" * N, "\\" * N + "`", "~" * N, "!!! " + "a " * (N // 2),
     "=== \"" + "a" * N, "a" * N + ":", "<" * N + ">", "](#" + "a" * N, "\t" * N + "x",
 ]
-MODULES = (syntax, codeblocks, dx, scan, tencent_import)
+MODULES = (syntax, codeblocks, dx, tencent_import)
 PATTERNS = sorted({(module.__name__, name): value for module in MODULES for name, value in vars(module).items()
                    if isinstance(value, re.Pattern)}.items())
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from partner_guide.checks.diagrams import check_diagrams
+from tests.support import check_diagrams
 from partner_guide.site import diagram_frames
 from partner_guide.site.diagram_frames import alt_text, attach_drawings, diagram_name, frame_diagrams
 from tests.support import REGISTRY

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import os
+import re
 from dataclasses import dataclass
 
 
@@ -51,6 +52,7 @@ def in_github_actions() -> bool:
 
 
 LINE_START = -(10**6)
+CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?")  # in lower-cased text
 AT = "\x00"  # in a needle: the finding's column is here
 
 
@@ -77,25 +79,38 @@ class Locator:
     """
 
     def __init__(self, text: str, body_line: int = 1):
+        self.text = text
         self.lower = text.lower()
         self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
         self.body = self.starts[min(body_line, len(self.starts)) - 1]
         self.cursor = self.body
+        # The source with its character references decoded (`&#106;` is `j`), and where each character was.
+        self.decoded, self.origin = _decoded(self.lower) if "&" in text else ("", None)
 
     def find(self, needles: tuple[str, ...]) -> tuple[int, int]:
-        for needle in needles:
-            mark = max(needle.find(AT), 0)  # a needle may say where in it the finding is: "(\x00url)"
-            needle = needle.replace(AT, "")
-            for variant in dict.fromkeys((needle.lower(), htmllib.escape(needle, quote=False).lower())):
-                if not variant.strip():
-                    continue
-                found = self.lower.find(variant, self.cursor)
-                if found < 0:
-                    found = self.lower.find(variant, self.body)
-                if found >= 0:
-                    self.cursor = found
-                    return self._position(found + (mark if variant == needle.lower() else 0))
+        """Where the first of `needles` is written at or after the previous issue: as written, else with the
+        source's character references decoded, else in any case; else anywhere in the page's body."""
+        passes = [(self.text, None, False), (self.decoded, self.origin, False), (self.lower, None, False),
+                  (self.lower, None, True), (self.decoded, self.origin, True)]
+        for text, origin, anywhere in passes:
+            if origin is None and text is self.decoded:
+                continue
+            for needle in needles:
+                mark = max(needle.find(AT), 0)  # a needle may say where in it the finding is: "(\x00url)"
+                needle = needle.replace(AT, "")
+                exact = text is self.text
+                for variant in dict.fromkeys((needle, htmllib.escape(needle, quote=False))):
+                    variant = variant if exact else variant.lower()
+                    found = self._search(text, variant, origin, anywhere) if variant.strip() else -1
+                    if found >= 0:
+                        at = found + (mark if variant.lower() == needle.lower() else 0)
+                        self.cursor = found if origin is None else origin[found]
+                        return self._position(at if origin is None else origin[min(at, len(origin) - 1)])
         return self._position(self.body)
+
+    def _search(self, text: str, variant: str, origin: list[int] | None, anywhere: bool) -> int:
+        start = self.body if anywhere else self.cursor
+        return text.find(variant, start if origin is None else bisect.bisect_left(origin, start))
 
     def position(self, offset: int) -> tuple[int, int]:
         return self._position(offset)
@@ -110,16 +125,36 @@ class Locator:
         if issue.skip and issue.needles:  # the n-th place where any of the needles is written
             offsets: list[int] = []
             for needle in issue.needles:
-                found = self.lower.find(needle.lower(), self.body)
+                mark = max(needle.find(AT), 0)
+                variant = needle.replace(AT, "").lower()
+                found = self.lower.find(variant, self.body)
                 while found >= 0:
-                    offsets.append(found)
-                    found = self.lower.find(needle.lower(), found + 1)
+                    offsets.append(found + mark)
+                    found = self.lower.find(variant, found + 1)
             if len(offsets) > issue.skip:
-                return Finding(path, *self._position(sorted(offsets)[issue.skip]), issue.rule, issue.message,
-                               issue.hint)
+                offsets.sort()
+                message = issue.message.replace("{first}", str(self._position(offsets[0])[0]))
+                return Finding(path, *self._position(offsets[issue.skip]), issue.rule, message, issue.hint)
         line, col = self.find(issue.needles)
         found = any(n.strip() for n in issue.needles) and (line, col) != self._position(self.body)
         return Finding(path, line, max(1, col + (issue.shift if found else 0)), issue.rule, issue.message, issue.hint)
+
+
+def _decoded(text: str) -> tuple[str, list[int]]:
+    """`text` with its character references decoded, and the offset in `text` of each decoded character."""
+    out: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in CHARREF_RE.finditer(text):
+        out.append(text[position:match.start()])
+        origin.extend(range(position, match.start()))
+        value = htmllib.unescape(match.group(0))
+        out.append(value)
+        origin.extend([match.start()] * len(value))
+        position = match.end()
+    out.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return "".join(out), origin
 
 
 def located(issues: list[Issue], text: str, path: str, body_line: int = 1) -> list[Finding]:

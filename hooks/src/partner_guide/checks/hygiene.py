@@ -13,8 +13,6 @@ Places where the page renders differently from what the writer meant, or ids tha
 - HYG-ID-DUP    an id used twice on the page
 - HYG-ID-TENCENT  Tencent's `## [标题](id:x)` / `[](id:x)` anchor (hint: the
                 exact `{#x}` to write instead; noted by the Tencent extension)
-- HYG-NESTING   quotes, lists or admonitions nested deeper than MAX_DEPTH:
-                split the content
 """
 
 from __future__ import annotations
@@ -22,17 +20,15 @@ from __future__ import annotations
 import re
 
 from ..markdown.syntax import ascii_id
-from .findings import LINE_START, Issue
-from .tree import PageTree, ancestors, classes
+from .findings import AT, LINE_START, Issue
+from .tree import PageTree
 
-MAX_DEPTH = 20  # deeper nesting of quotes, lists and admonitions is reported
 LIST_LINE_RE = re.compile(
     r"(?:\n|<br\s*/?>\n?)"  # a line break inside the paragraph
     r"(?P<item>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\n<]{0,30})"  # a bullet or number, then content
 )
 ASCII_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")  # a portable, link-friendly id
 GENERATED_ID_RE = re.compile(r"^__tabbed_\d+_\d+$")  # the tabs' radio buttons (pymdownx.tabbed)
-NESTING = ("blockquote", "ul", "ol", "details")
 
 
 def _id_problem(ident: str) -> tuple[str, str] | None:
@@ -45,10 +41,6 @@ def _id_problem(ident: str) -> tuple[str, str] | None:
         return (f"id {ident!r} has characters other than letters, digits, - and _",
                 f"write {{#{ascii_id(ident)}}}")
     return f"id {ident!r} is not ASCII", "use ASCII letters, digits and -, e.g. {#refund-destination}"
-
-
-def _depth(node) -> int:
-    return sum(1 for a in ancestors(node) if a.tag in NESTING or (a.tag == "div" and "admonition" in classes(a)))
 
 
 def hygiene_issues(tree: PageTree) -> list[Issue]:
@@ -65,22 +57,18 @@ def hygiene_issues(tree: PageTree) -> list[Issue]:
         issues.append(Issue("HYG-ID-TENCENT", message, (f"[{text}](id:{ident})", f"(id:{ident})"), hint,
                             shift=0))
     seen: dict[str, int] = {}
-    deep = False
     for node in tree.elements():
         ident = node.attributes.get("id")
         if ident is not None and ident not in generated and not GENERATED_ID_RE.match(ident) \
                 and not ident.startswith("__tabbed_"):
-            needles = ("#" + ident, f'id="{ident}"', f"id='{ident}'")
+            needles = ("#" + ident, f'id="{AT}{ident}"', f"id='{AT}{ident}'")
             if problem := _id_problem(ident):
                 issues.append(Issue("HYG-ID-ASCII", problem[0], needles, problem[1]))
             if ident in seen:
-                issues.append(Issue("HYG-ID-DUP", f"id {ident!r} is used twice", needles, "give each id once per page",
+                issues.append(Issue("HYG-ID-DUP", f"id {ident!r} is already used on line {{first}}", needles,
+                                    "give each id once per page",
                                     skip=seen[ident]))
             seen[ident] = seen.get(ident, 0) + 1
-        if not deep and node.tag in NESTING and _depth(node) > MAX_DEPTH:
-            deep = True
-            issues.append(Issue("HYG-NESTING", f"quotes, lists or admonitions nested deeper than {MAX_DEPTH} levels",
-                                ((node.text(deep=True) or "").strip()[:20],), "split the content", shift=LINE_START))
         if node.tag == "p" and ("\n" in (node.text(deep=True) or "") or "<br" in (node.html or "")):
             match = LIST_LINE_RE.search(node.html or "")
             if match:

@@ -302,7 +302,9 @@ def _written(value: str, name: str = "href") -> tuple[str, ...]:
     forms = (value, value.replace("&", "&amp;"))
     delimited = tuple(f"{a}{AT}{form}{b}" for form in forms for a, b in (("(", ")"), ("<", ">"), ('"', '"'),
                                                                          ("'", "'"), ("(", " "), (": ", "\n")))
-    return tuple(dict.fromkeys((*delimited, *forms, value[:40], f'{name}="{AT}', f"{name}={AT}")))
+    attribute = (f'{name}="{AT}{value}', f"{name}='{AT}{value}", f"{name}={AT}{value}")
+    autolink = (f"<{AT}{value[7:]}>",) if value.lower().startswith("mailto:") else ()
+    return tuple(dict.fromkeys((*attribute, *delimited, *autolink, *forms, value[:40])))
 
 
 def link_issues(tree: PageTree) -> tuple[list[Issue], frozenset[tuple[int, str]]]:

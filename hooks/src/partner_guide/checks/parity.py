@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..languages import DEFAULT_LANG, LANGS, counterpart, edition
 from .diagrams import parse_diagrams
-from .findings import Finding, Locator
+from .findings import AT, Finding, Locator
+from .links import REF_USE_RE
 from .tree import PageModel, PageTree
 
 # A heading with an explicit id: `## 问题？ {#rebate-process}` (attr_list).
@@ -78,9 +79,17 @@ def page_facts(tree: PageTree, locator: Locator) -> PageModel:
                 continue
             key = f"[{registered[url]}]" if url in registered else url
             if key not in model.link_targets:
-                written = (f"({url})", f"<{url}>", f'"{url}"', url)
-                needles = (f"][{registered[url]}]", f"[{registered[url]}]", *written) if url in registered else written
+                written = (f"({AT}{url})", f"<{AT}{url}>", f'"{AT}{url}"', url)
+                text = (node.text(deep=True) or "").strip()
+                needles = (f"[{text}][{registered[url]}]", f"[{registered[url]}][]", f"[{text}][]",
+                           *written) if url in registered else written
                 model.link_targets[key] = locator.find(needles)
+    locator.cursor = locator.body
+    for _, text in tree.texts():  # `[text][name]` no one defines: left as text, still a link the writer meant
+        for match in REF_USE_RE.finditer(text) if "][" in text else ():
+            key = f"[{match.group('name') or match.group('text')}]"
+            if key not in model.link_targets:
+                model.link_targets[key] = locator.find((match.group(0),))
     locator.cursor = locator.body
     for url in tree.notes.links:
         if "#" in url:

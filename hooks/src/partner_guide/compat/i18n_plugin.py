@@ -52,6 +52,13 @@ def other_editions(config: Any) -> list[str]:
     return [lang for lang in found[0] if lang != found[1]] if found else []
 
 
+def last_edition(config: Any) -> str:
+    """The language built last: its `on_post_build` comes after every page of every edition is rendered
+    (a strict build that fails stops in that language's build, before the default build's `on_post_build`)."""
+    others = other_editions(config)
+    return others[-1] if others else default_language(config)
+
+
 def reset_switcher_to_home_pages(config: Any) -> None:
     """Point `config.extra.alternate` at the editions' home pages (for the 404 page)."""
     i18n = plugin(config)

@@ -237,6 +237,7 @@ class IdAnchorInlineProcessor(InlineProcessor):
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+ATTRS_AT_END_RE = re.compile(r"\s*(?:\{[^{}]*\}\s*)?$")  # a heading's `{#id}`, not yet read by attr_list
 
 
 class IdAnchorTreeprocessor(Treeprocessor):
@@ -260,9 +261,10 @@ class IdAnchorTreeprocessor(Treeprocessor):
                     following = children[index + 1] if index + 1 < len(children) else None
                     fixed = syntax.ascii_id(anchor.get("id") or "")
                     heading = following is not None and following.tag in HEADINGS
+                    title = ATTRS_AT_END_RE.sub("", "".join(following.itertext())) if heading else ""
                     kinds[id(anchor)] = (f"Tencent anchor [](id:{anchor.get('id')})",
-                                         f"delete this line and end the next heading with {{#{fixed}}}" if heading
-                                         else f'write <a id="{fixed}"></a>')
+                                         f"delete this line and end the next heading ({title}) with {{#{fixed}}}"
+                                         if heading else f'write <a id="{fixed}"></a>')
                     self._note(anchor, kinds)
                     if heading and "id" not in following.attrib:
                         following.set("id", anchor.get("id"))

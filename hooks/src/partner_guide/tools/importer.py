@@ -100,8 +100,17 @@ def convert_pair(pair: Pair, registry: Registry, assets_href: str) -> tuple[str,
 
 def decisions(written: dict[str, str], registry: Registry) -> list[Finding]:
     """The page checks over the written pages (path -> text): what is left to decide."""
-    findings = [f for path, text in written.items() for f in run_checks(text, path, registry)]
-    findings += check_parity(written, registry) + check_anchors(written)
+    from ..compat.mkdocs_build import markdown_config
+    from .check import rendered
+
+    markdown = markdown_config(REPO_ROOT / "mkdocs.yml")
+    findings: list[Finding] = []
+    models = {}
+    for path, text in written.items():
+        page = rendered(text, path, registry, markdown)
+        models[path] = page.model
+        findings += run_checks(text, path, registry) + page.findings
+    findings += check_parity(models) + check_anchors(models)
     return sorted(set(findings))
 
 
