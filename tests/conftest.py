@@ -82,15 +82,23 @@ class AdversarialBuild:
     docs_after: dict[str, str]
 
 
-def _adversarial_build(**env: str):
+PAGE_EXTENSION = "  - partner_guide.markdown.page\n"
+
+
+def _adversarial_build(sanitize: bool = True):
     parent = world_readable_tmpdir("partner-guide-adversarial-")
     source = parent / "source"
     source.mkdir()
     write_site(source, ROOT)
+    if not sanitize:  # this test's own configuration: the page extension without its sanitizer step
+        config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+        assert PAGE_EXTENSION in config
+        (source / "mkdocs.yml").write_text(
+            config.replace(PAGE_EXTENSION, PAGE_EXTENSION.rstrip("\n") + ":\n      sanitize: false\n"), encoding="utf-8")
     out = parent / "site"
     with serving(out) as url:
         before = tree_digest(source / "docs")
-        result = build_site(out, url, config=source / "mkdocs.yml", cwd=source, timeout=600, **env)
+        result = build_site(out, url, config=source / "mkdocs.yml", cwd=source, timeout=600)
         yield AdversarialBuild(source, out, url, result, before, tree_digest(source / "docs"))
     shutil.rmtree(parent, ignore_errors=True)
 
@@ -103,8 +111,9 @@ def adversarial_build():
 
 @pytest.fixture(scope="session")
 def unsanitized_build():
-    """The same build with the sanitizer bypassed (tests only): what the Content-Security-Policy alone must stop."""
-    yield from _adversarial_build(PARTNER_GUIDE_TEST_UNSANITIZED="1")
+    """The same corpus built by a configuration of its own without the sanitizer step (`sanitize: false` for the
+    page extension in the copy's mkdocs.yml): what the Content-Security-Policy alone must stop."""
+    yield from _adversarial_build(sanitize=False)
 
 
 @pytest.fixture(scope="session")

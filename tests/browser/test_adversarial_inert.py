@@ -6,7 +6,7 @@
   valid look-alikes are whole pages (a JSON-LD `<!--<script>` would swallow
   the rest of the page, footer included).
 - The same corpus built with the sanitizer bypassed (`unsanitized_build`,
-  PARTNER_GUIDE_TEST_UNSANITIZED=1, tests only): the payloads are live
+  a copy of mkdocs.yml whose page extension has `sanitize: false`, tests only): the payloads are live
   markup in the pages, and the Content-Security-Policy alone keeps every
   inline script, event handler and javascript: link from running.
 """

@@ -38,6 +38,7 @@ import yaml
 from . import strict_yaml
 from .checks.frontmatter import front_matter_end, split_lines
 from .checks.links import DOCS_HOSTS
+from .markdown.slugs import heading_id, slug_words
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
 
@@ -52,7 +53,6 @@ INLINE_URL_RE = re.compile(
 LOCAL_LINK_RE = re.compile(r"\]\(#(?P<id>[^()\s]+)\)")  # [x](#anchor) on the same page
 STEM_SUFFIX_RE = re.compile(r"_intl_(?P<lang>zh|en)$")  # Tencent's edition suffix
 SITE_SUFFIX_RE = re.compile(r"\.(?P<lang>en)$")  # this site's English suffix
-WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -76,34 +76,9 @@ def edition_of(filename: str) -> Edition:
 # --------------------------------------------------------------------------- ids
 
 
-def slug_words(text: str) -> list[str]:
-    """ASCII words of a heading: pinyin for Chinese, the Latin words as they are."""
-    from pypinyin import lazy_pinyin  # imported here: only the importer needs it
-
-    words: list[str] = []
-    for part in lazy_pinyin(text, errors=lambda chars: [chars]):
-        words.extend(word.lower() for word in WORD_RE.findall(part))
-    return words
-
-
 def make_id(text: str, taken: set[str], limit: int = 48) -> str:
-    """A stable ASCII id for a heading, not in `taken` (which it joins)."""
-    words = slug_words(visible(text))
-    ident = ""
-    for word in words:
-        candidate = f"{ident}-{word}" if ident else word
-        if len(candidate) > limit:
-            break
-        ident = candidate
-    if not ident or not ident[0].isalpha():
-        ident = f"section-{ident}" if ident else "section"
-    unique = ident
-    number = 2
-    while unique in taken:
-        unique = f"{ident}-{number}"
-        number += 1
-    taken.add(unique)
-    return unique
+    """A stable ASCII id for a heading, not in `taken` (which it joins): the page extension's (markdown/slugs.py)."""
+    return heading_id(visible(text), taken, limit)
 
 
 def file_slug(stem: str, title: str = "") -> str:

@@ -8,7 +8,7 @@ column of the link.
 A page's ids are those the build gives it: the explicit ones (`{#id}` on a
 heading or any block, `id="…"` in HTML, Tencent's `(id:x)` anchors) and the
 ones Python-Markdown's toc extension makes for the other headings
-(`compat/python_markdown.toc_id`: a Chinese heading becomes `_1`, `_2`…). A link from `page.en.md` to `other.md` reaches `other.en.md`
+(the pinyin slug of the page extension, markdown/slugs.py). A link from `page.en.md` to `other.md` reaches `other.en.md`
 when it exists (mkdocs-static-i18n's suffix layout).
 """
 

@@ -7,8 +7,8 @@ Python-Markdown and the same extensions (checks/rendered.py): both run this one 
 1. the limits that protect the renderer: Markdown that would hang or recurse is replaced (checks/limits.py);
 2. the registry's short links (`[通知公告][announce]`) are known references (hooks/registry.yml);
 3. (Python-Markdown and the other extensions render the page; `tencent` its Tencent syntax and admonitions)
-4. which heading ids the writer gave, and the links as written, are noted before the toc extension ids
-   the other headings;
+4. which heading ids the writer gave, and the links as written, are noted; every other heading gets its
+   pinyin slug (markdown/slugs.py, as `make import` writes them), before the toc extension would id it;
 5. diagram frames with their text alternative (site/diagram_frames.py);
 6. the page audit: every page rule judges the rendered page (checks/ruleset.py `TREE_RULES`, on
    checks/tree.py's `PageTree`), then the HTML boundary (site/boundary.py); each finding at its source line;
@@ -22,11 +22,12 @@ holds the page's findings and `md.page_model` its facts for the rules across pag
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -34,8 +35,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..checks.findings import Finding, located
 from ..checks.limits import guard
+from ..compat.python_markdown import AFTER_ATTR_LIST, AFTER_TOC, BEFORE_TOC
 from ..checks.tree import HEADINGS, Notes, PageModel, PageTree
+from .slugs import heading_id
 from ..registry import REGISTRY_PATH, Registry, load_registry
+
+
+PLACEHOLDER_RE = re.compile(f"{util.STX}[^{util.ETX}]*{util.ETX}")  # raw HTML stashed in a heading's text
 
 
 @dataclass
@@ -107,17 +113,27 @@ def _open_fence(box: etree.Element) -> bool:
     return any((p.text or "").lstrip().startswith(("```", "~~~")) for p in box.iter("p"))
 
 
-class GeneratedIds(Treeprocessor):
-    """The ids the toc extension gave the headings without one (after it)."""
+class HeadingIds(Treeprocessor):
+    """Step 4: every heading without an id gets its pinyin slug (markdown/slugs.py), before the toc extension
+    would give it `_1`; the toc then keeps it (its permalink and the page's table of contents use it)."""
 
     def run(self, root: etree.Element) -> None:
         state: PageState = self.md.page_state  # type: ignore[attr-defined]
-        state.tree_done = True
-        untitled = state.untitled
+        taken = {element.get("id") or "" for element in root.iter() if element.get("id")}
         for element in root.iter():
-            if element.tag in HEADINGS and id(element) in untitled and element.get("id"):
-                state.notes.generated_ids.add(element.get("id") or "")
-                state.notes.heading_texts.append((element.get("id") or "", int(element.tag[1]), untitled[id(element)]))
+            if element.tag in HEADINGS and id(element) in state.untitled:
+                text = PLACEHOLDER_RE.sub("", state.untitled[id(element)]).strip()
+                ident = heading_id(text, taken)
+                element.set("id", ident)
+                state.notes.generated_ids.add(ident)
+                state.notes.heading_texts.append((ident, int(element.tag[1]), text))
+
+
+class TreeDone(Treeprocessor):
+    """Marks the end of the tree processors: the postprocessors that run from now on render the page."""
+
+    def run(self, root: etree.Element) -> None:
+        self.md.page_state.tree_done = True  # type: ignore[attr-defined]
 
 
 class PageAudit(Postprocessor):
@@ -169,8 +185,9 @@ class PageExtension(Extension):
         md.page_state = PageState(context, registry)  # type: ignore[attr-defined]
         md.findings = []  # type: ignore[attr-defined]
         md.preprocessors.register(PageStart(md), "partner_guide_page", 40)
-        md.treeprocessors.register(TreeNotes(md), "partner_guide_notes", 6.5)
-        md.treeprocessors.register(GeneratedIds(md), "partner_guide_ids", 4)
+        md.treeprocessors.register(TreeNotes(md), "partner_guide_notes", AFTER_ATTR_LIST)
+        md.treeprocessors.register(HeadingIds(md), "partner_guide_ids", BEFORE_TOC)
+        md.treeprocessors.register(TreeDone(md), "partner_guide_tree_done", AFTER_TOC)
         md.postprocessors.register(PageAudit(md, str(self.getConfig("lang") or "zh"),
                                              bool(self.getConfig("sanitize"))), "partner_guide_audit", 1)
 

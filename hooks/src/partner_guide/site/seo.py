@@ -1,7 +1,7 @@
 """What search engines read (pure module; hooks/seo.py wires it).
 
 - `faq_jsonld(html, lang)` turns a page's questions (the `<h2 id=…>`
-  headings that end in ? or ？) and their answers (the text up to the next
+  headings that end in ? or ？, or Chinese ones with a question word, `is_question`) and their answers (the text up to the next
   h2) into schema.org FAQPage JSON-LD, in the page's language; the hook
   stores it as `page.meta["faq_jsonld"]` and overrides/main.html puts it in
   `<head>`. Baidu and Google both read JSON-LD.
@@ -30,6 +30,17 @@ TAG_RE = re.compile(r"<[^<>]+>")  # a tag; not across another `<` (each unclosed
 BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|tr|div|pre|blockquote|dd|dt)>|<br\s*/?>", re.I)  # ends a line
 SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 QUESTION_END = ("?", "？")
+# Words that make a Chinese heading a question without its ？ (Tencent's pages often leave it out):
+# `哪些账号不支持关联成为渠道合作伙伴客户`.
+ZH_QUESTION_WORDS = ("哪", "什么", "如何", "怎么", "怎样", "为什么", "为何", "是否", "能否", "可否", "多少", "多久",
+                     "何时", "谁", "吗", "呢")
+
+
+def is_question(heading: str) -> bool:
+    """A heading that asks: it ends with ? or ？, or it is Chinese and has a question word."""
+    text = heading.strip()
+    return text.endswith(QUESTION_END) or (any("\u4e00" <= char <= "\u9fff" for char in text)
+                                           and any(word in text for word in ZH_QUESTION_WORDS))
 
 
 def text_of(fragment: str) -> str:
@@ -46,7 +57,7 @@ def questions(html: str) -> list[tuple[str, str, str]]:
     headings = list(H2_RE.finditer(html))
     for index, match in enumerate(headings):
         question = text_of(match.group("title"))
-        if not question.endswith(QUESTION_END):
+        if not is_question(question):
             continue
         end = headings[index + 1].start() if index + 1 < len(headings) else len(html)
         answer = text_of(html[match.end() : end])
