@@ -1,18 +1,12 @@
-"""Page checks: every finding is a warning, so `--strict` fails (partner_guide/checks).
+"""The rules (partner_guide/checks): every finding a warning, so `--strict` fails.
 
-- `on_pre_build`: a broken registry stops the build; the findings of the
-  previous build are forgotten, except in the per-language builds that
-  mkdocs-static-i18n runs from its own `on_post_build` (the same build).
-- `on_page_markdown`: the source rules of `ruleset.run_checks` on the ORIGINAL
-  file (front matter included, so line numbers are the file's), once per file
-  and build; and the page extension (partner_guide/markdown/page.py) told which
-  page it renders next: it runs every page rule on the rendered page and
-  reports here, with the page's facts.
-- `on_post_build` of the edition built last (every page of every edition
-  rendered): translation parity, links to other pages' anchors and the
-  search synonyms, over every rendered page.
-
-Content problems never raise. Nothing is written anywhere.
+- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten (not in
+  the per-language builds mkdocs-static-i18n runs: the same build).
+- `on_page_markdown`: the source rules (`ruleset.run_checks`) on the ORIGINAL file, once per file and build;
+  the Markdown extensions told which page they render next, in the build's language: Tencent's syntax
+  (markdown/tencent.py), then the page pipeline (markdown/page.py: short links, heading ids, every page
+  rule on the rendered page, diagram frames, the boundary, the sanitizer), which reports here.
+- `on_post_build` of the edition built last: parity, anchors and synonyms over every rendered page.
 """
 
 from __future__ import annotations
@@ -28,6 +22,7 @@ from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
 from partner_guide.compat.i18n_plugin import in_language_rebuild, last_edition
+from partner_guide.compat.mkdocs_markdown import set_extension_language
 from partner_guide.languages import build_language
 
 if TYPE_CHECKING:
@@ -48,16 +43,15 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     source = adapter.page_source(page)
     if source is not None and REPORTER.first_time(source[0]):
         REPORTER.report(run_checks(source[1], adapter.repo_path(source[0], config), adapter.registry(config)))
+    set_extension_language(config, build_language(config))
     adapter.render_next(page, config, REPORTER)
     return None
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if build_language(config) != last_edition(config):
-        return
-    sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
-               for path in sorted(Path(config.docs_dir).rglob("*.md"))}
-    REPORTER.report(check_parity(REPORTER.models))
-    REPORTER.report(check_anchors(REPORTER.models))
-    synonyms = synonyms_path(Path(config.config_file_path).parent)
-    REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))
+    if build_language(config) == last_edition(config):
+        sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
+                   for path in sorted(Path(config.docs_dir).rglob("*.md"))}
+        REPORTER.report(check_parity(REPORTER.models) + check_anchors(REPORTER.models))
+        synonyms = synonyms_path(Path(config.config_file_path).parent)
+        REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))

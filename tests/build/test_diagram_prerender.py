@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from partner_guide.site.diagram_frames import DRAWINGS_DIR, drawing_path
 from tests.support import html_pages
 
-# A frame and the diagram source in it, as hooks/diagrams.py writes them.
+# A frame and the diagram source in it, as the page extension writes them.
 FRAME = re.compile(r'data-drawing="(?P<name>[^"]+)"[^>]*><pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
 LABEL = re.compile(r'\["([^"]+)"\]|\{"([^"]+)"\}')
 

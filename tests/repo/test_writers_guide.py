@@ -7,7 +7,7 @@ Each example in the guide is a fenced block right after a marker comment:
     <!-- example: output -->           the exact lines `make check` prints for
                                         the bad example just before it
 
-The examples run through `ruleset.run_checks`, the same function the build
+The examples run through the source rules and the page rendered as the build
 (hooks/checks.py) and `make check` (`guide-check`) use. The guide pages
 themselves must pass the checks too: the bad examples sit in code fences,
 which the checks skip.
@@ -22,7 +22,12 @@ from dataclasses import dataclass
 import pytest
 
 from partner_guide.checks.findings import format_finding
-from partner_guide.checks.ruleset import run_checks
+from tests.support import page_findings as _page_findings
+
+
+def run_checks(text: str, path: str, registry) -> list:
+    """What `make check` and the build report for one page: the source rules and the rendered page's."""
+    return _page_findings(text, path, registry)
 from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
 

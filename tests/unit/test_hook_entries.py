@@ -1,4 +1,4 @@
-"""The hook entry modules (hooks/checks.py, hooks/rendering.py), as MkDocs loads them
+"""The hook entry module hooks/checks.py, as MkDocs loads it
 from mkdocs.yml, with stand-in page and config objects."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from partner_guide.compat.mkdocs_build import markdown_config
 from tests.support import ROOT, hook
 
 checks = hook("checks")
-rendering = hook("rendering")
 
 BAD = "---\ntitle: x\n---\n\n# x\n\n<script>alert(1)</script>\n\n>!\n- 一\n- 二\n"
 LINE = "docs/hot/x.md:7:1: SAFE-TAG <script> is not allowed (removed with its content)"
@@ -43,8 +42,7 @@ def markdown_of(text: str) -> str:
 def build_page(text: str, built) -> str:
     """The page's events as MkDocs runs them: on_page_markdown, then Python-Markdown with the site's extensions
     and the configs the hooks set (the page extension reports to hooks/checks.py)."""
-    checks.on_page_markdown(markdown_of(text), page=page(text), config=built, files=None)
-    out = rendering.on_page_markdown(markdown_of(text), page=page(text), config=built, files=None)
+    out = checks.on_page_markdown(markdown_of(text), page=page(text), config=built, files=None)
     return markdown.markdown(out or markdown_of(text), extensions=EXTENSIONS, extension_configs=built.mdx_configs)
 
 

@@ -26,7 +26,7 @@ def test_an_english_page_links_to_the_english_edition():
 
 def test_ids_are_the_builds_explicit_and_generated_ones():
     ids = page_model("# 标题\n\n## 中文问题\n\n## English question\n\n段落\n{: #para }\n\n<a id=\"raw\"></a>\n\n[](id:tencent)\n").ids
-    assert {"_1", "english-question", "para", "raw", "tencent"} <= ids
+    assert {"biao-ti", "zhong-wen-wen-ti", "english-question", "para", "raw", "tencent"} <= ids  # pinyin slugs
 
 
 def test_links_in_code_are_not_followed():

@@ -27,7 +27,7 @@ import re
 
 from ..markdown.syntax import TYPES
 from .findings import Issue
-from .tree import PageTree
+from .tree import PageTree, classes
 
 MATERIAL_RE = re.compile(
     r"^(?P<indent>[ \t]*)"  # any indentation (admonitions nest)
@@ -89,3 +89,15 @@ def admonition_issues(tree: PageTree) -> list[Issue]:
                 add("ADM-UNTERMINATED", "title quote is not closed" if head else
                     f"cannot read the admonition header {rest.strip()!r}", (line.strip(),), len(marker) + 1)
     return issues
+
+
+def unknown_type_boxes(tree: PageTree) -> frozenset[tuple[int, str]]:
+    """(element, "class") of each admonition of an unknown type: ADM-TYPE says it, the boundary need not."""
+    found = set()
+    for node in tree.elements():
+        kinds = classes(node)
+        kind = kinds[1] if node.tag == "div" and "admonition" in kinds[:1] and len(kinds) > 1 else \
+            kinds[0] if node.tag == "details" and kinds else None
+        if kind is not None and kind.lower() not in TYPES:
+            found.add((node.mem_id, "class"))
+    return frozenset(found)

@@ -3,7 +3,8 @@
 - `run_checks(text, path, registry)`: the rules that read the source file itself (front matter, the limits
   that protect the renderer, the description), for what never reaches the rendered page.
 - `audit(html, tree)`: every rule that reads a page's content, on the page Python-Markdown rendered
-  (`TREE_RULES`, checks/tree.py), then the HTML boundary and the sanitizer (site/boundary.py). The page
+  (`TREE_RULES`, checks/tree.py), then the HTML boundary and the sanitizer (site/boundary.py), then the
+  pre-drawn drawings (site/diagram_frames.py). The page
   extension (markdown/page.py) calls it for every page, in the build and in `make check` alike.
 
 A rule that crashes is a bug in the rule, not in the page: it becomes a CHECK-CRASH finding instead of a
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 
 from ..registry import Registry
 from ..site.boundary import UrlPolicy, check_page, parse
-from ..site.diagram_frames import frame_diagrams
-from .admonitions import admonition_issues
+from ..site.diagram_frames import attach_drawings, frame_diagrams
+from .admonitions import admonition_issues, unknown_type_boxes
 from .diagrams import diagram_issues
 from .findings import Finding, Issue, Locator, located
 from .frontmatter import check_front_matter
@@ -78,7 +79,7 @@ def audit(html: str, tree: PageTree, sanitize: bool = True) -> Audit:
             return None
 
     links = run(link_issues)
-    judged = frozenset()
+    judged: frozenset[tuple[int, str]] = frozenset()
     if isinstance(links, tuple):
         result.groups.append(links[0])
         judged = links[1]
@@ -86,11 +87,15 @@ def audit(html: str, tree: PageTree, sanitize: bool = True) -> Audit:
         issues = run(rule)
         if isinstance(issues, list):
             result.groups.append(issues)
+    judged |= unknown_type_boxes(tree)
     judgement = check_page(framed, UrlPolicy.of(tree.registry, tree.url), tree.body, judged)
     result.groups.append(judgement.removals)
     if sanitize:
         result.html = judgement.html
-    else:
+    # The pre-drawn drawings join the frames after the sanitizer (which lets no SVG in); each was checked on
+    # its own (checks/svg.py), and one that holds more than a drawing may is left out.
+    result.html = attach_drawings(result.html, tree.url)
+    if not sanitize:
         result.groups.append([Issue("SAFE-UNSANITIZED", "published without the sanitizer (sanitize: false)", (),
                                     "it is for the tests of the Content-Security-Policy only", at=(1, 1))])
     return result

@@ -212,7 +212,8 @@ def parse(html: str):
 
 def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset()) -> list[Removal]:
     """Every element, attribute and class the sanitizer removes from `html`, in document order
-    (`body`: `html` already parsed; `judged`: (element, attribute) addresses a link rule has reported)."""
+    (`body`: `html` already parsed; `judged`: (element, attribute) addresses a page rule has reported: a link's
+    address, an admonition's unknown type)."""
     removals: list[Removal] = []
     body = parse(html) if body is None else body
     stack = list(reversed(_children(body))) if body is not None else []
@@ -235,7 +236,7 @@ def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset
                                         "remove it: pages have no forms"))
             for name, value in attributes.items():
                 removal = decide(tag, name, value, policy)[1]
-                if removal and not (removal.rule == "SAFE-URL" and (node.mem_id, name.lower()) in judged):
+                if removal and not (removal.rule in ("SAFE-URL", "SAFE-CLASS") and (node.mem_id, name.lower()) in judged):
                     removals.append(removal)
         stack.extend(reversed(_children(node)))
     return removals
