@@ -1,7 +1,7 @@
 """The safety boundary (README, "Safety"): diagrams and files checked, each page read as UTF-8 with only
-its allowed front matter, its front-matter text escaped and a crash while rendering reported, and every
-page given the Content-Security-Policy last. The limits, the HTML boundary and the sanitizer are the page
-extension's (partner_guide/markdown/page.py). Logic: partner_guide."""
+its allowed front matter, its front-matter text escaped and a crash while rendering reported. The limits,
+the HTML boundary and the sanitizer are the page extension's (partner_guide/markdown/page.py), the
+Content-Security-Policy the site step's (partner_guide/site/step.py). Logic: partner_guide."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from partner_guide import adapter
 from partner_guide.compat.i18n_plugin import in_language_rebuild
-from partner_guide.site.csp import with_csp
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,13 +40,3 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
 @event_priority(-100)  # after every rewrite, right before Python-Markdown
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     return adapter.safe_markdown(markdown, page, config, REPORTER.report)
-
-
-@event_priority(-100)  # last: hashes the inline scripts of the finished page
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-    return with_csp(output)
-
-
-@event_priority(50)  # before hooks/editions.py writes en/404.html itself
-def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
-    return with_csp(output) if template_name.endswith(".html") else output

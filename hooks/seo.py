@@ -1,4 +1,4 @@
-"""What search engines read (events: `on_config`, `on_page_content`, `on_post_page`, `on_post_build`).
+"""What search engines read (events: `on_config`, `on_page_content`, `on_post_page`; robots.txt: site/step.py).
 
 - `on_config`: SOURCE_DATE_EPOCH, unless set, is the last commit's time: the
   sitemap's dates, and so the whole build, are the same for one commit
@@ -7,7 +7,6 @@
   the build's language, as `page.meta["faq_jsonld"]` (overrides/main.html
   puts it in `<head>`); partner_guide/site/seo.py.
 - `on_post_page`: the head's hreflang links made absolute (compat/material.py).
-- `on_post_build`: robots.txt, pointing at the sitemap built from `site_url`.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from urllib.parse import urljoin
 from partner_guide.compat.material import absolute_hreflang
 from partner_guide.languages import build_language
 from partner_guide.site.reproducible import use_last_commit_date
-from partner_guide.site.seo import faq_jsonld, robots_txt
+from partner_guide.site.seo import faq_jsonld
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,8 +42,3 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
     return absolute_hreflang(output, urljoin(config.site_url, page.url)) if config.site_url else output
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.site_url:
-        Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

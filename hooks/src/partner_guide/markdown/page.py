@@ -9,10 +9,11 @@ Python-Markdown and the same extensions (checks/rendered.py): both run this one 
 3. (Python-Markdown and the other extensions render the page; `tencent` its Tencent syntax and admonitions)
 4. which heading ids the writer gave, and the links as written, are noted; every other heading gets its
    pinyin slug (markdown/slugs.py, as `make import` writes them), before the toc extension would id it;
+   the toc's permalinks get their title in the page's language;
 5. diagram frames with their text alternative (site/diagram_frames.py);
 6. the page audit: every page rule judges the rendered page (checks/ruleset.py `TREE_RULES`, on
    checks/tree.py's `PageTree`), then the HTML boundary (site/boundary.py); each finding at its source line;
-7. the sanitizer, last (nh3): what is published.
+7. the sanitizer (nh3): what is published; then the pre-drawn drawings join their frames.
 
 Config: `lang` (zh or en), `context` (a `PageContext`: which file this is, its source for placing findings,
 the registry, where to report; the build's hook sets it per page) and `sanitize` (True; only a test's own
@@ -38,10 +39,11 @@ from ..checks.limits import guard
 from ..compat.python_markdown import AFTER_ATTR_LIST, AFTER_TOC, BEFORE_TOC
 from ..checks.tree import HEADINGS, Notes, PageModel, PageTree
 from .slugs import heading_id
+from .. import ui
 from ..registry import REGISTRY_PATH, Registry, load_registry
 
 
-PLACEHOLDER_RE = re.compile(f"{util.STX}[^{util.ETX}]*{util.ETX}")  # raw HTML stashed in a heading's text
+PLACEHOLDER_RE = re.compile(f"{util.STX}[a-z]+:[0-9]+{util.ETX}")  # what Python-Markdown stashed in a heading
 
 
 @dataclass
@@ -129,10 +131,18 @@ class HeadingIds(Treeprocessor):
                 state.notes.heading_texts.append((ident, int(element.tag[1]), text))
 
 
-class TreeDone(Treeprocessor):
-    """Marks the end of the tree processors: the postprocessors that run from now on render the page."""
+class AfterToc(Treeprocessor):
+    """The permalinks the toc extension added get their title in the page's language; and the tree processors
+    are done: the postprocessors that run from now on render the page (toc runs them on its own before)."""
+
+    def __init__(self, md: Markdown, lang: str):
+        super().__init__(md)
+        self.title = ui.strings(lang)["permalink_title"]
 
     def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if link.get("class") == "headerlink":
+                link.set("title", self.title)
         self.md.page_state.tree_done = True  # type: ignore[attr-defined]
 
 
@@ -187,9 +197,9 @@ class PageExtension(Extension):
         md.preprocessors.register(PageStart(md), "partner_guide_page", 40)
         md.treeprocessors.register(TreeNotes(md), "partner_guide_notes", AFTER_ATTR_LIST)
         md.treeprocessors.register(HeadingIds(md), "partner_guide_ids", BEFORE_TOC)
-        md.treeprocessors.register(TreeDone(md), "partner_guide_tree_done", AFTER_TOC)
-        md.postprocessors.register(PageAudit(md, str(self.getConfig("lang") or "zh"),
-                                             bool(self.getConfig("sanitize"))), "partner_guide_audit", 1)
+        lang = str(self.getConfig("lang") or "zh")
+        md.treeprocessors.register(AfterToc(md, lang), "partner_guide_after_toc", AFTER_TOC)
+        md.postprocessors.register(PageAudit(md, lang, bool(self.getConfig("sanitize"))), "partner_guide_audit", 1)
 
 
 def makeExtension(**kwargs) -> PageExtension:

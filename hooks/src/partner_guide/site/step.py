@@ -1,0 +1,33 @@
+"""The site step: what is done over the built folder once every edition is built (pure module).
+
+`finish_site(site, site_url, langs, default)`, in order:
+
+1. the single 404: the root 404.html becomes the error document of every edition (site/editions.py);
+2. robots.txt, pointing at the sitemap built from `site_url` (site/seo.py), when there is one;
+3. last, the Content-Security-Policy of every page: its inline scripts hashed (site/csp.py).
+
+hooks/editions.py runs it in `on_post_build`; `guide-site-step [site] [--site-url URL]` runs it alone, over a
+folder another renderer built (tools/site_step.py). It may run again over its own output: nothing changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..languages import DEFAULT_LANG
+from .csp import with_csp
+from .editions import write_single_404
+from .seo import robots_txt
+
+
+def finish_site(site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG) -> None:
+    if (site / "404.html").is_file():
+        write_single_404(site, urlsplit(site_url or "/").path, langs, default)
+    if site_url:
+        (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        secured = with_csp(html)
+        if secured != html:
+            page.write_text(secured, encoding="utf-8")
