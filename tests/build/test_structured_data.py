@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from partner_guide.site.seo import is_question
 from tests.support import ROOT, html_pages, is_chinese_page, venv_tool
 
 
@@ -18,8 +19,8 @@ def _soup(path):
 
 
 def _visible_questions(soup) -> list[tuple[str, str]]:
-    """(id, text) of the article's h2 headings that end in a question mark
-    (the contact block's "没找到答案？" is the site's, not a question of the page)."""
+    """(id, text) of the article's h2 headings that ask: a question mark, or a Chinese question word
+    (`site.seo.is_question`; the contact block's "没找到答案？" is the site's, not a question of the page)."""
     found = []
     for h2 in soup.select("article h2[id]"):
         if h2.find_parent(class_="partner-contact"):
@@ -27,7 +28,7 @@ def _visible_questions(soup) -> list[tuple[str, str]]:
         for link in h2.select("a.headerlink"):
             link.decompose()
         text = " ".join(h2.get_text(" ", strip=True).split())
-        if text.endswith(("?", "？")):
+        if is_question(text):
             found.append((h2["id"], text))
     return found
 
@@ -92,3 +93,10 @@ def test_baidu_verification_tag_only_when_configured(site_dir, tmp_path):
     for page in ("index.html", "en/index.html", "hot/rebate/index.html"):
         tags = _soup(out / page).select('head meta[name="baidu-site-verification"]')
         assert [t["content"] for t in tags] == ["codeva-Test123"], page
+
+
+def test_a_chinese_question_without_its_question_mark_is_a_question_too(site_dir):
+    """/hot/binding/ asks `哪些账号不支持关联成为渠道合作伙伴客户` without ？ (as Tencent's page does)."""
+    for page in (site_dir / "hot" / "binding" / "index.html", site_dir / "en" / "hot" / "binding" / "index.html"):
+        [faq] = _jsonld(_soup(page))
+        assert [q["@type"] for q in faq["mainEntity"]] == ["Question"], page

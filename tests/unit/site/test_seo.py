@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from partner_guide.site.seo import faq_jsonld, questions, robots_txt, text_of
+from partner_guide.site.seo import faq_jsonld, is_question, questions, robots_txt, text_of
 
 
 def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
@@ -49,3 +49,9 @@ def test_jsonld_escapes_what_could_end_or_swallow_its_script_element():
     assert "<" not in data and ">" not in data and "&" not in data
     assert "\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e" in data and "A \\u0026 B" in data
     assert json.loads(data)["mainEntity"][0]["name"] == "为什么 </script><!--<script> 会？"
+
+
+def test_a_heading_is_a_question_by_its_mark_or_by_a_chinese_question_word():
+    assert is_question("合作伙伴协议怎么下载？") and is_question("How do I sign?")
+    assert is_question("哪些账号不支持关联成为渠道合作伙伴客户") and is_question("返佣是否按月结算")
+    assert not is_question("合作伙伴旅程") and not is_question("按阶段查找") and not is_question("The partner journey")
