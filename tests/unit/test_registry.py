@@ -97,3 +97,17 @@ def test_a_registry_that_is_not_utf8_is_refused_not_a_traceback(tmp_path):
     path.write_bytes(BASE.encode() + b"\xff\n")
     with pytest.raises(RegistryError, match="UTF-8"):
         load_registry(path)
+
+
+@pytest.mark.parametrize("key", ["tel", "address", "recipient_en"])
+def test_a_missing_required_key_is_a_finding_at_its_entry(key, tmp_path):
+    text = REGISTRY_PATH.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    mail = lines.index("  mail:")
+    [at] = [i for i in range(mail + 1, len(lines)) if lines[i].startswith(f"    {key}:")]
+    broken = tmp_path / "registry.yml"
+    broken.write_text("\n".join(lines[:at] + lines[at + 1:]), encoding="utf-8")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(broken)
+    assert str(raised.value).endswith(f":{mail + 1}:3: REG-SHAPE contacts.mail: missing {key!r} "
+                                      f"(hint: add `{key}:` to contacts.mail)")

@@ -288,6 +288,38 @@ def nest_lists(lines: list[str]) -> list[str]:
     return out
 
 
+BULLET_RE = re.compile(r"^(?P<indent> *)[-*+](?P<space>[ \t]+)\S")  # `- 第一步`
+NUMBER_RE = re.compile(r"^(?P<indent> *)(?P<number>\d{1,9})\.(?P<space>[ \t]*)(?P<text>\S.*)$")  # `2. x` or `2.x`
+
+
+def numbered_leftovers(lines: list[str]) -> list[str]:
+    """Two leftovers of Tencent's pages, as Tencent's renderer shows them:
+
+    - a bullet item followed, without a blank line, by `2. …`, `3. …` at its indentation: one numbered list
+      (the bullet is step 1);
+    - sub-steps indented 4 spaces or more under a numbered step, written `1.搜索…` without a space after the
+      number: a nested numbered list (with the space), not a code block showing literal `**`.
+    """
+    outside = _outside_code(lines)
+    out = list(lines)
+    for index, line in enumerate(lines):
+        following = NUMBER_RE.match(lines[index + 1]) if index + 1 < len(lines) and outside[index + 1] else None
+        bullet = BULLET_RE.match(line) if outside[index] else None
+        if bullet and following and following.group("number") == "2" and \
+                following.group("indent") == bullet.group("indent") and following.group("space"):
+            out[index] = f"{bullet.group('indent')}1.{bullet.group('space')}{line[bullet.end() - 1:]}"
+    for index, line in enumerate(lines):
+        step = NUMBER_RE.match(line) if outside[index] else None
+        if step is None or len(step.group("indent")) < 4 or step.group("space"):
+            continue
+        above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+        parent = NUMBER_RE.match(above)
+        if parent is not None and len(parent.group("indent")) < len(step.group("indent")) or \
+                (parent is not None and not parent.group("space") and len(parent.group("indent")) >= 4):
+            out[index] = f"{step.group('indent')}{step.group('number')}. {step.group('text')}"
+    return out
+
+
 def dedent_lists_under_text(lines: list[str]) -> list[str]:
     """A list indented 4 spaces after a paragraph (the blank line between) → a list (not code)."""
     outside = _outside_code(lines)
@@ -570,6 +602,7 @@ def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[st
     lines = rename_links(lines, renames)
     lines = canonical_links(lines, registry)
     lines, images = local_images(lines, page_stem, assets_href)
+    lines = numbered_leftovers(lines)
     lines = dedent_lists_under_text(lines)
     lines = blank_before_lists(lines)
     lines = nest_lists(lines)

@@ -170,3 +170,19 @@ def test_the_importer_never_raises_its_output_renders_and_importing_it_again_cha
     assert page.text.startswith("---\n")
     assert isinstance(render_markdown(body(page.text), lang), str)
     assert convert_page(page.text, lang, REGISTRY, "fuzz").text == page.text
+
+
+def test_a_bullet_followed_by_numbered_steps_becomes_one_numbered_list():
+    text = convert_page("# 标题\n\n操作步骤：\n\n- 登录控制台。\n2. 单击**申请**。\n3. 完成。\n", "zh", REGISTRY, "x").text
+    assert "\n1. 登录控制台。\n2. 单击**申请**。\n3. 完成。\n" in text
+    html = render_markdown(body(text))
+    assert "<ol>\n<li>登录控制台。</li>\n<li>单击<strong>申请</strong>。</li>" in html and "<ul>" not in html
+
+
+def test_sub_steps_indented_without_a_space_after_the_number_become_a_nested_list():
+    source = "# 标题\n\n1. 进入页面。\n    1.搜索客户。\n    2.单击**下一步**。\n2. 提交。\n"
+    text = convert_page(source, "zh", REGISTRY, "x").text
+    assert "\n    1. 搜索客户。\n    2. 单击**下一步**。\n" in text
+    html = render_markdown(body(text))
+    assert "<li>进入页面。<ol>\n<li>搜索客户。</li>\n<li>单击<strong>下一步</strong>。</li>" in html
+    assert "<code>" not in html and "**" not in html

@@ -18,7 +18,8 @@ finding per wrong value, each at its line and column:
               character or HTML, or too long;
 - REG-CONTACT a contact value that is not of its kind (tel:, e-mail, QQ
               number, phone number);
-- REG-SHAPE   a missing section or key, or a value of the wrong type;
+- REG-SHAPE   a missing section or key (`REQUIRED`: at the entry's line), or a
+              value of the wrong type;
 - YAML-*      see strict_yaml.py.
 
 Contacts are open: any kind (assistant, mail, and later phone numbers, QQ
@@ -64,6 +65,13 @@ KINDS = {"tel": (TEL_RE, "tel:+8675586013388,75727"), "email": (EMAIL_RE, "name@
          "mailto": (EMAIL_RE, "name@tencent.com"), "qq": (QQ_RE, "2852062166"), "phone": (PHONE_RE, "0755-86013388")}
 TEXT_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f<>\u2028\u2029]")
 TEXT_LIMIT = 200
+# The keys the site reads from an entry (registry.parse_registry): missing, each is a REG-SHAPE at the entry.
+REQUIRED = {
+    ("console",): ("host", "routes"),
+    ("contacts",): ("assistant", "mail"),
+    ("contacts", "assistant"): ("url", "params", "title"),
+    ("contacts", "mail"): ("address", "address_en", "recipient", "recipient_en", "phone", "tel"),
+}
 
 
 def trusted(host: str) -> bool:
@@ -224,6 +232,13 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
     checker.names(contacts, ("contacts",))
     for name, entry in contacts.items():
         checker.contact(name, entry)
+    for path, keys in REQUIRED.items():
+        entry = data
+        for part in path:
+            entry = entry.get(part) if isinstance(entry, dict) else None
+        for key in keys if isinstance(entry, dict) else ():
+            if key not in entry:
+                checker.add(path, "REG-SHAPE", f"missing {key!r}", f"add `{key}:` to {_dotted(path)}")
     for unknown in set(data) - {"console", "docs", "contacts", "allowed_hosts"}:
         checker.add((unknown,), "REG-SHAPE", f"unknown section {unknown!r}")
     short = [*routes, *docs, *contacts]
