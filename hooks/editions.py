@@ -2,7 +2,7 @@
 
 - `on_post_page`: English pages get Material's `config.base` at `/en/` (search).
 - `on_template_context`, `on_post_template`: each edition's 404 (`en/404.html`).
-- `on_post_build`, all editions built: the site step over the built folder
+- `on_post_build` of the edition built last: the site step over the built folder
   (site/step.py: the single 404, robots.txt, every page's
   Content-Security-Policy); the bundle is checked for what lang-switch.js
   relies on (compat/material.py).
@@ -43,9 +43,10 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     return place_404(output, Path(config.site_dir), build_language(config)) if template_name == "404.html" else output
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not i18n_plugin.in_language_rebuild(config):
+    # The edition built last (every page of every edition written, config.site_dir the root): a strict build
+    # that fails stops right after it, so its pages get their policy too.
+    if build_language(config) == i18n_plugin.last_edition(config):
         languages = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
         finish_site(Path(config.site_dir), config.site_url or "", *languages)
         for problem in alternate_script_problems(config.site_dir):

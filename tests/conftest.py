@@ -93,8 +93,8 @@ def _adversarial_build(sanitize: bool = True):
     if not sanitize:  # this test's own configuration: the page extension without its sanitizer step
         config = (source / "mkdocs.yml").read_text(encoding="utf-8")
         assert PAGE_EXTENSION in config
-        (source / "mkdocs.yml").write_text(
-            config.replace(PAGE_EXTENSION, PAGE_EXTENSION.rstrip("\n") + ":\n      sanitize: false\n"), encoding="utf-8")
+        unsanitized = PAGE_EXTENSION.rstrip("\n") + ":\n      sanitize: false\n"
+        (source / "mkdocs.yml").write_text(config.replace(PAGE_EXTENSION, unsanitized), encoding="utf-8")
     out = parent / "site"
     with serving(out) as url:
         before = tree_digest(source / "docs")

@@ -242,7 +242,8 @@ def page_findings(text: str, path: str = "docs/hot/rebate.md", registry=None) ->
     from partner_guide.compat.mkdocs_build import markdown_config
 
     registry = registry or REGISTRY
-    return run_checks(text, path, registry) + render_page(text, path, registry, markdown_config(ROOT / "mkdocs.yml")).findings
+    rendered = render_page(text, path, registry, markdown_config(ROOT / "mkdocs.yml"))
+    return run_checks(text, path, registry) + rendered.findings
 
 
 def area_findings(area: str, text: str, path: str = "docs/hot/rebate.md", registry=None) -> list[Finding]:
@@ -258,7 +259,8 @@ def run_page_checks(path: Path) -> list[Finding]:
     """The findings of the five areas of the first version (other rules, such as meta descriptions, have
     their own fixtures)."""
     prefixes = tuple(prefix for area in AREAS.values() for prefix in area)
-    return [f for f in page_findings(path.read_text(encoding="utf-8"), fixture_path(path)) if f.rule.startswith(prefixes)]
+    found = page_findings(path.read_text(encoding="utf-8"), fixture_path(path))
+    return [f for f in found if f.rule.startswith(prefixes)]
 
 
 # --------------------------------------------------------------------------- search

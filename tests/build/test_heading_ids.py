@@ -16,7 +16,8 @@ def test_every_heading_of_both_editions_has_an_ascii_id(site_dir):
     headings = []
     for page in html_pages(site_dir):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        headings += [(page.relative_to(site_dir).as_posix(), h.get("id")) for h in soup.select("h1, h2, h3, h4, h5, h6")]
+        path = page.relative_to(site_dir).as_posix()
+        headings += [(path, h.get("id")) for h in soup.select("h1, h2, h3, h4, h5, h6")]
     assert len({path for path, _ in headings if path.startswith("en/")}) >= 10 and len(headings) >= 50
     assert [(path, ident) for path, ident in headings if not ID_RE.match(ident or "")] == []
 

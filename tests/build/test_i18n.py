@@ -66,9 +66,9 @@ def test_root_404_is_chinese_and_carries_the_english_404_which_is_english(site_d
     zh, template = root.split('<template data-edition="/en/"', 1)
     assert HTML_LANG.search(zh).group(1) == "zh"
     assert HTML_LANG.search(en).group(1) == "en" and 'data-lang="en"' in template
-    assert "<h1>404 - 找不到页面</h1>" in zh and "没找到答案？" in zh
+    assert "<h1 id=\"not-found-zh\">404 - 找不到页面</h1>" in zh and "没找到答案？" in zh
     for page in (en, template):
-        assert "<h1>404 - Page not found</h1>" in page and "Didn't find your answer?" in page
+        assert "<h1 id=\"not-found-en\">404 - Page not found</h1>" in page and "Didn't find your answer?" in page
         content = page.split('<div class="md-content"', 1)[1].split("</article>")[0]
         # The English contact keeps the envelope (address, recipient) in Chinese; nothing else is.
         assert not HAN.search(re.sub(r"<dd>[^<]*</dd>|<[^>]+>", "", content))

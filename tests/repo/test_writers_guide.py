@@ -22,14 +22,9 @@ from dataclasses import dataclass
 import pytest
 
 from partner_guide.checks.findings import format_finding
-from tests.support import page_findings as _page_findings
-
-
-def run_checks(text: str, path: str, registry) -> list:
-    """What `make check` and the build report for one page: the source rules and the rendered page's."""
-    return _page_findings(text, path, registry)
 from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
+from tests.support import page_findings as run_checks  # the source rules and the rendered page's, as make check
 
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
 TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "import", "preview", "findings")

@@ -32,7 +32,7 @@ def config(language: str = "zh", i18n_building: bool | None = None):
 
 
 def page(text: str, name: str = "docs/hot/x.md"):
-    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / name), content_string=text))
+    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / name), content_string=text), url="hot/x/")
 
 
 def markdown_of(text: str) -> str:

@@ -111,7 +111,7 @@ def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
     text = (source[1] if source else "").removeprefix("\ufeff")
     path = repo_path(page.file.abs_src_path, config) if page.file.abs_src_path else page.file.src_uri
     set_page_context(config, PageContext(path, text, read_front_matter(text).lines + 1, registry(config),
-                                         reporter.page))
+                                         reporter.page, page.url))
 
 
 class Reporter:

@@ -131,69 +131,29 @@ def link_path(url: str, host: str) -> str:
     return url.split(host, 1)[1] or "/"
 
 
-def _require(mapping: Any, key: str, where: str, source: str, kind: type = str) -> Any:
-    if not isinstance(mapping, dict) or key not in mapping:
-        raise RegistryError(f"{source}: {where}: missing '{key}'")
-    value = mapping[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
-        raise RegistryError(f"{source}: {where}.{key}: expected a non-empty {kind.__name__}")
-    return value
+def _title(entry: dict) -> dict[str, str]:
+    return {lang: str(entry["title"][lang]) for lang in LANGS}
 
 
-def _title(entry: Any, where: str, source: str) -> dict[str, str]:
-    title = _require(entry, "title", where, source, dict)
-    for lang in LANGS:
-        _require(title, lang, f"{where}.title", source)
-    return {lang: title[lang] for lang in LANGS}
-
-
-def _links(section: dict, where: str, source: str, key: str, prefix: str, url_of) -> dict[str, Link]:
-    """The short names of one section: each entry's `key` must start with `prefix`."""
-    links: dict[str, Link] = {}
-    for name, entry in section.items():
-        at = f"{where}.{name}"
-        value = _require(entry, key, at, source)
-        if not value.startswith(prefix):
-            raise RegistryError(f"{source}: {at}.{key}: must start with {prefix!r}, got {value!r}")
-        links[str(name)] = Link(str(name), url_of(value), _title(entry, at, source))
-    return links
-
-
-def parse_registry(data: Any, source: str = str(REGISTRY_PATH)) -> Registry:
-    """Validate the parsed YAML and build a `Registry`, or raise `RegistryError`."""
-    if not isinstance(data, dict):
-        raise RegistryError(f"{source}: expected a mapping at the top level")
-
-    console = _require(data, "console", "registry", source, dict)
-    host = _require(console, "host", "console", source)
-    legacy = tuple(console.get("legacy_hosts") or ())
-    routes = _links(_require(console, "routes", "console", source, dict), "console.routes", source,
-                    "path", "/", lambda path: f"https://{host}{path}")
-    docs = _links(_require(data, "docs", "registry", source, dict), "docs", source,
-                  "url", "https://", lambda url: url)
-
-    contacts = _require(data, "contacts", "registry", source, dict)
-    chat = _require(contacts, "assistant", "contacts", source, dict)
-    base = _require(chat, "url", "contacts.assistant", source)
-    params = {str(k): "" if v is None else str(v)
-              for k, v in _require(chat, "params", "contacts.assistant", source, dict).items()}
-    assistant = Link("assistant", f"{base}?{urlencode(params)}",
-                     _title(chat, "contacts.assistant", source))
-    mail_entry = _require(contacts, "mail", "contacts", source, dict)
-    mail = {key: _require(mail_entry, key, "contacts.mail", source)
-            for key in ("address", "address_en", "recipient", "recipient_en", "phone", "tel")}
-
-    names = [*routes, *docs, "assistant"]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise RegistryError(f"{source}: short name used twice: {', '.join(duplicates)}")
-
-    allowed = tuple(str(h) for h in data.get("allowed_hosts") or ())
-    # Checked by the schema (registry_schema.py: route_patterns, CONTACT_LISTS), which load_registry runs first.
+def parse_registry(data: Any) -> Registry:
+    """The `Registry` of data that passed its schema (checks/registry_schema.py: every key the site reads is
+    there, of its kind, each short name once), which `load_registry` checks first."""
+    console, contacts = data["console"], data["contacts"]
+    host = str(console["host"])
+    routes = {str(name): Link(str(name), f"https://{host}{entry['path']}", _title(entry))
+              for name, entry in console["routes"].items()}
+    docs = {str(name): Link(str(name), str(entry["url"]), _title(entry)) for name, entry in data["docs"].items()}
+    chat = contacts["assistant"]
+    params = {str(k): "" if v is None else str(v) for k, v in chat["params"].items()}
+    assistant = Link("assistant", f"{chat['url']}?{urlencode(params)}", _title(chat))
+    mail = {key: str(contacts["mail"][key]) for key in ("address", "address_en", "recipient", "recipient_en",
+                                                        "phone", "tel")}
     patterns, phones, qq, emails = (tuple(str(value) for value in section.get(key) or ())
                                     for section, key in ((console, "route_patterns"), (contacts, "phones"),
                                                          (contacts, "qq"), (contacts, "emails")))
-    return Registry(host, legacy, routes, docs, assistant, base, params, mail, allowed, patterns, phones, qq, emails)
+    return Registry(host, tuple(console.get("legacy_hosts") or ()), routes, docs, assistant, str(chat["url"]),
+                    params, mail, tuple(str(h) for h in data.get("allowed_hosts") or ()), patterns, phones, qq,
+                    emails)
 
 
 _CACHE: dict[tuple[str, int, int], Registry] = {}
@@ -225,5 +185,5 @@ def load_registry(path: str | os.PathLike[str] = REGISTRY_PATH) -> Registry:
         if findings:
             raise RegistryError("\n".join(format_finding(finding) for finding in findings))
         _CACHE.clear()  # keep only the current version
-        _CACHE[key] = parse_registry(data, str(path))
+        _CACHE[key] = parse_registry(data)
     return _CACHE[key]

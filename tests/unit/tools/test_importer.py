@@ -173,7 +173,8 @@ def test_the_importer_never_raises_its_output_renders_and_importing_it_again_cha
 
 
 def test_a_bullet_followed_by_numbered_steps_becomes_one_numbered_list():
-    text = convert_page("# 标题\n\n操作步骤：\n\n- 登录控制台。\n2. 单击**申请**。\n3. 完成。\n", "zh", REGISTRY, "x").text
+    source = "# 标题\n\n操作步骤：\n\n- 登录控制台。\n2. 单击**申请**。\n3. 完成。\n"
+    text = convert_page(source, "zh", REGISTRY, "x").text
     assert "\n1. 登录控制台。\n2. 单击**申请**。\n3. 完成。\n" in text
     html = render_markdown(body(text))
     assert "<ol>\n<li>登录控制台。</li>\n<li>单击<strong>申请</strong>。</li>" in html and "<ul>" not in html

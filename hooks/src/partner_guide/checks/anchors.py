@@ -7,16 +7,14 @@ column of the link.
 
 A page's ids are those the build gives it: the explicit ones (`{#id}` on a
 heading or any block, `id="…"` in HTML, Tencent's `(id:x)` anchors) and the
-ones Python-Markdown's toc extension makes for the other headings
-(the pinyin slug of the page extension, markdown/slugs.py). A link from `page.en.md` to `other.md` reaches `other.en.md`
-when it exists (mkdocs-static-i18n's suffix layout).
+the page extension gives the other headings (their pinyin slug,
+markdown/slugs.py). A link from `page.en.md` to `other.md` reaches
+`other.en.md` when it exists (mkdocs-static-i18n's suffix layout).
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from collections.abc import Mapping
 
 from ..languages import counterpart, edition

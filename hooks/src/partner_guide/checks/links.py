@@ -30,7 +30,6 @@ anchors are hygiene's (HYG-ID-TENCENT), not URLs.
 from __future__ import annotations
 
 import difflib
-import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -137,88 +136,88 @@ class _LinkChecker:
             *(h.lower() for h in registry.allowed_hosts),
         }
 
-    def add(self, line: int, col: int, rule: str, message: str, hint: str = "") -> None:
+    def add(self, rule: str, message: str, hint: str = "") -> None:
         self.issues.append(Issue(rule, message, self.needles, hint))
 
     def judge(self, raw: str, needles: tuple[str, ...], image: bool = False) -> int:
         """Judge one URL; the number of issues it had."""
         before, self.needles, self.image = len(self.issues), needles, image
-        self.url(0, 0, raw)
+        self.url(raw)
         return len(self.issues) - before
 
-    def url(self, line: int, col: int, raw: str) -> None:
+    def url(self, raw: str) -> None:
         url = raw.strip()
         compact = STRIP_RE.sub("", url).lower()
         match = SCHEME_RE.match(compact)
         scheme = match.group("scheme") if match else ""
         if scheme in DANGEROUS_SCHEMES:
-            self.add(line, col, "LINK-SCHEME", f"{scheme}: URL is not allowed",
+            self.add("LINK-SCHEME", f"{scheme}: URL is not allowed",
                      "link to a page, or to a registered short name such as [通知公告][announce]")
         elif scheme == "id":
             return  # Tencent's (id:x) anchor: HYG-ID-TENCENT says what to write
         elif scheme == "tel":
-            self.tel(line, col, url)
+            self.tel(url)
         elif scheme == "mailto":
-            self.mailto(line, col, url)
+            self.mailto(url)
         elif scheme in ("http", "https") or (not scheme and compact.startswith("//")):
-            self.web(line, col, url, scheme)
+            self.web(url, scheme)
         elif scheme and not re.match(r"^[a-z]:[\\/]", compact):
-            self.add(line, col, "LINK-SCHEME", f"{scheme}: URL is not allowed", "use an https:// link")
+            self.add("LINK-SCHEME", f"{scheme}: URL is not allowed", "use an https:// link")
 
-    def tel(self, line: int, col: int, url: str) -> None:
+    def tel(self, url: str) -> None:
         expected = self.registry.mail["tel"]
         if not TEL_RE.match(url):
-            self.add(line, col, "LINK-TEL", f"malformed tel: link {url!r}",
+            self.add("LINK-TEL", f"malformed tel: link {url!r}",
                      f"write tel:+<country><area><number>,<extension>, e.g. {expected}")
         elif not self.registry.registered_tel(url):
-            self.add(line, col, "LINK-TEL", f"{url} is not the registered phone number", f"use {expected}")
+            self.add("LINK-TEL", f"{url} is not the registered phone number", f"use {expected}")
 
-    def mailto(self, line: int, col: int, url: str) -> None:
+    def mailto(self, url: str) -> None:
         address = url.split(":", 1)[1].split("?", 1)[0]
         if not EMAIL_RE.match(address):
-            self.add(line, col, "LINK-MAILTO", f"malformed mailto: link {url!r}", "write mailto:name@example.com")
+            self.add("LINK-MAILTO", f"malformed mailto: link {url!r}", "write mailto:name@example.com")
         elif address.lower() not in self.registry.email_addresses:
-            self.add(line, col, "LINK-MAILTO", f"{address} is not a registered contact address",
+            self.add("LINK-MAILTO", f"{address} is not a registered contact address",
                      "contact partners through [渠道小助手][assistant], or register the address in hooks/registry.yml")
 
-    def web(self, line: int, col: int, url: str, scheme: str) -> None:
+    def web(self, url: str, scheme: str) -> None:
         registry = self.registry
         try:
             parts = urlsplit(url)
             host = (parts.hostname or "").rstrip(".")
         except ValueError:
-            self.add(line, col, "LINK-HOST", f"malformed URL {url!r}", "check the address")
+            self.add("LINK-HOST", f"malformed URL {url!r}", "check the address")
             return
         if not host:
-            self.add(line, col, "LINK-HOST", f"URL without a host {url!r}", "check the address")
+            self.add("LINK-HOST", f"URL without a host {url!r}", "check the address")
             return
         path = parts.path or "/"
         https = url if scheme == "https" else "https:" + url[len(scheme) + 1 if scheme else 0:]
         if self.image:
             assets = posixpath.relpath("docs/assets", posixpath.dirname(self.path)) if self.path.startswith("docs/") \
                 else "assets"
-            self.add(line, col, "LINK-IMAGE", f"image loads from {host} when the page opens",
+            self.add("LINK-IMAGE", f"image loads from {host} when the page opens",
                      f"copy it into docs/assets/ and link it from there: ![…]({assets}/{posixpath.basename(path)})")
             return
         if host == registry.console_host or host in registry.legacy_hosts:
             canonical = f"https://{registry.console_host}{path}"
             if scheme != "https":
-                self.add(line, col, "LINK-HTTPS", f"console link must use https: {url}", f"use {canonical}")
+                self.add("LINK-HTTPS", f"console link must use https: {url}", f"use {canonical}")
             if host in registry.legacy_hosts:
-                self.add(line, col, "LINK-LEGACY-HOST", f"legacy console host {host}", f"use {canonical}")
-            self.route(line, col, path)
+                self.add("LINK-LEGACY-HOST", f"legacy console host {host}", f"use {canonical}")
+            self.route(path)
         elif host == self.assistant_host:
             if scheme != "https":
-                self.add(line, col, "LINK-HTTPS", f"chat link must use https: {url}", _hint_name(registry, "assistant"))
-            self.chat(line, col, parts.path, parts.query)
+                self.add("LINK-HTTPS", f"chat link must use https: {url}", _hint_name(registry, "assistant"))
+            self.chat(parts.path, parts.query)
         elif host not in self.allowed:
-            self.add(line, col, "LINK-HOST", f"host {host} is not on the allowlist",
+            self.add("LINK-HOST", f"host {host} is not on the allowlist",
                      "link to a registered short name, or have a maintainer add the host "
                      "to allowed_hosts in hooks/registry.yml")
         elif scheme != "https":
-            self.add(line, col, "LINK-HTTPS", f"link must use https: {url}", f"use {https}")
+            self.add("LINK-HTTPS", f"link must use https: {url}", f"use {https}")
 
-    def route(self, line: int, col: int, path: str) -> None:
+    def route(self, path: str) -> None:
         registry = self.registry
         if registry.route_matches(path):
             return
@@ -231,30 +230,30 @@ class _LinkChecker:
             name = route_name(normalized)
             hint = (f"if the page exists, register it in hooks/registry.yml under console.routes: "
                     f"{name}: {{path: {normalized}, title: {{zh: …, en: …}}}} and link [文字][{name}]")
-        self.add(line, col, "LINK-ROUTE", f"console path {path} is not a registered route", hint)
+        self.add("LINK-ROUTE", f"console path {path} is not a registered route", hint)
 
-    def chat(self, line: int, col: int, path: str, query: str) -> None:
+    def chat(self, path: str, query: str) -> None:
         registry = self.registry
         hint = _hint_name(registry, "assistant")
         expected_path = urlsplit(registry.assistant_base).path
         if path != expected_path:
-            self.add(line, col, "LINK-CONTACT", f"chat link path {path or '/'} differs from the registered {expected_path}", hint)
+            self.add("LINK-CONTACT", f"chat link path {path or '/'} differs from the registered {expected_path}", hint)
             return
         found: dict[str, str] = {}
         for key, value in parse_qsl(query, keep_blank_values=True):
             if key in found:
-                self.add(line, col, "LINK-CONTACT", f"chat link gives the parameter {key} twice", hint)
+                self.add("LINK-CONTACT", f"chat link gives the parameter {key} twice", hint)
             found.setdefault(key, value)
         missing = [key for key in registry.assistant_params if key not in found]
         if missing:
-            self.add(line, col, "LINK-CONTACT", f"chat link lacks the parameter(s) {', '.join(missing)}", hint)
+            self.add("LINK-CONTACT", f"chat link lacks the parameter(s) {', '.join(missing)}", hint)
         for key, value in registry.assistant_params.items():
             if key in found and found[key] != value:
-                self.add(line, col, "LINK-CONTACT",
+                self.add("LINK-CONTACT",
                          f"chat link parameter {key}={found[key]!r} differs from the registered {value!r}", hint)
         extra = [key for key in found if key not in registry.assistant_params]
         if extra:
-            self.add(line, col, "LINK-CONTACT", f"chat link has unregistered parameter(s) {', '.join(extra)}", hint)
+            self.add("LINK-CONTACT", f"chat link has unregistered parameter(s) {', '.join(extra)}", hint)
 
     def references(self, text: str) -> None:
         """`[text][name]` that the renderer left as text: nobody defines `name`."""
@@ -280,7 +279,8 @@ class _LinkChecker:
         if "q" in text or "Q" in text:
             for match in QQ_RE.finditer(text):
                 if match.group("number") not in set(registry.qq):
-                    self.issues.append(Issue("LINK-QQ", f"QQ number {match.group('number')} is not a registered contact",
+                    message = f"QQ number {match.group('number')} is not a registered contact"
+                    self.issues.append(Issue("LINK-QQ", message,
                                              (match.group(0),), register_hint("qq", match.group("number")),
                                              shift=match.start("number") - match.start()))
         if "@" in text:

@@ -88,7 +88,7 @@ def audit(html: str, tree: PageTree, sanitize: bool = True) -> Audit:
         if isinstance(issues, list):
             result.groups.append(issues)
     judged |= unknown_type_boxes(tree)
-    judgement = check_page(framed, UrlPolicy.of(tree.registry, tree.url), tree.body, judged)
+    judgement = check_page(framed, UrlPolicy.of(tree.registry, tree.links_from or tree.url), tree.body, judged)
     result.groups.append(judgement.removals)
     if sanitize:
         result.html = judgement.html

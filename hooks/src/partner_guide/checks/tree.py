@@ -45,6 +45,7 @@ class PageTree:
     markdown: str  # the Markdown the page was rendered from
     source: str = ""  # the page's source file, where findings are placed
     body_line: int = 1  # the line of `source` the Markdown starts at
+    links_from: str = ""  # where the page's relative links start from, if not `url` (MkDocs: the page's URL)
 
     def elements(self) -> Iterator[Any]:
         """Every element, in document order."""

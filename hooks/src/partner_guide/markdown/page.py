@@ -34,7 +34,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..checks.findings import Finding, located
+from ..checks.findings import Finding
 from ..checks.limits import guard
 from ..compat.python_markdown import AFTER_ATTR_LIST, AFTER_TOC, BEFORE_TOC
 from ..checks.tree import HEADINGS, Notes, PageModel, PageTree
@@ -55,6 +55,7 @@ class PageContext:
     body_line: int = 1  # the file's line the Markdown starts at (after the front matter)
     registry: Registry | None = None
     report: Callable[[list[Finding], PageModel], None] | None = None  # called once the page is rendered
+    links_from: str = ""  # the page's URL when MkDocs has made its relative links relative to it (`hot/x/`)
 
     @property
     def url(self) -> str:
@@ -82,7 +83,6 @@ class PageStart(Preprocessor):
         state.tree_done = False
         for name, link in state.registry.links.items():
             self.md.references.setdefault(name.lower(), (link.url, None))  # type: ignore[attr-defined]
-        self.registry_references = {name.lower(): link.url for name, link in state.registry.links.items()}
         return guard(state.markdown)[0].split("\n")
 
 
@@ -170,7 +170,8 @@ class PageAudit(Postprocessor):
         source = context.text or state.markdown
         body_line = context.body_line if context.text else 1
         result = audit(text, PageTree(None, context.path, context.url, self.lang, state.registry, state.notes,
-                                      state.markdown, source, body_line), sanitize=self.sanitize)
+                                      state.markdown, source, body_line, links_from=context.links_from),
+                       sanitize=self.sanitize)
         findings = sorted(set(result.findings(source, body_line)))
         self.md.findings = findings  # type: ignore[attr-defined]
         self.md.page_model = result.model(source, body_line)  # type: ignore[attr-defined]

@@ -1,8 +1,8 @@
 """What search engines read (pure module; hooks/seo.py wires it).
 
 - `faq_jsonld(html, lang)` turns a page's questions (the `<h2 id=…>`
-  headings that end in ? or ？, or Chinese ones with a question word, `is_question`) and their answers (the text up to the next
-  h2) into schema.org FAQPage JSON-LD, in the page's language; the hook
+  headings that end in ? or ？, or Chinese ones with a question word:
+  `is_question`) and their answers (the text up to the next h2) into schema.org FAQPage JSON-LD, in the page's language; the hook
   stores it as `page.meta["faq_jsonld"]` and overrides/main.html puts it in
   `<head>`. Baidu and Google both read JSON-LD.
 - `robots_txt(site_url)`: robots.txt, pointing at the sitemap (with
