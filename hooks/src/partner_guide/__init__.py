@@ -1,12 +1,18 @@
 """The logic behind the hooks of the Tencent Cloud partner guide.
 
 The hook entry modules in `hooks/*.py` (the ones mkdocs.yml lists) only wire
-MkDocs events to this package. Inside it, the tree shows the roles:
+MkDocs events to this package. Inside it, the tree shows the pipeline's stages:
 
-- `checks/`  pure page checks, one module per rule family, plus the shared
-             scanning (`scan.py`) and findings (`findings.py`);
-- `site/`    pure functions that shape the built site: search index per
-             edition, SEO, diagram frames, 404s and sitemaps;
+- `markdown/` the page stage: Python-Markdown extensions (Tencent's syntax;
+             the page pipeline `page.py`: short links, heading ids, the page
+             rules, diagram frames, the boundary and the sanitizer);
+- `checks/`  the rules, one module per rule family: those on the rendered
+             page (`tree.py` is the page they read), those on the source file
+             (front matter, limits), those across pages (parity, anchors), and
+             the findings (`findings.py`);
+- `site/`    the site stage: pure functions over pages and the built folder
+             (`step.py`: the single 404, robots.txt, the CSP), search index per
+             edition, SEO, diagram frames, the HTML boundary's policy;
 - `compat/`  every place that depends on a third party's internals or built
              output, each guarded by the exact version it was written for;
 - `tools/`   the console commands (`guide-check` is `make check`, …);

@@ -109,10 +109,6 @@ class Registry:
         mail = (value for key, value in self.mail.items() if "@" in value and key != "address")
         return frozenset(address.lower() for address in (*mail, *self.emails))
 
-    def reference_definitions(self) -> str:
-        """Markdown reference definitions for every short name, one a line."""
-        return "\n".join(f"[{name}]: {link.url}" for name, link in self.links.items())
-
     def as_template_data(self) -> dict[str, Any]:
         """What the templates in `overrides/` read (contacts and titles)."""
         return {

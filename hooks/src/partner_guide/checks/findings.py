@@ -112,9 +112,6 @@ class Locator:
         start = self.body if anywhere else self.cursor
         return text.find(variant, start if origin is None else bisect.bisect_left(origin, start))
 
-    def position(self, offset: int) -> tuple[int, int]:
-        return self._position(offset)
-
     def _position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1

@@ -22,7 +22,6 @@ The build runs it once per build (hooks/checks.py); `make check` too
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -32,12 +31,6 @@ from .findings import AT, Finding, Locator
 from .links import REF_USE_RE
 from .tree import PageModel, PageTree
 
-# A heading with an explicit id: `## 问题？ {#rebate-process}` (attr_list).
-HEADING_ID_RE = re.compile(
-    r"^ {0,3}#{1,6}[ \t]+.*?"  # the ATX heading marker and its text
-    r"\{[^{}\n]*?#(?P<id>[A-Za-z][\w\-:.]*+)[^{}\n]*+\}"  # the attr list holding #id (possessive: no backtracking)
-    r"[ \t]*#*[ \t]*$"  # optional closing hashes
-)
 HINT_LINK = "link the same targets in both editions; translate only the link text (the registry has both names)"
 HINT_ID = "give the question the same ASCII id in both editions, e.g. ## … {#rebate-process}"
 HINT_DIAGRAM = "translate the labels only; keep the node ids and edges of the other edition"

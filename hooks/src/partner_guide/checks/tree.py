@@ -79,21 +79,6 @@ def classes(node: Any) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
 
-def own_text(node: Any) -> str:
-    """The element's text without the permalink the toc extension appends to headings."""
-    return "".join(child.text_content or "" for child in children(node)
-                   if not (child.tag == "a" and "headerlink" in classes(child))).strip()
-
-
-def children(node: Any) -> list[Any]:
-    found = []
-    child = node.child
-    while child is not None:
-        found.append(child)
-        child = child.next
-    return found
-
-
 @dataclass
 class PageModel:
     """Facts of one rendered page that rules across pages compare, each at its (line, column) in the source."""

@@ -7,11 +7,11 @@ indentation or behind `>`; its lines must keep the fence's prefix; it closes
 on exactly the same fence; a line less indented, a deeper quote or a quote
 line in an unquoted fence abandons it (the text then renders as text), and
 so does the end of the page. Options other than `hl_lines`, `linenums`,
-`title` also abandon it. `partner_guide.compat` guards the version;
-tests/unit/checks/test_scan.py checks the model against the real renderer.
+`title` also abandon it. `partner_guide.compat` guards the version.
 
-The `<dx-codeblock>` rewrite (`dx.py`), the scanner (`checks/scan.py`) and the
-importer all ask this module, so they agree on what is code.
+The `<dx-codeblock>` rewrite (`dx.py`) and the importer ask this module, so
+they agree on what is code; the page rules need no model: they read the
+rendered page.
 """
 
 from __future__ import annotations
@@ -202,13 +202,6 @@ def find_code_blocks(lines: list[str], start: int = 0) -> list[Fence]:
         # superfences resumes after a closed fence, or on the line after the breaking line
         index = end + 1
     return found
-
-
-def find_fences(lines: list[str], start: int = 0) -> list[Fence]:
-    """The Markdown fences only (``` and ~~~), closed or not."""
-    return [fence for fence in find_code_blocks(lines, start) if fence.kind == "fence"]
-
-
 
 
 def code_line_indices(lines: list[str]) -> set[int]:

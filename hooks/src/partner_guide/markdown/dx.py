@@ -1,9 +1,8 @@
 r"""Tencent's `<dx-codeblock>`, `<dx-tabs>` and `<dx-alert>` as Markdown (pure line rewriting, no Markdown import).
 
 `partner_guide.markdown.tencent` runs these on the page's lines before
-superfences looks for fences; the checks' scanner (`checks/scan.py`) finds
-the same code blocks with `codeblock_at`; the importer writes the result into
-the imported page. Fenced code is skipped: a `<dx-…>` tag inside a fence is
+superfences looks for fences; the importer writes the result into the
+imported page. Fenced code is skipped: a `<dx-…>` tag inside a fence is
 code, not markup.
 
 - `<dx-codeblock>` + `::: lang` … `:::` + `</dx-codeblock>` → a fence with that

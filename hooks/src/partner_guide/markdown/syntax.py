@@ -1,10 +1,9 @@
-"""The Tencent docs syntax, as facts shared by the renderer, the checks and the importer.
+"""The Tencent docs syntax, as facts shared by the renderer and the importer.
 
 Pure module (no Markdown import): what a marker line, a bold label, a
 `<dx-…>` tag, an `(id:x)` anchor or a Tencent-style line break looks like.
-`partner_guide.markdown.tencent` renders them, `partner_guide.checks.scan`
-models them so that the checks see what the reader sees, and the importer
-rewrites them into this site's format. Every regex here is linear: no nested
+`partner_guide.markdown.tencent` renders them (the page rules read what it
+rendered), and the importer rewrites them into this site's format. Every regex here is linear: no nested
 quantifiers, and each was tried on a 100,000-character pathological line
 (tests/unit/markdown/test_syntax.py).
 
