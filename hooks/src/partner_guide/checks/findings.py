@@ -84,8 +84,11 @@ class Locator:
         self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
         self.body = self.starts[min(body_line, len(self.starts)) - 1]
         self.cursor = self.body
+        self.origin: list[int] | None
         # The source with its character references decoded (`&#106;` is `j`), and where each character was.
-        self.decoded, self.origin = _decoded(self.lower) if "&" in text else ("", None)
+        self.decoded, self.origin = "", None
+        if "&" in text:
+            self.decoded, self.origin = _decoded(self.lower)
 
     def find(self, needles: tuple[str, ...]) -> tuple[int, int]:
         """Where the first of `needles` is written at or after the previous issue: as written, else with the

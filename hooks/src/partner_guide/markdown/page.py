@@ -27,6 +27,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -82,7 +83,7 @@ class PageStart(Preprocessor):
         state.notes = Notes()
         state.tree_done = False
         for name, link in state.registry.links.items():
-            self.md.references.setdefault(name.lower(), (link.url, None))  # type: ignore[attr-defined]
+            self.md.references.setdefault(name.lower(), (link.url, ""))  # no title
         return guard(state.markdown)[0].split("\n")
 
 
@@ -161,7 +162,7 @@ class PageAudit(Postprocessor):
         context = state.context
         if not state.tree_done:
             return text  # the toc extension runs the postprocessors on its own table of contents: not the page
-        defined = {name: url for name, (url, _) in self.md.references.items()  # type: ignore[attr-defined]
+        defined = {name: url for name, (url, _) in self.md.references.items()
                    if state.registry.links.get(name) is None or state.registry.links[name].url != url}
         state.notes.definitions = defined
         tencent = getattr(self.md, "tencent_notes", None)
@@ -181,7 +182,7 @@ class PageAudit(Postprocessor):
 
 
 class PageExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "lang": ["zh", "the page's language (zh or en)"],
             "context": ["", "a PageContext: the page's file, source and registry, and where findings go"],
@@ -203,5 +204,5 @@ class PageExtension(Extension):
         md.postprocessors.register(PageAudit(md, lang, bool(self.getConfig("sanitize"))), "partner_guide_audit", 1)
 
 
-def makeExtension(**kwargs) -> PageExtension:
+def makeExtension(**kwargs: Any) -> PageExtension:
     return PageExtension(**kwargs)

@@ -17,7 +17,7 @@ def slug_words(text: str) -> list[str]:
     from pypinyin import lazy_pinyin  # its dictionaries load on first use
 
     words: list[str] = []
-    for part in lazy_pinyin(text, errors=lambda chars: [chars]):
+    for part in lazy_pinyin(text, errors=lambda chars: chars):  # what is not Chinese, as it is
         words.extend(word.lower() for word in WORD_RE.findall(part))
     return words
 
