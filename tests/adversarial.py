@@ -184,6 +184,13 @@ CASES: list[Case] = [
     page("attr-value-with-equals", "valid", '<abbr title="a=b">AB</abbr> 与 [文档中心][doc-center]。\n', expect="clean"),
     page("script-in-inline-code", "valid", "写 `<script>` 是不行的。\n", expect="clean"),
     page("onclick-word-in-prose", "valid", "online onboarding one=1 的说明。\n", expect="clean"),
+    # issue 18: look-alikes the source scanner rejected, which the rendered page shows to be harmless text
+    page("on-equals-in-attribute-value", "valid", '<abbr title="size: one = small">S</abbr> 尺寸。\n', expect="clean",
+         note="the scanner read ` one =` inside the value as an event handler (SAFE-EVENT)"),
+    page("handler-text-in-attribute-value", "valid", '<abbr title="onclick=alert(1)">JS</abbr> 示例。\n',
+         expect="clean", note="a title that talks about a handler is text (SAFE-EVENT before)"),
+    page("tag-text-in-attribute-value", "valid", '<abbr title="<script> 标签">S</abbr> 说明。\n', expect="clean",
+         note="`<script>` inside a quoted attribute value is text (SAFE-TAG before)"),
     page("admonition-tencent", "valid", ">! 注意：签署前请核对。\n", expect="clean"),
     page("table-aligned", "valid", "| 左 | 中 | 右 |\n|:---|:---:|---:|\n| a | b | c |\n", expect="clean"),
     page("registered-console-link", "valid", "见 [通知公告][announce] 与 <https://console.cloud.tencent.com/partners/apply>。\n", expect="clean"),
