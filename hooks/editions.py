@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 from partner_guide.compat import i18n_plugin
 from partner_guide.compat.material import alternate_script_problems, rebase_config
