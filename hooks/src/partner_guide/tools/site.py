@@ -14,11 +14,14 @@ import http.server
 import io
 import os
 import shutil
+import socket
+import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .. import REPO_ROOT
 
@@ -72,19 +75,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
 
 class GzipHandler(QuietHandler):
     """Gzips text responses when the client accepts it, as a CDN does."""
 
-    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock,
-                 sent: list[tuple[str, int]] | None = None, **kwargs) -> None:
+    def __init__(self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int],
+                 server: socketserver.BaseServer, *, cache: dict[Path, bytes], lock: threading.Lock,
+                 sent: list[tuple[str, int]] | None = None, directory: str | None = None) -> None:
         self.cache, self.lock, self.sent = cache, lock, sent
-        super().__init__(*args, **kwargs)
+        super().__init__(request, client_address, server, directory=directory)
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -134,6 +138,7 @@ def serving(root: Path, *, compress: bool = False, sent: list[tuple[str, int]] |
     `sent`, with `compress`: (path, bytes) of each compressed response is appended to it.
     `error_document`: a missing path gets the root 404.html (a static host's error document).
     """
+    handler: Callable[..., QuietHandler]
     if compress:
         handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock(), sent=sent)
     else:
