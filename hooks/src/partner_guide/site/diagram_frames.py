@@ -84,7 +84,7 @@ def alt_text(source: str, lang: str) -> str:
 def frame_diagrams(html: str, lang: str, page_path: str) -> str:
     count = itertools.count(1)
 
-    def frame(match: re.Match) -> str:
+    def frame(match: re.Match[str]) -> str:
         source = htmllib.unescape(match.group("source"))
         diagram = parse_fence_body(source)
         kind = "lr" if diagram.direction in ("LR", "RL") else "td"
@@ -112,7 +112,7 @@ def attach_drawings(output: str, page_path: str) -> str:
     """Put each pre-drawn SVG right after its source, as an inert template, and the frame's size SVG."""
     count = itertools.count(1)
 
-    def attach(match: re.Match) -> str:
+    def attach(match: re.Match[str]) -> str:
         svg = drawing(diagram_name(page_path, next(count)), htmllib.unescape(match.group("source")))
         return match.group(0) + (f'<template class="diagram__svg">{svg}</template>{size_svg(svg)}' if svg else "")
 
