@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,7 @@ def _require(mapping: Any, key: str, where: str, source: str, kind: type = str) 
     if not isinstance(mapping, dict) or key not in mapping:
         raise RegistryError(f"{source}: {where}: missing '{key}'")
     value = mapping[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (kind is str and isinstance(value, str) and not value.strip()):
         raise RegistryError(f"{source}: {where}.{key}: expected a non-empty {kind.__name__}")
     return value
 
@@ -147,7 +148,8 @@ def _title(entry: Any, where: str, source: str) -> dict[str, str]:
     return {lang: title[lang] for lang in LANGS}
 
 
-def _links(section: dict, where: str, source: str, key: str, prefix: str, url_of) -> dict[str, Link]:
+def _links(section: dict[Any, Any], where: str, source: str, key: str, prefix: str,
+           url_of: Callable[[str], str]) -> dict[str, Link]:
     """The short names of one section: each entry's `key` must start with `prefix`."""
     links: dict[str, Link] = {}
     for name, entry in section.items():

@@ -31,6 +31,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
@@ -41,6 +42,9 @@ from .checks.anchors import HEADING_ATTRS_RE
 from .checks.links import DOCS_HOSTS
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 DESCRIPTION_LIMITS = {"zh": 120, "en": 160}  # META-DESCRIPTION's limits (checks/meta.py)
 ATX_RE = re.compile(r"^(?P<hashes>#{1,6})(?P<text>[^\n]*?)[ \t]*$")  # a heading line (container stripped)
@@ -80,7 +84,8 @@ def slug_words(text: str) -> list[str]:
     from pypinyin import lazy_pinyin  # imported here: only the importer needs it
 
     words: list[str] = []
-    for part in lazy_pinyin(text, errors=lambda chars: [chars]):
+    # pypinyin's stubs type `errors` as returning str; it takes a list as well (its docs), kept as one item.
+    for part in lazy_pinyin(text, errors=lambda chars: [chars]):  # type: ignore[arg-type, return-value]
         words.extend(word.lower() for word in WORD_RE.findall(part))
     return words
 
@@ -135,7 +140,7 @@ def attr_id(text: str) -> str | None:
     return None
 
 
-def _split_front_matter(text: str) -> tuple[dict, list[str]]:
+def _split_front_matter(text: str) -> tuple[dict[object, object], list[str]]:
     lines = scanning.split_lines(text)
     end = scanning.front_matter_end(lines)
     if not end:
@@ -185,7 +190,7 @@ def convert_labels(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         content = syntax.strip_quote(line) if outside[index] else None
         marker = syntax.marker_of(content) if content is not None and not previous_quoted else None
-        if marker is not None and marker.syntax == "label":
+        if marker is not None and content is not None and marker.syntax == "label":
             prefix = line[:len(line) - len(content)].rstrip(" ")
             prefix = prefix[:-1] if prefix.endswith(">") else prefix
             text = f" {marker.text}" if marker.text.strip() else ""
@@ -364,7 +369,7 @@ def _paragraph_runs(result: scanning.Scan, lines: list[str]) -> list[list[int]]:
 # --------------------------------------------------------------------------- links
 
 
-def canonical_links(lines: list[str], registry) -> list[str]:
+def canonical_links(lines: list[str], registry: Registry) -> list[str]:
     """Legacy console hosts → canonical; registered targets → `[text][short-name]`."""
     outside = _outside_code(lines)
     by_url = {link.url.rstrip("/"): name for name, link in registry.links.items() if name != registry.assistant.name}
@@ -394,7 +399,7 @@ def canonical_links(lines: list[str], registry) -> list[str]:
     return [INLINE_URL_RE.sub(fix, line) if outside[i] and "](" in line else line for i, line in enumerate(lines)]
 
 
-def _same_params(url: str, registry) -> bool:
+def _same_params(url: str, registry: Registry) -> bool:
     from urllib.parse import parse_qsl
 
     query = urlsplit(url).query
@@ -443,9 +448,9 @@ def heading_ids(lines: list[str], given: list[str | None] | None = None) -> list
             ids.append(existing)
         elif level == 1:
             ids.append(None)
-        elif given is not None and number < len(given) and given[number] and given[number] not in taken:
-            ids.append(given[number])
-            taken.add(given[number])
+        elif given is not None and number < len(given) and (wanted := given[number]) and wanted not in taken:
+            ids.append(wanted)
+            taken.add(wanted)
         else:
             ids.append(make_id(text, taken))
     return ids
@@ -522,7 +527,7 @@ def draft_description(lines: list[str], lang: str) -> str:
     return ""
 
 
-def _front_matter(meta: dict) -> list[str]:
+def _front_matter(meta: dict[object, object]) -> list[str]:
     out = ["---"]
     for key, value in meta.items():
         out.append(yaml.safe_dump({key: value}, allow_unicode=True, width=10_000, default_style=None).rstrip("\n")
@@ -550,7 +555,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what the converter itself could not settle
 
 
-def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[str | None] | None = None,
+def convert_page(text: str, lang: str, registry: Registry, page_stem: str, *, ids: list[str | None] | None = None,
                  fallback_title: str = "", assets_href: str = "assets") -> Imported:
     """One edition in this site's format (see the module docstring)."""
     text = text.lstrip("\ufeff")
