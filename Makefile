@@ -19,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench import properdocs
+.PHONY: serve test build check verify clean install lighthouse diagrams bench import properdocs
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ build: $(STAMP)
 ## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
 check: $(STAMP)
 	$(BIN)/guide-check docs
+
+## The fast lane (a pull request's first check): make check, the strict build and the tests that read docs/; timed
+verify: $(STAMP)
+	$(BIN)/guide-verify
 
 ## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
 import: $(STAMP)

@@ -8,6 +8,7 @@ import os
 import subprocess
 from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.support import ROOT, html_pages, is_chinese_page, venv_tool
@@ -36,6 +37,7 @@ def _jsonld(soup) -> list[dict]:
     return [json.loads(s.string) for s in soup.select('head script[type="application/ld+json"]')]
 
 
+@pytest.mark.content  # what docs/ says: `make verify` runs it too (the fast lane)
 def test_every_page_with_questions_carries_faqpage_jsonld_of_exactly_those_questions(site_dir):
     checked = 0
     for html in html_pages(site_dir):
