@@ -34,11 +34,16 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 WRITE_SCOPES = ("contents", "pull-requests")
 DEFAULT_BRANCH = "${{ github.event.repository.default_branch }}"
 # Expressions that name the pull request's own commit or repository.
-PR_HEAD = re.compile(r"github\.event\.pull_request\.head|github\.event\.workflow_run\.head_(?:sha|branch|repository)"
-                     r"|github\.head_ref|refs/pull/")
+PR_HEAD = re.compile(
+    r"github\.event\.pull_request\.head|github\.event\.workflow_run\.head_(?:sha|branch|repository)"
+    r"|github\.head_ref|refs/pull/"
+)
 # Commands that build, install or run the project's code.
-BUILD_COMMAND = re.compile(r"(?:^|[\s;&|(])(?:make|pip3?|mkdocs|npm|npx|pytest|pre-commit|\.venv/\S*|guide-[\w-]+)"
-                           r"(?=\s|$)", re.M)
+BUILD_COMMAND = re.compile(
+    r"(?:^|[\s;&|(])(?:make|pip3?|mkdocs|npm|npx|pytest|pre-commit|\.venv/\S*|guide-[\w-]+)"
+    r"(?=\s|$)",
+    re.M,
+)
 PYTHON = re.compile(r"(?:^|[\s;&|(])python3?(?:\.\d+)?\b(?P<rest>[^\n]*)", re.M)
 TRUSTED_PYTHON = re.compile(r"^ -m partner_guide\.tools\.pr_comment\b")
 
@@ -84,15 +89,17 @@ def audit(workflow: dict[str, Any], name: str) -> list[str]:
                     kind = "the pull request's merge commit" if pull_request and "ref" not in inputs else "not main"
                     problems.append(f"{where} checks out {inputs.get('ref', kind)}")
             if uses.startswith("actions/download-artifact@") and not str(inputs.get("path", "")).startswith(
-                    "${{ runner.temp }}"):
+                "${{ runner.temp }}"
+            ):
                 problems.append(f"{where} unpacks an artifact into the work tree")
             for match in BUILD_COMMAND.finditer(run):
                 problems.append(f"{where} runs {match.group(0).strip()!r}")
             for match in PYTHON.finditer(run):
                 if not TRUSTED_PYTHON.match(match["rest"]):
                     problems.append(f"{where} runs Python other than guide-pr-comment: {match.group(0).strip()!r}")
-            if run and re.search(r"(?:^|\s)(?:source|bash|sh|\.)\s+\S*(?:preview|artifact|RUNNER_TEMP|runner\.temp)",
-                                 run):
+            if run and re.search(
+                r"(?:^|\s)(?:source|bash|sh|\.)\s+\S*(?:preview|artifact|RUNNER_TEMP|runner\.temp)", run
+            ):
                 problems.append(f"{where} executes a file from the artifact")
     return problems
 
@@ -107,8 +114,12 @@ def test_no_job_with_a_write_token_checks_out_or_runs_the_pull_requests_code():
 
 
 def test_the_write_tokens_are_exactly_where_the_deployments_and_the_comment_are():
-    holders = {f"{name}:{job_id}" for name, workflow in _workflows().items()
-               for job_id, job in workflow["jobs"].items() if privileged(workflow, job)}
+    holders = {
+        f"{name}:{job_id}"
+        for name, workflow in _workflows().items()
+        for job_id, job in workflow["jobs"].items()
+        if privileged(workflow, job)
+    }
     assert holders == {"publish.yml:deploy", "preview-deploy.yml:deploy", "preview-remove.yml:remove"}
 
 

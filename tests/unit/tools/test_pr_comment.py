@@ -37,27 +37,37 @@ def _row(comment: str, page: str) -> str:
     return rows[0]
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("docs/prepare.md", ("zh", "prepare/")),
-    ("docs/prepare.en.md", ("en", "prepare/")),
-    ("docs/index.md", ("zh", "")),
-    ("docs/index.en.md", ("en", "")),
-    ("docs/hot/index.md", ("zh", "hot/")),
-    ("docs/hot/rebate.en.md", ("en", "hot/rebate/")),
-    ("docs/assets/javascripts/lang-switch.js", None),
-    ("docs/assets/notes.md", None),
-    ("hooks/registry.yml", None),
-    ("README.md", None),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("docs/prepare.md", ("zh", "prepare/")),
+        ("docs/prepare.en.md", ("en", "prepare/")),
+        ("docs/index.md", ("zh", "")),
+        ("docs/index.en.md", ("en", "")),
+        ("docs/hot/index.md", ("zh", "hot/")),
+        ("docs/hot/rebate.en.md", ("en", "hot/rebate/")),
+        ("docs/assets/javascripts/lang-switch.js", None),
+        ("docs/assets/notes.md", None),
+        ("hooks/registry.yml", None),
+        ("README.md", None),
+    ],
+)
 def test_a_source_file_maps_to_its_edition_and_address(path, expected):
     assert page_of(path) == expected
 
 
 def test_git_name_status_lines_are_read_with_renames_and_copies():
-    changes = parse_name_status("M\tdocs/a.md\nR087\tdocs/b.md\tdocs/c.md\nC100\tdocs/d.md\tdocs/e.md\n"
-                                "D\tdocs/f.en.md\nT\tdocs/g.md\n\nnot a line\n")
-    assert changes == [Change("M", "docs/a.md"), Change("R", "docs/c.md", "docs/b.md"), Change("A", "docs/e.md"),
-                       Change("D", "docs/f.en.md"), Change("M", "docs/g.md")]
+    changes = parse_name_status(
+        "M\tdocs/a.md\nR087\tdocs/b.md\tdocs/c.md\nC100\tdocs/d.md\tdocs/e.md\n"
+        "D\tdocs/f.en.md\nT\tdocs/g.md\n\nnot a line\n"
+    )
+    assert changes == [
+        Change("M", "docs/a.md"),
+        Change("R", "docs/c.md", "docs/b.md"),
+        Change("A", "docs/e.md"),
+        Change("D", "docs/f.en.md"),
+        Change("M", "docs/g.md"),
+    ]
 
 
 def test_an_added_page_is_listed_with_its_chinese_and_english_preview_links():
@@ -80,8 +90,9 @@ def test_the_home_pages_of_both_editions():
 
 
 def test_a_renamed_page_links_its_new_address_and_names_the_old_one_in_both_languages():
-    comment = render_comment(_meta("R095\tdocs/hot/old.md\tdocs/hot/new.md\n"
-                                   "R100\tdocs/hot/old.en.md\tdocs/hot/new.en.md\n"), PREVIEW)
+    comment = render_comment(
+        _meta("R095\tdocs/hot/old.md\tdocs/hot/new.md\nR100\tdocs/hot/old.en.md\tdocs/hot/new.en.md\n"), PREVIEW
+    )
     row = _row(comment, "/hot/new/")
     assert "renamed ← `/hot/old/`" in row and "(zh + en)" in row
     assert f"({PREVIEW}hot/new/)" in row and f"({PREVIEW}en/hot/new/)" in row
@@ -103,8 +114,10 @@ def test_one_edition_removed_and_the_other_changed_links_only_the_remaining_one(
 
 
 def test_a_file_every_page_is_built_from_says_every_page_may_change_and_links_the_home_pages():
-    comment = render_comment(_meta("M\thooks/registry.yml\nM\tmkdocs.yml\nM\tdocs/assets/stylesheets/extra.css\n"
-                                   "M\ttests/unit/test_x.py\n"), PREVIEW)
+    comment = render_comment(
+        _meta("M\thooks/registry.yml\nM\tmkdocs.yml\nM\tdocs/assets/stylesheets/extra.css\nM\ttests/unit/test_x.py\n"),
+        PREVIEW,
+    )
     site_wide = next(line for line in comment.splitlines() if line.startswith("**全站 · Site-wide:**"))
     for path in ("hooks/registry.yml", "mkdocs.yml", "docs/assets/stylesheets/extra.css"):
         assert f"`{path}`" in site_wide
@@ -113,11 +126,13 @@ def test_a_file_every_page_is_built_from_says_every_page_may_change_and_links_th
 
 
 def test_findings_are_counted_once_each_and_per_page():
-    log = ("docs/hot/rebate.md:12:3: COPY-SPACE 中文与 English 之间加空格 (hint: 中文与 English)\n"
-           "docs/hot/rebate.md:12:3: COPY-SPACE the same finding, printed again by the build\n"
-           "::error file=docs/hot/rebate.md,line=12,col=3::COPY-SPACE annotation lines are not counted\n"
-           "docs/hot/rebate.en.md:4:1: LINK-ROUTE unknown route\n"
-           "INFO    -  Documentation built in 2.29 seconds\n")
+    log = (
+        "docs/hot/rebate.md:12:3: COPY-SPACE 中文与 English 之间加空格 (hint: 中文与 English)\n"
+        "docs/hot/rebate.md:12:3: COPY-SPACE the same finding, printed again by the build\n"
+        "::error file=docs/hot/rebate.md,line=12,col=3::COPY-SPACE annotation lines are not counted\n"
+        "docs/hot/rebate.en.md:4:1: LINK-ROUTE unknown route\n"
+        "INFO    -  Documentation built in 2.29 seconds\n"
+    )
     comment = render_comment(_meta("M\tdocs/hot/rebate.md\nM\tdocs/prepare.md\n", log), PREVIEW)
     assert "**2** finding(s)" in comment
     assert _row(comment, "/hot/rebate/").endswith("| 2 |")
@@ -130,8 +145,9 @@ def test_no_findings_and_no_page_changed_say_so():
 
 
 def test_a_failed_build_gets_no_links_but_the_pages_and_the_number_of_findings():
-    comment = render_comment(_meta("M\tdocs/apply.md\n", "docs/apply.md:1:1: META-DESCRIPTION missing\n",
-                                   built=False), PREVIEW)
+    comment = render_comment(
+        _meta("M\tdocs/apply.md\n", "docs/apply.md:1:1: META-DESCRIPTION missing\n", built=False), PREVIEW
+    )
     assert "strict build failed" in comment and PREVIEW not in comment
     assert "| — | — | 1 |" in _row(comment, "/apply/")
 
@@ -164,8 +180,10 @@ def test_metadata_entries_that_could_inject_markup_or_leave_the_site_are_dropped
         {"status": "X", "path": "docs/z.md"},
         "not an object",
     ]
-    data["findings"] = [{"path": "docs/apply.md", "line": "1", "col": 1, "rule": "X"},
-                        {"path": "docs/apply.md", "line": 1, "col": 1, "rule": "<b>BAD</b>"}]
+    data["findings"] = [
+        {"path": "docs/apply.md", "line": "1", "col": 1, "rule": "X"},
+        {"path": "docs/apply.md", "line": 1, "col": 1, "rule": "<b>BAD</b>"},
+    ]
     meta = load_meta(json.dumps(data))
     assert meta.changes == [Change("M", "docs/apply.md")] and meta.findings == [] and meta.ignored == 8
     comment = render_comment(meta, PREVIEW)
@@ -173,10 +191,17 @@ def test_metadata_entries_that_could_inject_markup_or_leave_the_site_are_dropped
     assert "(8 malformed metadata entries were ignored.)" in comment
 
 
-@pytest.mark.parametrize("data", [
-    [], {"pr": "7", "head_sha": SHA}, {"pr": True, "head_sha": SHA}, {"pr": -1, "head_sha": SHA},
-    {"pr": 7, "head_sha": "main"}, {"pr": 7},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        {"pr": "7", "head_sha": SHA},
+        {"pr": True, "head_sha": SHA},
+        {"pr": -1, "head_sha": SHA},
+        {"pr": 7, "head_sha": "main"},
+        {"pr": 7},
+    ],
+)
 def test_metadata_without_a_valid_number_or_commit_is_refused(data):
     with pytest.raises(ValueError):
         load_meta(json.dumps(data))
@@ -194,8 +219,9 @@ def test_the_pr_command_prints_the_validated_number_and_refuses_a_bad_file(tmp_p
 
 
 def _git(repo, *args):
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@localhost", *args], cwd=repo, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@localhost", *args], cwd=repo, check=True, capture_output=True
+    )
 
 
 def test_meta_reads_the_real_git_diff_and_the_logs(tmp_path, monkeypatch):
@@ -217,12 +243,32 @@ def test_meta_reads_the_real_git_diff_and_the_logs(tmp_path, monkeypatch):
     log.write_text("docs/added.md:1:1: META-DESCRIPTION the page has no description\n", encoding="utf-8")
     out = tmp_path / "preview-meta" / "meta.json"
     monkeypatch.chdir(repo)
-    assert main(["meta", "--base", "HEAD^1", "--pr", "7", "--head-sha", SHA, "--built", "--log", str(log),
-                 "--log", str(tmp_path / "missing.log"), "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "meta",
+                "--base",
+                "HEAD^1",
+                "--pr",
+                "7",
+                "--head-sha",
+                SHA,
+                "--built",
+                "--log",
+                str(log),
+                "--log",
+                str(tmp_path / "missing.log"),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     meta = load_meta(out.read_text(encoding="utf-8"))
     summary = summarize(meta.changes, meta.findings)
     assert {(p.url, p.status, p.renamed_from, tuple(p.editions)) for p in summary.pages} == {
-        ("hot/new/", "renamed", "hot/old/", ("zh", "en")), ("", "changed", None, ("en",)),
+        ("hot/new/", "renamed", "hot/old/", ("zh", "en")),
+        ("", "changed", None, ("en",)),
         ("added/", "added", None, ("zh",)),
     }
     assert summary.removed == [("en", "gone/"), ("zh", "gone/")]

@@ -15,23 +15,35 @@ READS_DOCS = re.compile(r'ROOT / "docs"|source_facts|GUIDES = ')
 
 def test_every_test_module_that_reads_docs_has_tests_the_fast_lane_runs():
     lane = set(verify.content_test_files())
-    readers = {path.relative_to(ROOT).as_posix() for path in (ROOT / "tests").rglob("test_*.py")
-               if READS_DOCS.search(path.read_text(encoding="utf-8"))}
+    readers = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("test_*.py")
+        if READS_DOCS.search(path.read_text(encoding="utf-8"))
+    }
     # Building a copy of docs/ (validation, import, PR annotations) tests the tools, not the pages; the
     # hook entries only take docs/ as the configured folder.
-    copies = {"tests/unit/test_hook_entries.py", "tests/build/test_validation_build.py", "tests/build/test_import_build.py",
-              "tests/build/test_pr_annotations.py", "tests/unit/tools/test_adversarial_check.py",
-              "tests/unit/tools/test_verify.py"}
+    copies = {
+        "tests/unit/test_hook_entries.py",
+        "tests/build/test_validation_build.py",
+        "tests/build/test_import_build.py",
+        "tests/build/test_pr_annotations.py",
+        "tests/unit/tools/test_adversarial_check.py",
+        "tests/unit/tools/test_verify.py",
+    }
     assert readers - copies <= lane, sorted(readers - copies - lane)
     for must in ("tests/build/test_content.py", "tests/build/test_i18n.py", "tests/repo/test_writers_guide.py"):
         assert must in lane
 
 
 def test_the_time_line_names_each_step_its_seconds_and_the_total():
-    steps = [verify.Step("make check", 0.51, "ok"), verify.Step("strict build", 4.0, "FAILED"),
-             verify.Step("docs tests", 0.0, "skipped")]
-    assert verify.summary(steps, 4.56) == ("make verify: make check 0.5 s (ok) · strict build 4.0 s (FAILED) · "
-                                           "docs tests 0.0 s (skipped) · 4.6 s in all")
+    steps = [
+        verify.Step("make check", 0.51, "ok"),
+        verify.Step("strict build", 4.0, "FAILED"),
+        verify.Step("docs tests", 0.0, "skipped"),
+    ]
+    assert verify.summary(steps, 4.56) == (
+        "make verify: make check 0.5 s (ok) · strict build 4.0 s (FAILED) · docs tests 0.0 s (skipped) · 4.6 s in all"
+    )
 
 
 @pytest.fixture

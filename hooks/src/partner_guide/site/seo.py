@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-
 from pathlib import Path
 from typing import Any
 

@@ -40,10 +40,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..languages import LANGS, edition, edition_root
+
 MARKER = "<!-- partner-guide-preview -->"
 DOCS = "docs/"
-EN_SUFFIX = ".en.md"
-LANGS = ("zh", "en")  # zh at the root, en under en/ (partner_guide/languages.py)
+# Each edition's column in the comment's table, its links' text, and its home page's link text.
+COLUMNS = {"zh": "中文", "en": "English"}
+LINK_WORDS = {"zh": "预览", "en": "preview"}
+HOME_WORDS = {"zh": "首页", "en": "Home"}
 # Files every page is built from: a change to one may change any page.
 SITE_WIDE_FILES = ("mkdocs.yml", "pyproject.toml")
 SITE_WIDE_FOLDERS = ("hooks/", "overrides/")
@@ -129,9 +133,8 @@ def page_of(path: str) -> tuple[str, str] | None:
     """(language, address below the edition root) of a page's source file; None for any other file."""
     if not path.startswith(DOCS) or not path.endswith(".md") or path.startswith(DOCS + "assets/"):
         return None
-    rel = path[len(DOCS):]
-    lang = "en" if rel.endswith(EN_SUFFIX) else "zh"
-    stem = rel[: -len(EN_SUFFIX)] if lang == "en" else rel[: -len(".md")]
+    lang, default = edition(path)
+    stem = default[len(DOCS) : -len(".md")]
     if stem == "index" or stem.endswith("/index"):
         stem = stem[: -len("index")].rstrip("/")
     return lang, f"{stem}/" if stem else ""
@@ -274,7 +277,7 @@ def meta_json(pr: int, head_sha: str, built: bool, changes: Sequence[Change], fi
 def preview_links(preview_url: str, url: str) -> dict[str, str]:
     """The page's address in each edition of the preview."""
     base = preview_url.rstrip("/") + "/"
-    return {"zh": base + url, "en": base + "en/" + url}
+    return {lang: base + edition_root(lang) + url for lang in LANGS}
 
 
 def _shown(url: str) -> str:
@@ -284,8 +287,10 @@ def _shown(url: str) -> str:
 def _findings_line(count: int) -> str:
     if count == 0:
         return "检查没有发现问题 · No findings."
-    return (f"检查发现 **{count}** 个问题，见 make verify 检查中标出的行 · "
-            f"**{count}** finding(s): see the lines marked in the `make verify` check.")
+    return (
+        f"检查发现 **{count}** 个问题，见 make verify 检查中标出的行 · "
+        f"**{count}** finding(s): see the lines marked in the `make verify` check."
+    )
 
 
 def render_comment(meta: Meta, preview_url: str | None, *, fork: bool = False, artifact_url: str | None = None) -> str:
@@ -295,17 +300,23 @@ def render_comment(meta: Meta, preview_url: str | None, *, fork: bool = False, a
     lines.append(f"提交 · Commit `{meta.head_sha[:7]}`. {_findings_line(len(meta.findings))}")
     lines.append("")
     if not meta.built:
-        lines += ["严格构建失败，修正上述问题后才有预览。 · The strict build failed: the preview appears once the "
-                  "findings are fixed.", ""]
+        lines += [
+            "严格构建失败，修正上述问题后才有预览。 · The strict build failed: the preview appears once the "
+            "findings are fixed.",
+            "",
+        ]
     elif fork:
         where = f"[`site-preview`]({artifact_url})" if artifact_url else "`site-preview`"
-        lines += [f"来自复刻仓库的拉取请求没有在线预览 · A pull request from a fork has no online preview: "
-                  f"download {where}, unzip it, run `python3 -m http.server 8000 -d site` there and open "
-                  "http://127.0.0.1:8000/.", ""]
+        lines += [
+            f"来自复刻仓库的拉取请求没有在线预览 · A pull request from a fork has no online preview: "
+            f"download {where}, unzip it, run `python3 -m http.server 8000 -d site` there and open "
+            "http://127.0.0.1:8000/.",
+            "",
+        ]
     links = not fork and meta.built and preview_url
     if summary.pages:
-        header = "| 页面 · Page | 变更 · Change | 中文 | English | 问题 · Findings |"
-        rows = [header, "|---|---|---|---|---|"]
+        columns = ["页面 · Page", "变更 · Change", *(COLUMNS.get(lang, lang) for lang in LANGS), "问题 · Findings"]
+        rows = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for page in summary.pages[:MAX_ROWS]:
             change = STATUS_WORDS[page.status]
             if page.renamed_from is not None:
@@ -315,21 +326,26 @@ def render_comment(meta: Meta, preview_url: str | None, *, fork: bool = False, a
                 assert preview_url is not None
                 for lang, href in preview_links(preview_url, page.url).items():
                     gone = (lang, page.url) in summary.removed
-                    cells[lang] = "—" if gone else f"[{'预览' if lang == 'zh' else 'preview'}]({href})"
+                    cells[lang] = "—" if gone else f"[{LINK_WORDS.get(lang, lang)}]({href})"
             edited = " + ".join(page.editions)
-            rows.append(f"| {_shown(page.url)} ({edited}) | {change} | {cells['zh']} | {cells['en']} | "
-                        f"{page.findings} |")
+            links_cells = " | ".join(cells[lang] for lang in LANGS)
+            rows.append(f"| {_shown(page.url)} ({edited}) | {change} | {links_cells} | {page.findings} |")
         more = len(summary.pages) - MAX_ROWS
         if more > 0:
-            rows.append(f"| … {more} more | | | | |")
+            rows.append(f"| … {more} more |" + " |" * (len(columns) - 1))
         if len(summary.pages) > COLLAPSE_AFTER:
-            lines += [f"<details><summary>{len(summary.pages)} 个页面 · pages changed</summary>", "", *rows, "",
-                      "</details>"]
+            lines += [
+                f"<details><summary>{len(summary.pages)} 个页面 · pages changed</summary>",
+                "",
+                *rows,
+                "",
+                "</details>",
+            ]
         else:
             lines += rows
         lines.append("")
     if summary.removed:
-        shown = ", ".join(f"{_shown(('en/' if lang == 'en' else '') + url)} ({lang})" for lang, url in summary.removed)
+        shown = ", ".join(f"{_shown(edition_root(lang) + url)} ({lang})" for lang, url in summary.removed)
         lines += [f"**已删除 · Removed:** {shown}", ""]
     if summary.site_wide:
         files = ", ".join(f"`{path}`" for path in summary.site_wide[:20])
@@ -337,14 +353,16 @@ def render_comment(meta: Meta, preview_url: str | None, *, fork: bool = False, a
         if links:
             assert preview_url is not None
             home_links = preview_links(preview_url, "")
-            home = f" [首页]({home_links['zh']}) · [Home]({home_links['en']})"
+            home = " " + " · ".join(f"[{HOME_WORDS.get(lang, lang)}]({home_links[lang]})" for lang in LANGS)
         lines += [f"**全站 · Site-wide:** {files} — 每个页面都可能变化 · every page may change.{home}", ""]
     if not (summary.pages or summary.removed or summary.site_wide):
         lines += ["没有页面变化 · No page changed.", ""]
     if meta.ignored:
         lines += [f"({meta.ignored} malformed metadata entries were ignored.)", ""]
-    lines.append("<sub>预览不会被搜索引擎收录，拉取请求关闭后删除。 · The preview is noindex and is removed when the "
-                 "pull request closes.</sub>")
+    lines.append(
+        "<sub>预览不会被搜索引擎收录，拉取请求关闭后删除。 · The preview is noindex and is removed when the "
+        "pull request closes.</sub>"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -377,8 +395,13 @@ def wait_until_answers(url: str, timeout: float, interval: float = 10.0) -> bool
 
 
 def changed_files(base: str, cwd: Path) -> list[Change]:
-    result = subprocess.run(["git", "diff", "--name-status", "-M", "--no-color", base, "HEAD"], cwd=cwd,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["git", "diff", "--name-status", "-M", "--no-color", base, "HEAD"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return parse_name_status(result.stdout)
 
 
@@ -407,8 +430,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in args.log if path.is_file())
         changes = changed_files(args.base, Path.cwd())
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(meta_json(args.pr, args.head_sha, args.built, changes, parse_findings(logs)),
-                            encoding="utf-8")
+        args.out.write_text(
+            meta_json(args.pr, args.head_sha, args.built, changes, parse_findings(logs)), encoding="utf-8"
+        )
         return 0
     try:
         meta = load_meta(args.meta.read_text(encoding="utf-8"))

@@ -48,8 +48,11 @@ class Step:
 
 def content_test_files(root: Path = REPO_ROOT) -> list[str]:
     """The test files with tests marked `content`, relative to `root`."""
-    return sorted(path.relative_to(root).as_posix() for path in (root / "tests").rglob("test_*.py")
-                  if any(mark in path.read_text(encoding="utf-8") for mark in MARK_TEXT))
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in (root / "tests").rglob("test_*.py")
+        if any(mark in path.read_text(encoding="utf-8") for mark in MARK_TEXT)
+    )
 
 
 def _run(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[bool, float]:
@@ -80,8 +83,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     steps.append(Step("strict build", seconds, "ok" if built else "FAILED"))
 
     if built:
-        tested, seconds = _run([sys.executable, "-m", "pytest", "-m", f"{MARKER} and not browser", "-q",
-                                "-p", "no:cacheprovider", *content_test_files()])
+        tested, seconds = _run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-m",
+                f"{MARKER} and not browser",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                *content_test_files(),
+            ]
+        )
         steps.append(Step("docs tests", seconds, "ok" if tested else "FAILED"))
     else:
         steps.append(Step("docs tests", 0.0, "skipped"))
