@@ -131,12 +131,14 @@ def test_findings_are_counted_once_each_and_per_page():
         "docs/hot/rebate.md:12:3: COPY-SPACE the same finding, printed again by the build\n"
         "::error file=docs/hot/rebate.md,line=12,col=3::COPY-SPACE annotation lines are not counted\n"
         "docs/hot/rebate.en.md:4:1: LINK-ROUTE unknown route\n"
+        "WARNING -  hooks/checks: docs/hot/rebate.en.md:4:1: LINK-ROUTE the build logs it again\n"
+        "WARNING -  hooks/checks: docs/prepare.md:9:2: PARITY-LINK found by the build only\n"
         "INFO    -  Documentation built in 2.29 seconds\n"
     )
     comment = render_comment(_meta("M\tdocs/hot/rebate.md\nM\tdocs/prepare.md\n", log), PREVIEW)
-    assert "**2** finding(s)" in comment
+    assert "**3** finding(s)" in comment
     assert _row(comment, "/hot/rebate/").endswith("| 2 |")
-    assert _row(comment, "/prepare/").endswith("| 0 |")
+    assert _row(comment, "/prepare/").endswith("| 1 |")
 
 
 def test_no_findings_and_no_page_changed_say_so():

@@ -59,8 +59,11 @@ MAX_CHANGES = 1000
 MAX_FINDINGS = 5000
 MAX_ROWS = 100  # pages listed in the comment; the rest are counted
 COLLAPSE_AFTER = 10  # more rows than this: the table is in a <details>
-# A finding line as `make check` and the build print it.
-FINDING_LINE = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z][A-Z0-9-]+) ", re.M)
+# A finding as `make check` prints it, at the start of a line, or as the build logs it after
+# "WARNING -  hooks/checks: ".
+FINDING_LINE = re.compile(
+    r"(?:^|^WARNING\s+-\s+\S+: )(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z][A-Z0-9-]+) ", re.M
+)
 STATUS_WORDS = {"added": "新增 · added", "changed": "修改 · changed", "renamed": "改名 · renamed"}
 
 
