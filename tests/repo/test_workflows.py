@@ -222,6 +222,10 @@ def test_the_preview_is_built_without_write_access_and_never_waits_for_make_test
 
 def test_the_preview_is_deployed_to_its_own_folder_and_commented_once_it_answers():
     job = _load(PREVIEW_DEPLOY)["jobs"]["deploy"]
+    # Only a pull request's successful build run; the artifact's number must be that pull request's open head.
+    assert "workflow_run.event == 'pull_request'" in job["if"] and "conclusion == 'success'" in job["if"]
+    identify = next(s for s in job["steps"] if s.get("id") == "pr")
+    assert '"$state" != "$HEAD_SHA open"' in identify["run"]
     deploy = next(s for s in job["steps"] if s.get("uses", "").startswith("rossjrw/pr-preview-action@"))
     assert deploy["with"]["action"] == "deploy" and deploy["with"]["umbrella-dir"] == "pr-preview"
     assert deploy["with"]["preview-branch"] == "gh-pages" and deploy["with"]["comment"] is False
@@ -230,6 +234,8 @@ def test_the_preview_is_deployed_to_its_own_folder_and_commented_once_it_answers
     assert "--wait 600" in comment["run"] and "PATCH" in comment["run"] and "<!-- partner-guide-preview -->" in \
         comment["run"]
     assert job["steps"].index(deploy) < job["steps"].index(comment)
+    assert "env.FORK == 'false'" in deploy["if"]  # a fork gets the artifact's link and one line instead
+    assert '--fork --artifact-url "$SERVER/$REPO/actions/runs/$RUN_ID/artifacts/$artifact"' in comment["run"]
 
 
 def test_the_preview_is_removed_when_the_pull_request_closes():
