@@ -19,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench import properdocs lint
+.PHONY: serve test build check verify clean install lighthouse diagrams bench import properdocs lint
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
+
+## The fast lane (a pull request's first check): make check, the strict build and the tests that read docs/; timed
+verify: $(STAMP)
+	$(BIN)/guide-verify
 
 ## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
 import: $(STAMP)

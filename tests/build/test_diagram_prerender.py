@@ -14,6 +14,9 @@ from bs4 import BeautifulSoup
 from partner_guide.site.diagram_frames import DRAWINGS_DIR, drawing_path
 from tests.support import html_pages
 
+# What docs/ says: `make verify` runs these too (the fast lane).
+pytestmark = pytest.mark.content
+
 # A frame and the diagram source in it, as hooks/diagrams.py writes them.
 FRAME = re.compile(r'data-drawing="(?P<name>[^"]+)"[^>]*><pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
 LABEL = re.compile(r'\["([^"]+)"\]|\{"([^"]+)"\}')

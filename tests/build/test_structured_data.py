@@ -8,6 +8,7 @@ import os
 import subprocess
 from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.support import ROOT, html_pages, is_chinese_page, venv_tool
@@ -36,6 +37,7 @@ def _jsonld(soup) -> list[dict]:
     return [json.loads(s.string) for s in soup.select('head script[type="application/ld+json"]')]
 
 
+@pytest.mark.content  # what docs/ says: `make verify` runs it too (the fast lane)
 def test_every_page_with_questions_carries_faqpage_jsonld_of_exactly_those_questions(site_dir):
     checked = 0
     for html in html_pages(site_dir):
@@ -92,3 +94,14 @@ def test_baidu_verification_tag_only_when_configured(site_dir, tmp_path):
     for page in ("index.html", "en/index.html", "hot/rebate/index.html"):
         tags = _soup(out / page).select('head meta[name="baidu-site-verification"]')
         assert [t["content"] for t in tags] == ["codeva-Test123"], page
+
+
+def test_the_published_build_is_indexable_unlike_a_preview(site_dir, site_url):
+    """SITE_PREVIEW is off: no noindex, a canonical link on every content page (tests/browser/test_base_path.py
+    builds the preview)."""
+    for html in html_pages(site_dir):
+        text = html.read_text(encoding="utf-8")
+        assert 'name="robots"' not in text, html
+        if html.name == "index.html":
+            assert f'<link rel="canonical" href="{site_url}' in text, html
+    assert (site_dir / "sitemap.xml").is_file() and (site_dir / "robots.txt").is_file()

@@ -27,6 +27,9 @@ from partner_guide.checks.scan import prose_lines
 from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
 
+# What docs/ says: `make verify` runs these too (the fast lane).
+pytestmark = pytest.mark.content
+
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
 TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "import", "preview", "findings")
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live

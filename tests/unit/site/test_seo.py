@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from partner_guide.site.seo import faq_jsonld, questions, robots_txt, text_of
+import pytest
+
+from partner_guide.site.seo import drop_search_engine_files, faq_jsonld, is_preview, questions, robots_txt, text_of
 
 
 def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
@@ -49,3 +51,22 @@ def test_jsonld_escapes_what_could_end_or_swallow_its_script_element():
     assert "<" not in data and ">" not in data and "&" not in data
     assert "\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e" in data and "A \\u0026 B" in data
     assert json.loads(data)["mainEntity"][0]["name"] == "为什么 </script><!--<script> 会？"
+
+
+@pytest.mark.parametrize(("value", "preview"), [
+    (None, False), (False, False), ("", False), (0, False), ("0", False), ("false", False),
+    (True, True), (1, True), ("1", True), ("yes", True),
+])
+def test_a_preview_is_what_site_preview_says_as_yaml_reads_it(value, preview):
+    assert is_preview({} if value is None else {"preview": value}) is preview
+
+
+def test_a_preview_loses_every_sitemap_and_robots_txt_and_keeps_its_pages(tmp_path):
+    for name in ("robots.txt", "sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "index.html", "en/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    removed = drop_search_engine_files(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == [
+        "en/sitemap.xml", "robots.txt", "sitemap.xml", "sitemap.xml.gz"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "en/index.html", "index.html"]
