@@ -26,18 +26,19 @@ CODE_RE = re.compile(r"`([^`\n]+)`")  # an inline code span
 LINK_RE = re.compile(r"\]\(((?!https?:|#|mailto:)[^)\s#]+)(?:#[^)]*)?\)")  # a relative Markdown link target
 MAKE_RE = re.compile(r"^make ([a-z][a-z-]*)")  # at the start of a code span or of a line in a code block
 FENCE_RE = re.compile(r"^```[a-z]*\n(.*?)^```", re.M | re.S)
-TOOL_RE = re.compile(r"(?:^|\s|/)(guide-[a-z-]+)\b")
+TOOL_RE = re.compile(r"(?:^|[\s`]|bin/)(guide-[a-z-]+)\b(?!/)")
 VENV_RE = re.compile(r"\.venv/bin/([a-z][a-z0-9-]*)")
 # A path as the documents write it: folders and a file name, maybe a glob;
 # `…/` is the package folder.
 PATH_RE = re.compile(r"^(?:…/|\.?[A-Za-z_][\w.-]*/)[\w./*{},-]*$|^[\w-]+\.(?:py|yml|yaml|md|toml|json|js|css|html|sh)$")
 # Written as examples or placeholders, not as files of this repository.
-EXAMPLE_PARTS = ("<", "x.md", "page.md", "page.en.md", "name", "cos://")
+EXAMPLE_PARTS = ("<", "x.md", "page.md", "page.en.md", "name", "cos://", "pr-preview/")
 SITE_URL_FOLDERS = ("search/", "en/", "assets/", "pr-preview/")  # paths of the built site, not of the repository
 # What the build or a tool writes (gitignored), and what a document names as the choice not made.
-OUTPUTS = {"404.html", "index.html", "sitemap.xml", "robots.txt", "summary.md", "lighthouse/", "site/", ".venv/"}
+OUTPUTS = {"404.html", "index.html", "sitemap.xml", "robots.txt", "summary.md", "lighthouse/", "site/", ".venv/",
+           "preview-meta/meta.json"}
 NOT_CHOSEN = {"docs/en/"}  # MAINTAINING.md, "Writing in two languages": why not a docs/en/ folder
-BASES = ("", PACKAGE, "hooks/", "hooks/src/")
+BASES = ("", PACKAGE, "hooks/", "hooks/src/", "tests/")
 
 
 def _text(name: str) -> str:
@@ -63,6 +64,8 @@ def _exists(path: str) -> bool:
         return True
     path = PACKAGE + path[2:] if path.startswith("…/") else path
     path = path.rstrip("/")
+    if any((ROOT / base / path).is_dir() for base in BASES):
+        return True
     if "{" in path:  # `assets/stylesheets/{main,palette}.css`
         head, rest = path.split("{", 1)
         options, tail = rest.split("}", 1)
@@ -82,7 +85,9 @@ def named_paths(text: str) -> set[str]:
             word = word.strip()
             if PATH_RE.match(word) and not any(part in word for part in EXAMPLE_PARTS):
                 names.add(word)
-    return {n for n in names if not n.startswith((*SITE_URL_FOLDERS, "/", "actions/"))}
+    actions = set(re.findall(r"uses: ([\w.-]+/[\w.-]+)@", "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml"))))
+    return {n for n in names if not n.startswith((*SITE_URL_FOLDERS, "/", "actions/")) and n not in actions}
 
 
 def test_the_readme_is_a_first_screen_of_at_most_150_lines():
