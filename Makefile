@@ -19,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench import properdocs
+.PHONY: serve test build check fix clean install lighthouse diagrams bench import properdocs
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ build: $(STAMP)
 ## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
 check: $(STAMP)
 	$(BIN)/guide-check docs
+
+## Apply the copy checks' corrections (COPY-*: spacing, punctuation, terms) to docs/; then review the diff
+fix: $(STAMP)
+	$(BIN)/guide-fix docs
 
 ## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
 import: $(STAMP)
