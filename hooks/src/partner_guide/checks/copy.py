@@ -60,10 +60,14 @@ TERMS_FORMAT = "COPY-TERMS-FORMAT"
 MORE = "COPY-MORE"
 MAX_REPORTED = 100  # findings per page; a page with more needs `make fix`, not a longer list
 TERMS_SHAPE = "write `<language>:` then `<spelling the guide uses>: [<spellings to correct>, …]`"
-# AutoCorrect's rules, on top of its defaults: no spaces forced around brackets (Chinese uses （）), dashes
-# (`官网-控制台` is a path in the console) or backticks (code is never passed to it); its spellcheck is
-# replaced by the terms list.
-AUTOCORRECT_CONFIG = '{"rules": {"space-bracket": 0, "space-dash": 0, "space-backticks": 0, "spellcheck": 0}}'
+# AutoCorrect's rules, per edition, on top of its defaults: no spaces forced around brackets (Chinese uses
+# （）), dashes (`官网-控制台` is a path in the console) or backticks (code is never passed to it); its
+# spellcheck is replaced by the terms list; full-width punctuation in the Chinese edition only (an English
+# sentence keeps its comma after a Chinese name). Every rule is named: AutoCorrect keeps one configuration
+# per process and merges a new one into it.
+AUTOCORRECT_RULES = '"space-bracket": 0, "space-dash": 0, "space-backticks": 0, "spellcheck": 0'
+AUTOCORRECT_CONFIG = {lang: f'{{"rules": {{{AUTOCORRECT_RULES}, "fullwidth": {int(lang == "zh")}}}}}'
+                      for lang in ("zh", "en")}
 MAX_ROUNDS = 5  # fix_copy: corrections that overlap are applied over a few rounds
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # a Chinese character
@@ -401,11 +405,18 @@ def _diff(old: str, new: str) -> list[tuple[int, int, str]]:
 
 def _context(text: str, start: int, end: int, replacement: str) -> tuple[str, str]:
     """The few characters around a change, before and after it: what the message quotes and the hint writes."""
+    def latin(at: int) -> bool:
+        return 0 <= at < len(text) and text[at].isascii() and text[at].isalnum()
+
     a, b = max(0, start - 4), min(len(text), end + 4)
+    while a > max(0, start - 24) and latin(a - 1) and latin(a):  # whole Latin words, not "请用 iOS 或 a"
+        a -= 1
+    while b < min(len(text), end + 24) and latin(b - 1) and latin(b):
+        b += 1
     return text[a:b].strip(), (text[a:start] + replacement + text[end:b]).strip()
 
 
-def _piece_edits(piece: _Piece, lang: str, terms: list[Term]) -> Iterator[tuple[int, int, str, str, str, str]]:
+def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, str, str, str, str]]:
     """(start, end, replacement, rule, message, hint) in the piece's text."""
     text = piece.text
     for term in terms:
@@ -425,8 +436,6 @@ def _piece_edits(piece: _Piece, lang: str, terms: list[Term]) -> Iterator[tuple[
         if "".join(old.split()) != "".join(replacement.split()):
             marks = " ".join(repr(mark) for mark in dict.fromkeys(old) if mark in HALF_PUNCT) or repr(old)
             rule, message = PUNCT, f"half-width {marks} in a Chinese sentence"
-            if lang != "zh":
-                continue
         elif len(replacement) > len(old):
             rule, message = SPACE, "no space between Chinese and Latin letters or digits"
         else:
@@ -448,8 +457,8 @@ def copy_edits(text: str, path: str, registry: Registry | None,
                terms: dict[str, list[Term]] | None = None, limit: int | None = None) -> list[Edit]:
     """The corrections of one Markdown source, in line and column order (from the first `limit` lines
     that have any, when there are more: a page of thousands is read in seconds, not minutes)."""
-    autocorrect_py.load_config(AUTOCORRECT_CONFIG)  # the same settings for every page (AutoCorrect keeps one)
     lang = language_of(path)
+    autocorrect_py.load_config(AUTOCORRECT_CONFIG.get(lang, AUTOCORRECT_CONFIG["en"]))
     page_terms = (load_terms() if terms is None else terms).get(lang, [])
     result = scan(text.removeprefix("\ufeff"))
     verbatim = _verbatim(registry)
@@ -472,7 +481,7 @@ def copy_edits(text: str, path: str, registry: Registry | None,
         for piece in _pieces(line, _opaque_spans(line, protected, verbatim)):
             if not piece.text.strip():
                 continue
-            for start, end, replacement, rule, message, hint in _piece_edits(piece, lang, page_terms):
+            for start, end, replacement, rule, message, hint in _piece_edits(piece, page_terms):
                 span = piece.source_span(start, end)
                 if span is not None:
                     edits.append(Edit(index, *span, replacement, rule, message, hint))
