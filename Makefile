@@ -19,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check fix clean install lighthouse diagrams bench import properdocs
+.PHONY: serve test build check fix clean install lighthouse diagrams diagrams-missing bench import properdocs
 
 install: $(STAMP)
 
@@ -51,7 +51,7 @@ import: $(STAMP)
 	$(BIN)/guide-import "$(SRC)" --into "$(INTO)" $(if $(FORCE),--force)
 
 ## Build, then run the whole test suite (Lighthouse too, where npm exists; ProperDocs' build)
-test: build $(NODE_DEPS) $(PD_STAMP)
+test: diagrams-missing build $(NODE_DEPS) $(PD_STAMP)
 	$(BIN)/python -m pytest
 
 ## ProperDocs 1.6.7 from PyPI into .venv-properdocs (make test does it)
@@ -70,6 +70,11 @@ $(NODE_STAMP): package.json package-lock.json
 ## Draw every diagram ahead of time into hooks/src/partner_guide/data/diagrams/ (after editing a diagram)
 diagrams: $(STAMP)
 	$(BIN)/guide-diagrams
+
+## Draw only the diagrams without an up-to-date drawing, into .cache/diagrams/ (CI before publishing; needs
+## Chromium only when one is missing). The build uses them; nothing is committed.
+diagrams-missing: $(STAMP)
+	$(BIN)/guide-diagrams --missing
 
 ## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
 lighthouse: $(STAMP) $(NODE_STAMP)

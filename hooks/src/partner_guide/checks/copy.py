@@ -74,8 +74,8 @@ HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # a Chinese c
 # What opens a line and is Markdown, not copy: quote markers with Tencent's `>?`/`>!`, GitHub's `[!NOTE]`,
 # list bullets and numbers, heading hashes, and admonition or tab openers up to the title's quote.
 LINE_MARKER_RE = re.compile(
-    r"[ \t]*+(?:"
-    r">[ \t]?(?:[?!](?![?!]))?"  # a quote marker, Tencent's >? and >!
+    r"(?:(?<![ \t])[ \t]++)?(?:"  # blanks, from the start of their run only (linear when searched)
+    r">[ \t]?(?:[?!](?![?!]))?[ \t]*+"  # a quote marker, Tencent's >? and >!
     r"|\[![A-Za-z]{1,20}\]"  # GitHub's > [!NOTE]
     r"|[-*+](?=[ \t])"  # a bullet
     r"|\d{1,9}[.)](?=[ \t])"  # an ordered-list number
