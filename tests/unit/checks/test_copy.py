@@ -12,12 +12,19 @@ import shutil
 import subprocess
 
 import pytest
-
 from partner_guide.checks.copy import (
-    MORE, TERMS_FORMAT, check_copy, check_terms_file, copy_edits, fix_copy, load_terms, parse_terms,
+    MORE,
+    TERMS_FORMAT,
+    check_copy,
+    check_terms_file,
+    copy_edits,
+    fix_copy,
+    load_terms,
+    parse_terms,
 )
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.registry import load_registry
+
 from tests.support import ROOT, venv_tool
 
 REGISTRY = load_registry()
@@ -68,7 +75,9 @@ def test_chinese_ellipsis_and_dash_are_one_mark_each():
 def test_terms_are_spelled_as_the_terms_list_says_in_each_edition():
     assert fixed("1. 支持ios和APP,请登陆WIFI\n") == "1. 支持 iOS 和 App，请登录 WiFi\n"
     assert [(rule, hint) for _, _, rule, hint in findings("用 ios 登陆\n")] == [
-        ("COPY-TERM", "用 iOS 登陆"), ("COPY-TERM", "ios 登录")]
+        ("COPY-TERM", "用 iOS 登陆"),
+        ("COPY-TERM", "ios 登录"),
+    ]
     assert fixed("Open the wechat app on ios.\n", EN) == "Open the WeChat app on iOS.\n"  # "app" is English
     assert findings("iOSX and Android-like\n", EN) == []  # whole words only
 
@@ -100,7 +109,7 @@ UNTOUCHED = [
     '<img src="a3中.png" alt="图3片">\n',
     "<!-- 注释3中,, -->\n",
     '<div class="x"\n     data-note="中文3,">\n</div>\n',
-    "```mermaid\nflowchart TD\n  a[\"腾讯云每月10号\"] --> b[\"15个工作日\"]\n```\n",
+    '```mermaid\nflowchart TD\n  a["腾讯云每月10号"] --> b["15个工作日"]\n```\n',
 ]
 
 
@@ -116,13 +125,18 @@ def test_an_html_attribute_stays_while_the_text_of_the_element_is_copy():
 
 def test_front_matter_keys_stay_and_the_title_and_description_values_are_copy():
     page = "---\ntitle: 返佣3步\ndescription: '每月10号, 统计'\nsearch:\n  exclude: true\n---\n\n# 标题\n"
-    assert fixed(page) == "---\ntitle: 返佣 3 步\ndescription: '每月 10 号，统计'\nsearch:\n  exclude: true\n---\n\n# 标题\n"
+    assert (
+        fixed(page)
+        == "---\ntitle: 返佣 3 步\ndescription: '每月 10 号，统计'\nsearch:\n  exclude: true\n---\n\n# 标题\n"
+    )
 
 
 def test_the_registry_contact_data_stays_verbatim_wherever_it_is_written():
     mail = REGISTRY.mail
-    text = (f"- 邮寄地址：{mail['address']}\n- {mail['recipient']}   {mail['phone']}\n"
-            f"- Address: {mail['address']} ({mail['address_en']})\n")
+    text = (
+        f"- 邮寄地址：{mail['address']}\n- {mail['recipient']}   {mail['phone']}\n"
+        f"- Address: {mail['address']} ({mail['address_en']})\n"
+    )
     assert "10000号腾讯大厦27楼" in mail["address"]  # the case that matters: digits beside Chinese
     assert findings(text) == [] and findings(text, EN) == []
     assert fixed(text) == text and fixed(text, EN) == text
@@ -181,10 +195,18 @@ def test_the_terms_list_is_valid_and_has_both_editions():
     assert {"腾讯云", "iOS", "App", "WiFi"} <= {term.spelling for term in terms["zh"]}
 
 
-@pytest.mark.parametrize("source, line", [
-    ("zh: [a]\n", 1), ("fr:\n  a: []\n", 1), ("zh:\n  iOS: ios\n", 2), ("zh:\n  账号: [账号]\n", 2),
-    ("zh:\n  a: []\n  a: []\n", 3), ("zh: [\n", 2), ("- a\n", 1),
-])
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("zh: [a]\n", 1),
+        ("fr:\n  a: []\n", 1),
+        ("zh:\n  iOS: ios\n", 2),
+        ("zh:\n  账号: [账号]\n", 2),
+        ("zh:\n  a: []\n  a: []\n", 3),
+        ("zh: [\n", 2),
+        ("- a\n", 1),
+    ],
+)
 def test_a_broken_terms_list_is_a_finding_naming_the_line(source, line):
     found = parse_terms(source, "hooks/terms.yml")[1]
     assert found and found[0].rule == TERMS_FORMAT and found[0].line == line

@@ -66,8 +66,9 @@ TERMS_SHAPE = "write `<language>:` then `<spelling the guide uses>: [<spellings 
 # sentence keeps its comma after a Chinese name). Every rule is named: AutoCorrect keeps one configuration
 # per process and merges a new one into it.
 AUTOCORRECT_RULES = '"space-bracket": 0, "space-dash": 0, "space-backticks": 0, "spellcheck": 0'
-AUTOCORRECT_CONFIG = {lang: f'{{"rules": {{{AUTOCORRECT_RULES}, "fullwidth": {int(lang == "zh")}}}}}'
-                      for lang in ("zh", "en")}
+AUTOCORRECT_CONFIG = {
+    lang: f'{{"rules": {{{AUTOCORRECT_RULES}, "fullwidth": {int(lang == "zh")}}}}}' for lang in ("zh", "en")
+}
 MAX_ROUNDS = 5  # fix_copy: corrections that overlap are applied over a few rounds
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # a Chinese character
@@ -101,8 +102,7 @@ LINK_TARGET = (
 )
 LINK_TARGET_RE = re.compile(LINK_TARGET)
 MARKUP_RE = re.compile(
-    LINK_TARGET
-    + r"|!?\[|\]"  # the brackets of a link or image
+    LINK_TARGET + r"|!?\[|\]"  # the brackets of a link or image
     r"|</?[A-Za-z][\w\-]{0,30}+(?:\s[^<>]{0,2000}+)?>"  # an HTML tag, its attributes included
     r"|\*{1,3}+|_{2,3}+|~~|=="  # emphasis, strikethrough, mark
     r"|\\(?=[!-/:-@\[-`{-~])"  # the backslash of an escape
@@ -149,8 +149,8 @@ def _term_pattern(spelling: str, variants: list[str]) -> re.Pattern[str]:
     words = sorted({*variants, *([spelling] if spelling.isascii() else [])}, key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
     if all(word.isascii() for word in words):  # a whole word, not part of a longer one (iOS in iOSX)
-        return re.compile(rf"(?<![A-Za-z0-9_\-])(?:{alternatives})(?![A-Za-z0-9_\-])", re.I)
-    return re.compile(alternatives, re.I)
+        return re.compile(rf"(?<![A-Za-z0-9_\-])(?:{alternatives})(?![A-Za-z0-9_\-])", re.IGNORECASE)
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 def parse_terms(source: str, path: str) -> tuple[dict[str, list[Term]], list[Finding]]:
@@ -161,8 +161,8 @@ def parse_terms(source: str, path: str) -> tuple[dict[str, list[Term]], list[Fin
         root = yaml.compose(source, Loader=PARSER)  # nodes only, with their positions; no alias is expanded
     except (yaml.YAMLError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return {}, [Finding(path, *where, TERMS_FORMAT, "not valid YAML", TERMS_SHAPE)]
+        line, col = (int(mark.line) + 1, int(mark.column) + 1) if mark else (1, 1)
+        return {}, [Finding(path, line, col, TERMS_FORMAT, "not valid YAML", TERMS_SHAPE)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
@@ -170,23 +170,40 @@ def parse_terms(source: str, path: str) -> tuple[dict[str, list[Term]], list[Fin
     for lang_node, table in root.value:
         lang = _scalar(lang_node)
         if lang not in ("zh", "en") or lang in terms:
-            findings.append(Finding(path, *_at(lang_node), TERMS_FORMAT, f"unknown or repeated language {lang!r}",
-                                    "use zh and en, once each"))
+            findings.append(
+                Finding(
+                    path,
+                    *_at(lang_node),
+                    TERMS_FORMAT,
+                    f"unknown or repeated language {lang!r}",
+                    "use zh and en, once each",
+                )
+            )
             continue
         terms[lang] = []
         if not isinstance(table, yaml.MappingNode):
-            findings.append(Finding(path, *_at(table), TERMS_FORMAT, f"{lang}: expected a mapping of terms",
-                                    TERMS_SHAPE))
+            findings.append(
+                Finding(path, *_at(table), TERMS_FORMAT, f"{lang}: expected a mapping of terms", TERMS_SHAPE)
+            )
             continue
         seen: set[str] = set()
         for spelling_node, variants_node in table.value:
             spelling = _scalar(spelling_node)
-            variants = ([_scalar(node) for node in variants_node.value]
-                        if isinstance(variants_node, yaml.SequenceNode) else [None])
+            variants = (
+                [_scalar(node) for node in variants_node.value]
+                if isinstance(variants_node, yaml.SequenceNode)
+                else [None]
+            )
             if spelling is None or None in variants or spelling in variants or spelling in seen:
-                findings.append(Finding(path, *_at(spelling_node), TERMS_FORMAT,
-                                        f"{lang}: {spelling!r} needs a list of other spellings, once",
-                                        TERMS_SHAPE + " ([] for a Latin word: any other letter case is corrected)"))
+                findings.append(
+                    Finding(
+                        path,
+                        *_at(spelling_node),
+                        TERMS_FORMAT,
+                        f"{lang}: {spelling!r} needs a list of other spellings, once",
+                        TERMS_SHAPE + " ([] for a Latin word: any other letter case is corrected)",
+                    )
+                )
                 continue
             seen.add(spelling)
             terms[lang].append(Term(spelling, _term_pattern(spelling, [v for v in variants if v])))
@@ -261,8 +278,9 @@ def _opaque_spans(line: str, protected: list[tuple[int, int]], verbatim: tuple[s
             break
     spans.append((0, end))
     targets = [match.span() for match in LINK_TARGET_RE.finditer(line)]  # markup: a URL in them is no boundary
-    spans.extend(match.span() for match in OPAQUE_RE.finditer(line)
-                 if not any(a <= match.start() < b for a, b in targets))
+    spans.extend(
+        match.span() for match in OPAQUE_RE.finditer(line) if not any(a <= match.start() < b for a, b in targets)
+    )
     for value in verbatim:
         start = line.find(value)
         while start >= 0:
@@ -405,6 +423,7 @@ def _diff(old: str, new: str) -> list[tuple[int, int, str]]:
 
 def _context(text: str, start: int, end: int, replacement: str) -> tuple[str, str]:
     """The few characters around a change, before and after it: what the message quotes and the hint writes."""
+
     def latin(at: int) -> bool:
         return 0 <= at < len(text) and text[at].isascii() and text[at].isalnum()
 
@@ -423,8 +442,13 @@ def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, s
         for match in term.pattern.finditer(text):
             if match.group() != term.spelling:
                 _, after = _context(text, *match.span(), term.spelling)
-                yield (*match.span(), term.spelling, TERM,
-                       f"{match.group()!r} is spelled {term.spelling!r} (hooks/terms.yml)", after)
+                yield (
+                    *match.span(),
+                    term.spelling,
+                    TERM,
+                    f"{match.group()!r} is spelled {term.spelling!r} (hooks/terms.yml)",
+                    after,
+                )
     for match in DOUBLED_RE.finditer(text):
         _, after = _context(text, *match.span(), match.group(1))
         yield *match.span(), match.group(1), DOUBLE, f"doubled punctuation {match.group()!r}", after
@@ -447,14 +471,20 @@ def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, s
 def _verbatim(registry: Registry | None) -> tuple[str, ...]:
     if registry is None:
         return ()
-    values = [registry.mail.get(key, "") for key in ("address", "address_en", "recipient", "recipient_en",
-                                                    "phone", "tel")]
+    values = [
+        registry.mail.get(key, "") for key in ("address", "address_en", "recipient", "recipient_en", "phone", "tel")
+    ]
     values += [*registry.phones, *registry.qq, *registry.emails]
     return tuple(sorted({value for value in values if value}, key=len, reverse=True))
 
 
-def copy_edits(text: str, path: str, registry: Registry | None,
-               terms: dict[str, list[Term]] | None = None, limit: int | None = None) -> list[Edit]:
+def copy_edits(
+    text: str,
+    path: str,
+    registry: Registry | None,
+    terms: dict[str, list[Term]] | None = None,
+    limit: int | None = None,
+) -> list[Edit]:
     """The corrections of one Markdown source, in line and column order (from the first `limit` lines
     that have any, when there are more: a page of thousands is read in seconds, not minutes)."""
     lang = language_of(path)
@@ -494,13 +524,22 @@ def check_copy(text: str, path: str, registry: Registry | None = None) -> list[F
     """COPY-* findings of one Markdown source (front matter counted in line numbers); after MAX_REPORTED,
     one COPY-MORE finding says that `make fix` corrects the rest."""
     edits = copy_edits(text, path, registry, limit=MAX_REPORTED)
-    findings = [Finding(path, edit.line + 1, edit.start + 1, edit.rule, edit.message, edit.hint)
-                for edit in edits[:MAX_REPORTED]]
+    findings = [
+        Finding(path, edit.line + 1, edit.start + 1, edit.rule, edit.message, edit.hint)
+        for edit in edits[:MAX_REPORTED]
+    ]
     if len(edits) >= MAX_REPORTED:
         last = edits[MAX_REPORTED - 1]
-        findings.append(Finding(path, last.line + 1, last.start + 1, MORE,
-                                f"the copy checks stop after {MAX_REPORTED} findings on a page",
-                                "run `make fix`, then `make check` again"))
+        findings.append(
+            Finding(
+                path,
+                last.line + 1,
+                last.start + 1,
+                MORE,
+                f"the copy checks stop after {MAX_REPORTED} findings on a page",
+                "run `make fix`, then `make check` again",
+            )
+        )
     return findings
 
 
@@ -524,12 +563,11 @@ def _apply(lines: list[str], edits: list[Edit]) -> int:
             chosen.append(edit)
     for edit in sorted(chosen, key=lambda e: (e.line, e.start, e.end), reverse=True):  # an insertion goes first
         line = lines[edit.line]
-        lines[edit.line] = line[:edit.start] + edit.text + line[edit.end:]
+        lines[edit.line] = line[: edit.start] + edit.text + line[edit.end :]
     return len(chosen)
 
 
-def fix_copy(text: str, path: str, registry: Registry | None = None,
-             terms: dict[str, list[Term]] | None = None) -> str:
+def fix_copy(text: str, path: str, registry: Registry | None = None, terms: dict[str, list[Term]] | None = None) -> str:
     """The source with every correction applied, until none is left; only the corrected lines change."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     current = text.removeprefix(bom)

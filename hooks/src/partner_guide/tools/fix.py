@@ -16,7 +16,6 @@ the registry is broken. Only files named `*.md`, never symbolic links.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
 from ..checks.copy import check_copy, fix_copy

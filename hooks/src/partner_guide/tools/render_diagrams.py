@@ -36,7 +36,9 @@ from .site import build_site, serving
 
 CHROMIUM = "/usr/bin/chromium"
 # A frame and the diagram source in it, as hooks/diagrams.py writes them.
-FRAME_RE = re.compile(r'data-drawing="(?P<name>[^"]+)"[^>]*><pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
+FRAME_RE = re.compile(
+    r'data-drawing="(?P<name>[^"]+)"[^>]*><pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL
+)
 # Wraps `mermaid.render` as soon as mermaid-loader.js defines the global, to
 # keep (diagram name, source, svg) of each live render. The name is the
 # `data-drawing` of the frame whose source it is (each frame taken once).
