@@ -12,6 +12,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from partner_guide.checks.copy import (
     MORE,
     TERMS_FORMAT,
@@ -23,6 +25,7 @@ from partner_guide.checks.copy import (
     parse_terms,
 )
 from partner_guide.checks.ruleset import run_checks
+from partner_guide.checks.scan import scan
 from partner_guide.registry import load_registry
 
 from tests.support import ROOT, venv_tool
@@ -240,3 +243,55 @@ def test_make_fix_on_a_copy_of_docs_fixes_pages_keeps_code_and_contacts_and_is_i
     assert {p: p.read_bytes() for p in (site / "docs").rglob("*.md")} == snapshot
     agreement = (site / "docs" / "hot" / "agreement.md").read_text(encoding="utf-8")
     assert REGISTRY.mail["address"] in agreement and REGISTRY.mail["phone"] in agreement
+
+
+# --------------------------------------------------------------------------- any input
+
+
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "中文",
+        "腾讯云",
+        "API",
+        "ios",
+        "10",
+        " ",
+        ",",
+        ".",
+        "!",
+        "！",
+        "。",
+        "`",
+        "**",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<b>",
+        "</b>",
+        "\n",
+        "- ",
+        "> ",
+        "https://cloud.tencent.com/a",
+        "{#id}",
+        "登陆",
+        "\t",
+        "|",
+        '"',
+        "!!! note ",
+        "```\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MARKDOWN_BITS, max_size=30).map("".join))
+def test_on_any_input_fix_settles_keeps_code_and_leaves_nothing_it_could_fix(text):
+    def code(source: str) -> list[str]:
+        lines = scan(source).lines
+        return [lines[line][start:end] for line, start, end in scan(source).inline_code]
+
+    once = fixed(text)
+    assert fixed(once) == once
+    assert code(once) == code(text)
+    assert once.count("https://cloud.tencent.com/a") == text.count("https://cloud.tencent.com/a")

@@ -508,6 +508,8 @@ def copy_edits(
         if index in result.raw_html:
             inside, spans = _html_spans(line, inside)
             protected = [*protected, *spans]
+        else:
+            inside = ""  # a raw HTML block ended, even with a tag left open
         for piece in _pieces(line, _opaque_spans(line, protected, verbatim)):
             if not piece.text.strip():
                 continue
