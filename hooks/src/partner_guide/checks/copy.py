@@ -52,6 +52,7 @@ from ..languages import language_of
 from ..registry import Registry
 from ..strict_yaml import PARSER
 from .findings import Finding
+from .limits import MAX_PAGE_CHARS
 from .scan import ABBR_RE, REFERENCE_RE, scan
 
 TERMS_PATH = REPO_ROOT / "hooks" / "terms.yml"  # the checks read this one; terms_path() names a copy's
@@ -487,6 +488,8 @@ def copy_edits(
 ) -> list[Edit]:
     """The corrections of one Markdown source, in line and column order (from the first `limit` lines
     that have any, when there are more: a page of thousands is read in seconds, not minutes)."""
+    if len(text) > MAX_PAGE_CHARS:  # LIMIT-SIZE: the page is not rendered, so it has no copy to correct
+        return []
     lang = language_of(path)
     autocorrect_py.load_config(AUTOCORRECT_CONFIG.get(lang, AUTOCORRECT_CONFIG["en"]))
     page_terms = (load_terms() if terms is None else terms).get(lang, [])
