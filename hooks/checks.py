@@ -4,7 +4,8 @@
   previous build are forgotten, except in the per-language builds that
   mkdocs-static-i18n runs from its own `on_post_build` (the same build);
   translation parity, links to other pages' anchors and the search synonyms
-  (hooks/synonyms.yml) are checked once per build, over every page.
+  (hooks/synonyms.yml) are checked once per build, over every page, and the
+  copy checks' terms list (hooks/terms.yml) once.
 - `on_page_markdown`: the checks of `ruleset.run_checks` on the ORIGINAL
   source file (front matter included, so line numbers are the file's), once
   per source file and build.
@@ -21,6 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from partner_guide import adapter
 from partner_guide.checks.anchors import check_anchors
+from partner_guide.checks.copy import check_terms_file, terms_path
 from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
@@ -45,6 +47,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     REPORTER.report(check_anchors(sources))
     synonyms = synonyms_path(Path(config.config_file_path).parent)
     REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))
+    terms = terms_path(Path(config.config_file_path).parent)
+    REPORTER.report(check_terms_file(terms, adapter.repo_path(terms, config)))
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -21,7 +21,9 @@ tested on strings:
   routes, documents and the 渠道小助手 link → their short names `[文字][name]`;
 - local images → `docs/assets/<page>/` (the tool copies them);
 - front matter with `title` and a `description` drafted from the first
-  paragraph within the length limits of the page's language; an H1.
+  paragraph within the length limits of the page's language; an H1;
+- the copy conventions (`checks/copy.py`, what `make fix` applies): spaces
+  between Chinese and Latin text, full-width punctuation, the terms list.
 
 Importing a page this wrote changes nothing (`convert_page(out) == out`).
 """
@@ -39,6 +41,7 @@ import yaml
 from . import strict_yaml
 from .checks import scan as scanning
 from .checks.anchors import HEADING_ATTRS_RE
+from .checks.copy import fix_copy
 from .checks.links import DOCS_HOSTS
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
@@ -595,4 +598,5 @@ def convert_page(text: str, lang: str, registry: Registry, page_stem: str, *, id
     while lines and not lines[-1].strip():
         lines.pop()
     body = _front_matter(meta) + [""] + lines
-    return Imported("\n".join(body) + "\n", images, page_ids, notes)
+    page = fix_copy("\n".join(body) + "\n", "page.md" if lang == "zh" else f"page.{lang}.md", registry)
+    return Imported(page, images, page_ids, notes)

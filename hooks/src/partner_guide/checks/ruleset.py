@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..registry import Registry
 from .admonitions import check_admonitions
+from .copy import check_copy
 from .diagrams import check_diagrams
 from .findings import Finding
 from .frontmatter import check_front_matter
@@ -24,7 +25,7 @@ Check = Callable[[str, str, Registry], list[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_links, check_safety, check_admonitions, check_diagrams, check_hygiene, check_description,
-    check_front_matter, check_limits,
+    check_front_matter, check_limits, check_copy,
 )
 
 
