@@ -19,7 +19,7 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check clean install lighthouse diagrams bench import properdocs
+.PHONY: serve test build check verify fix clean install lighthouse diagrams diagrams-missing bench import properdocs lint
 
 install: $(STAMP)
 
@@ -41,13 +41,27 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/guide-check docs
 
+## ruff, ruff's formatter check and mypy (strict on the package); make test runs it
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
+
+## The fast lane (a pull request's first check): make check, the strict build and the tests that read docs/; timed
+verify: $(STAMP)
+	$(BIN)/guide-verify
+
+## Apply the copy checks' corrections (COPY-*: spacing, punctuation, terms) to docs/; then review the diff
+fix: $(STAMP)
+	$(BIN)/guide-fix docs
+
 ## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
 import: $(STAMP)
 	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=<Tencent .md file or folder> INTO=docs/<folder> [FORCE=1]" >&2; exit 2; }
 	$(BIN)/guide-import "$(SRC)" --into "$(INTO)" $(if $(FORCE),--force)
 
 ## Build, then run the whole test suite (Lighthouse too, where npm exists; ProperDocs' build)
-test: build $(NODE_DEPS) $(PD_STAMP)
+test: diagrams-missing build $(NODE_DEPS) $(PD_STAMP)
 	$(BIN)/python -m pytest
 
 ## ProperDocs 1.6.7 from PyPI into .venv-properdocs (make test does it)
@@ -66,6 +80,11 @@ $(NODE_STAMP): package.json package-lock.json
 ## Draw every diagram ahead of time into hooks/src/partner_guide/data/diagrams/ (after editing a diagram)
 diagrams: $(STAMP)
 	$(BIN)/guide-diagrams
+
+## Draw only the diagrams without an up-to-date drawing, into .cache/diagrams/ (CI before publishing; needs
+## Chromium only when one is missing). The build uses them; nothing is committed.
+diagrams-missing: $(STAMP)
+	$(BIN)/guide-diagrams --missing
 
 ## Lighthouse (mobile) on every page of both editions, served gzipped; table in lighthouse/
 lighthouse: $(STAMP) $(NODE_STAMP)

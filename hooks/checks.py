@@ -1,13 +1,13 @@
 """The rules (partner_guide/checks): every finding a warning, so `--strict` fails.
 
-- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten (not in
-  the per-language builds mkdocs-static-i18n runs: the same build).
-- `on_page_markdown`: the source rules (`ruleset.run_checks`) on the ORIGINAL file, once per file and build;
-  the Markdown extensions told which page they render next, in the build's language: Tencent's syntax
-  (markdown/tencent.py), then the page pipeline (markdown/page.py: short links, heading ids, every page
-  rule on the rendered page, diagram frames, the boundary, the sanitizer), which reports here.
-- `on_post_build` of the edition built last: parity, anchors and synonyms over every rendered page.
-"""
+- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten (not in the
+  per-language builds of mkdocs-static-i18n: the same build).
+- `on_page_markdown`: the source rules (`ruleset.run_checks`, copy checks included) on the ORIGINAL file,
+  once per file and build; the Markdown extensions told which page they render next, in the build's language:
+  Tencent's syntax (markdown/tencent.py), then the page pipeline (markdown/page.py: short links, heading ids,
+  every page rule on the rendered page, diagram frames and drawings, the boundary, the sanitizer), which
+  reports here; a diagram without a drawing of its current source is an INFO line (it renders live).
+- `on_post_build` of the edition built last: parity, anchors, synonyms, the terms list (hooks/terms.yml)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
-
 from partner_guide import adapter
 from partner_guide.checks.anchors import check_anchors
+from partner_guide.checks.copy import check_terms_file, terms_path
 from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
@@ -53,5 +53,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                    for path in sorted(Path(config.docs_dir).rglob("*.md"))}
         REPORTER.report(check_parity(REPORTER.models) + check_anchors(REPORTER.models))
-        synonyms = synonyms_path(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        synonyms, terms = synonyms_path(root), terms_path(root)
         REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))
+        REPORTER.report(check_terms_file(terms, adapter.repo_path(terms, config)))

@@ -1,25 +1,25 @@
-"""What search engines read (events: `on_config`, `on_page_content`, `on_post_page`; robots.txt: site/step.py).
+"""What search engines read (events: config, page content and context, post page, post build).
 
-- `on_config`: SOURCE_DATE_EPOCH, unless set, is the last commit's time: the
-  sitemap's dates, and so the whole build, are the same for one commit
-  whenever it is built (partner_guide/site/reproducible.py).
-- `on_page_content`: schema.org FAQPage JSON-LD of the page's questions, in
-  the build's language, as `page.meta["faq_jsonld"]` (overrides/main.html
-  puts it in `<head>`); partner_guide/site/seo.py.
+- `on_config`: SOURCE_DATE_EPOCH, unless set, is the last commit's time (site/reproducible.py).
+- `on_page_content`: the page's questions as FAQPage JSON-LD in `page.meta["faq_jsonld"]` (site/seo.py).
+- `on_page_context`: a pull request's preview (SITE_PREVIEW) has no canonical link.
 - `on_post_page`: the head's hreflang links made absolute (compat/material.py).
+- `on_post_build`: in a preview, after every edition is built, no sitemap and no robots.txt (the site
+  step, site/step.py, writes robots.txt only outside a preview).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-
+from mkdocs.plugins import event_priority
+from partner_guide.compat import i18n_plugin
 from partner_guide.compat.material import absolute_hreflang
 from partner_guide.languages import build_language
 from partner_guide.site.reproducible import use_last_commit_date
-from partner_guide.site.seo import faq_jsonld
+from partner_guide.site.seo import drop_search_engine_files, faq_jsonld, is_preview
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,5 +40,19 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return html
 
 
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: object
+) -> dict[str, Any] | None:
+    if is_preview(config.extra):
+        page.canonical_url = None  # Material's <link rel="canonical"> is left out
+    return context
+
+
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
     return absolute_hreflang(output, urljoin(config.site_url, page.url)) if config.site_url else output
+
+
+@event_priority(-120)  # after mkdocs-static-i18n (-100) has built every edition and its sitemap
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if is_preview(config.extra) and not i18n_plugin.in_language_rebuild(config):
+        drop_search_engine_files(Path(config.site_dir))

@@ -108,6 +108,7 @@ def test_no_repo_url_so_no_page_asks_the_github_api():
     assert re.fullmatch(r"https://github\.com/[^/]+/[^/]+/edit/[^/]+/docs/", _edit_uri_default())
 
 
+@pytest.mark.content
 def test_every_page_links_to_its_own_source_file(site_dir):
     # The workflows set EDIT_URI to their own repository; the session build
     # inherits the environment.
@@ -120,6 +121,7 @@ def test_every_page_links_to_its_own_source_file(site_dir):
         assert scan.edit_links == [base + _expected_source(site_dir, html)], html
 
 
+@pytest.mark.content
 def test_every_page_shows_its_last_updated_date_in_its_language(site_dir):
     for html in _content_pages(site_dir):
         dates = _scan(html).dates
@@ -128,6 +130,7 @@ def test_every_page_shows_its_last_updated_date_in_its_language(site_dir):
         assert pattern.match(dates[0]), f"{html}: {dates[0]!r} is not a localized date"
 
 
+@pytest.mark.content
 def test_no_page_loads_anything_from_another_host_or_shows_the_repo_widget(site_dir):
     for html in html_pages(site_dir):
         scan = _scan(html)

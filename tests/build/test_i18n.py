@@ -16,6 +16,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+# What docs/ says: `make verify` runs these too (the fast lane).
+pytestmark = pytest.mark.content
+
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HTML_LANG = re.compile(r"<html\s+lang=\"([^\"]+)\"")
 ALTERNATE = re.compile(r"<link\s+rel=\"alternate\"[^>]*>")

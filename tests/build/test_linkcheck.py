@@ -98,6 +98,7 @@ def workdir():
     shutil.rmtree(path, ignore_errors=True)
 
 
+@pytest.mark.content
 def test_linkchecker_finds_no_broken_link_or_anchor_on_the_served_site(site_dir, site_url, workdir):
     result = crawl(site_url, workdir)
     assert result.rows, f"linkchecker checked nothing:\n{result.output}"

@@ -8,9 +8,10 @@ import os
 import subprocess
 from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
-
 from partner_guide.site.seo import is_question
+
 from tests.support import ROOT, html_pages, is_chinese_page, venv_tool
 
 
@@ -37,6 +38,7 @@ def _jsonld(soup) -> list[dict]:
     return [json.loads(s.string) for s in soup.select('head script[type="application/ld+json"]')]
 
 
+@pytest.mark.content  # what docs/ says: `make verify` runs it too (the fast lane)
 def test_every_page_with_questions_carries_faqpage_jsonld_of_exactly_those_questions(site_dir):
     checked = 0
     for html in html_pages(site_dir):
@@ -100,3 +102,14 @@ def test_a_chinese_question_without_its_question_mark_is_a_question_too(site_dir
     for page in (site_dir / "hot" / "binding" / "index.html", site_dir / "en" / "hot" / "binding" / "index.html"):
         [faq] = _jsonld(_soup(page))
         assert [q["@type"] for q in faq["mainEntity"]] == ["Question"], page
+
+
+def test_the_published_build_is_indexable_unlike_a_preview(site_dir, site_url):
+    """SITE_PREVIEW is off: no noindex, a canonical link on every content page (tests/browser/test_base_path.py
+    builds the preview)."""
+    for html in html_pages(site_dir):
+        text = html.read_text(encoding="utf-8")
+        assert 'name="robots"' not in text, html
+        if html.name == "index.html":
+            assert f'<link rel="canonical" href="{site_url}' in text, html
+    assert (site_dir / "sitemap.xml").is_file() and (site_dir / "robots.txt").is_file()

@@ -81,6 +81,7 @@ def test_every_relative_import_of_the_esm_subset_is_vendored_or_another_diagram_
             assert target.resolve().is_file(), f"{rel} imports {spec}, which is not vendored"
 
 
+@pytest.mark.content
 def test_every_diagram_in_docs_is_a_flowchart_the_only_type_vendored():
     fence = re.compile(r"^```mermaid\n\s*(\S+)", re.M)
     kinds = {m.group(1) for p in (ROOT / "docs").rglob("*.md") for m in fence.finditer(p.read_text("utf-8"))}

@@ -108,3 +108,11 @@ def test_pre_commit_hooks_are_pinned_and_mkdocs_yml_is_checked_for_syntax_only()
         if covers_mkdocs:
             assert "--unsafe" in hook.get("args", []), hook
     assert any("--unsafe" in h.get("args", []) for h in yaml_hooks)
+
+
+def test_pre_commit_checks_the_commit_message_subject_length_and_runs_the_linters():
+    local = {h["id"]: h for repo in _pre_commit_config()["repos"] if repo["repo"] == "local" for h in repo["hooks"]}
+    message = local["commit-msg"]
+    assert message["stages"] == ["commit-msg"] and message["entry"].endswith("guide-commit-msg")
+    lint = local["make-lint"]
+    assert lint["entry"] == "make lint" and re.search(lint["files"], "hooks/src/partner_guide/registry.py")

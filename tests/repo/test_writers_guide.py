@@ -26,8 +26,12 @@ from partner_guide.registry import load_registry
 from tests.support import ROOT, venv_tool
 from tests.support import page_findings as run_checks  # the source rules and the rendered page's, as make check
 
+# What docs/ says: `make verify` runs these too (the fast lane).
+pytestmark = pytest.mark.content
+
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
-TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "import", "preview", "findings")
+TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "copy", "import", "preview",
+          "findings")
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live
 # A fragment is checked as part of a page: with the front matter every page has
 # (page-level checks such as META-DESCRIPTION look at it). An example that

@@ -26,7 +26,7 @@ from .compat.mkdocs_build import guard_render
 from .compat.mkdocs_markdown import set_page_context
 from .markdown.page import PageContext
 from .registry import Registry, RegistryError, load_registry, registry_path
-from .site.diagram_frames import DRAWINGS_DIR
+from .site.diagram_frames import DRAWINGS_DIR, cache_dir
 
 if TYPE_CHECKING:
     import logging
@@ -111,7 +111,9 @@ def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
     text = (source[1] if source else "").removeprefix("\ufeff")
     path = repo_path(page.file.abs_src_path, config) if page.file.abs_src_path else page.file.src_uri
     set_page_context(config, PageContext(path, text, read_front_matter(text).lines + 1, registry(config),
-                                         reporter.page, page.url))
+                                         reporter.page, page.url,
+                                         diagram_cache=cache_dir(Path(config.config_file_path).parent),
+                                         inform=reporter.inform))
 
 
 class Reporter:
@@ -133,6 +135,12 @@ class Reporter:
         """What the page extension reports once it has rendered a page."""
         self.models[model.path] = model
         self.report(findings)
+
+    def inform(self, message: str) -> None:
+        """An INFO line, once per build (not a finding: the strict build does not fail on it)."""
+        if message not in self.reported:
+            self.reported.add(message)
+            self.log.info(message)
 
     def first_time(self, path: str) -> bool:
         """True once per build for each source path."""

@@ -127,7 +127,7 @@ def link_path(url: str, host: str) -> str:
     return url.split(host, 1)[1] or "/"
 
 
-def _title(entry: dict) -> dict[str, str]:
+def _title(entry: dict[str, Any]) -> dict[str, str]:
     return {lang: str(entry["title"][lang]) for lang in LANGS}
 
 

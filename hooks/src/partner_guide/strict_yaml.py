@@ -25,8 +25,9 @@ refused document, one `YamlProblem` and no value. It never raises.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -90,8 +91,11 @@ _RESOLVER = Resolver()
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
     """The value of a plain or quoted scalar, typed as PyYAML's safe loader types it."""
-    tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # types-PyYAML leaves BaseResolver.resolve unannotated (it returns the tag, a str).
+    tag: str = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    # types-PyYAML's ScalarNode takes yaml.error.Mark only; libyaml's parser gives yaml._yaml.Mark, which
+    # PyYAML's nodes hold alike (a mark is only read for error messages).
+    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
     try:
         return SafeConstructor().construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError):
@@ -99,7 +103,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
 
 
 class _Builder:
-    def __init__(self, events, max_depth: int, max_nodes: int, offset: int = 0):
+    def __init__(self, events: Iterator[yaml.Event], max_depth: int, max_nodes: int, offset: int = 0):
         self.offset = offset
         self.events = events
         self.max_depth = max_depth
@@ -107,7 +111,7 @@ class _Builder:
         self.nodes = 0
         self.marks: dict[Path, tuple[int, int]] = {}
 
-    def refuse(self, event: Any, rule: str, message: str, hint: str = "") -> None:
+    def refuse(self, event: Any, rule: str, message: str, hint: str = "") -> NoReturn:
         raise _Refused(YamlProblem(*_pos(event.start_mark, self.offset), rule, message, hint))
 
     def node(self, event: Any, path: Path, depth: int) -> Any:
@@ -125,7 +129,7 @@ class _Builder:
         if depth >= self.max_depth:
             self.refuse(event, "YAML-DEPTH", f"nested deeper than {self.max_depth} levels", "flatten the data")
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             for child in self.events:
                 if isinstance(child, yaml.SequenceEndEvent):
                     return items
@@ -213,7 +217,7 @@ def load(text: str, *, line_offset: int = 0, max_depth: int = MAX_DEPTH, max_nod
     return result
 
 
-def _events(text: str):
+def _events(text: str) -> Iterator[yaml.Event]:
     """The parser's events, created lazily so that a bad text fails inside `load`'s guard."""
     yield from yaml.parse(text, Loader=PARSER)
 

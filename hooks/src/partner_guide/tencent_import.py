@@ -21,7 +21,9 @@ tested on strings:
   routes, documents and the 渠道小助手 link → their short names `[文字][name]`;
 - local images → `docs/assets/<page>/` (the tool copies them);
 - front matter with `title` and a `description` drafted from the first
-  paragraph within the length limits of the page's language; an H1.
+  paragraph within the length limits of the page's language; an H1;
+- the copy conventions (`checks/copy.py`, what `make fix` applies): spaces
+  between Chinese and Latin text, full-width punctuation, the terms list.
 
 Importing a page this wrote changes nothing (`convert_page(out) == out`).
 """
@@ -31,16 +33,21 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from . import strict_yaml
+from .checks.copy import fix_copy
 from .checks.frontmatter import front_matter_end, split_lines
 from .checks.links import DOCS_HOSTS
 from .markdown.slugs import heading_id, slug_words
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 DESCRIPTION_LIMITS = {"zh": 120, "en": 160}  # META-DESCRIPTION's limits (checks/meta.py)
 # The attr list ending a heading; tried only where a run of blanks starts, so linear on long runs.
@@ -111,7 +118,7 @@ def attr_id(text: str) -> str | None:
     return None
 
 
-def _split_front_matter(text: str) -> tuple[dict, list[str]]:
+def _split_front_matter(text: str) -> tuple[dict[object, object], list[str]]:
     lines = split_lines(text)
     end = front_matter_end(lines)
     if not end:
@@ -161,7 +168,7 @@ def convert_labels(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         content = syntax.strip_quote(line) if outside[index] else None
         marker = syntax.marker_of(content) if content is not None and not previous_quoted else None
-        if marker is not None and marker.syntax == "label":
+        if marker is not None and content is not None and marker.syntax == "label":
             prefix = line[:len(line) - len(content)].rstrip(" ")
             prefix = prefix[:-1] if prefix.endswith(">") else prefix
             text = f" {marker.text}" if marker.text.strip() else ""
@@ -390,7 +397,7 @@ def _paragraph_runs(lines: list[str], shortest: int = 2) -> list[list[int]]:
 # --------------------------------------------------------------------------- links
 
 
-def canonical_links(lines: list[str], registry) -> list[str]:
+def canonical_links(lines: list[str], registry: Registry) -> list[str]:
     """Legacy console hosts → canonical; registered targets → `[text][short-name]`."""
     outside = _outside_code(lines)
     by_url = {link.url.rstrip("/"): name for name, link in registry.links.items() if name != registry.assistant.name}
@@ -420,7 +427,7 @@ def canonical_links(lines: list[str], registry) -> list[str]:
     return [INLINE_URL_RE.sub(fix, line) if outside[i] and "](" in line else line for i, line in enumerate(lines)]
 
 
-def _same_params(url: str, registry) -> bool:
+def _same_params(url: str, registry: Registry) -> bool:
     from urllib.parse import parse_qsl
 
     query = urlsplit(url).query
@@ -480,9 +487,9 @@ def heading_ids(lines: list[str], given: list[str | None] | None = None) -> list
             ids.append(existing)
         elif level == 1:
             ids.append(None)
-        elif given is not None and number < len(given) and given[number] and given[number] not in taken:
-            ids.append(given[number])
-            taken.add(given[number])
+        elif given is not None and number < len(given) and (wanted := given[number]) and wanted not in taken:
+            ids.append(wanted)
+            taken.add(wanted)
         else:
             ids.append(make_id(text, taken))
     return ids
@@ -557,7 +564,7 @@ def draft_description(lines: list[str], lang: str) -> str:
     return ""
 
 
-def _front_matter(meta: dict) -> list[str]:
+def _front_matter(meta: dict[object, object]) -> list[str]:
     out = ["---"]
     for key, value in meta.items():
         out.append(yaml.safe_dump({key: value}, allow_unicode=True, width=10_000, default_style=None).rstrip("\n")
@@ -585,7 +592,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what the converter itself could not settle
 
 
-def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[str | None] | None = None,
+def convert_page(text: str, lang: str, registry: Registry, page_stem: str, *, ids: list[str | None] | None = None,
                  fallback_title: str = "", assets_href: str = "assets") -> Imported:
     """One edition in this site's format (see the module docstring)."""
     text = text.lstrip("\ufeff")
@@ -626,4 +633,5 @@ def convert_page(text: str, lang: str, registry, page_stem: str, *, ids: list[st
     while lines and not lines[-1].strip():
         lines.pop()
     body = _front_matter(meta) + [""] + lines
-    return Imported("\n".join(body) + "\n", images, page_ids, notes)
+    page = fix_copy("\n".join(body) + "\n", "page.md" if lang == "zh" else f"page.{lang}.md", registry)
+    return Imported(page, images, page_ids, notes)

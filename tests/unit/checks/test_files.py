@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from partner_guide.checks.files import check_tree, decode, outside_links
 from tests.support import ROOT
 
@@ -18,6 +20,7 @@ def _rules(docs):
     return [(f.path, f.line, f.col, f.rule) for f in check_tree(docs, docs.parent, lambda p: p.relative_to(docs.parent).as_posix())]
 
 
+@pytest.mark.content
 def test_the_sites_docs_pass():
     assert check_tree(ROOT / "docs", ROOT) == []
 

@@ -15,6 +15,7 @@ def _rules(front: str) -> list[tuple[int, str]]:
     return [(f.line, f.rule) for f in check_front_matter(PAGE.format(front), "docs/x.md", REGISTRY)]
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("source", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_page_of_the_site_passes(source):
     assert check_front_matter(source.read_text(encoding="utf-8"), "docs/x.md", REGISTRY) == []

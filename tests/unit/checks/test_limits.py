@@ -47,6 +47,7 @@ def test_pathological_input_is_a_finding_and_the_guarded_page_renders(name):
     _render(safe)  # returns: no hang, no RecursionError
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("source", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_the_sites_pages_are_within_every_limit_and_unchanged(source):
     text = source.read_text(encoding="utf-8")

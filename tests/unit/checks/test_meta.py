@@ -14,6 +14,7 @@ def _page(description: str | None, extra: str = "") -> str:
     return f"---\n{front}---\n\n# 标题\n"
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("source", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_page_of_both_editions_has_a_description_within_its_limit(source):
     path = source.relative_to(ROOT).as_posix()

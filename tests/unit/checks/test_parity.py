@@ -138,6 +138,7 @@ def test_checking_one_file_reads_its_other_edition(monkeypatch):
         Path("docs/hot/rebate.en.md"), Path("docs/hot/rebate.md")]
 
 
+@pytest.mark.content
 def test_the_site_itself_is_in_parity():
     sources = {rel(p): p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))}
     assert [format_finding(f) for f in check_parity(page_models(sources))] == []

@@ -18,6 +18,7 @@ def _found(body: str, path: str = "docs/hot/x.md") -> list[tuple[int, int, str]]
     return [(f.line, f.col, f.rule) for f in render_page(FRONT + body, path, REGISTRY, MARKDOWN).findings]
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("source", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_page_of_the_site_renders_clean(source):
     path = source.relative_to(ROOT).as_posix()

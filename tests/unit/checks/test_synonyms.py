@@ -20,6 +20,7 @@ def lines(source: str, pages=PAGES) -> list[str]:
     return [format_finding(f) for f in check_synonyms(source, PATH, pages)]
 
 
+@pytest.mark.content
 def test_the_real_synonyms_point_at_words_the_pages_use():
     pages = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
     assert check_synonyms(SYNONYMS_PATH.read_text(encoding="utf-8"), PATH, pages) == []

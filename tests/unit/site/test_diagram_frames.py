@@ -66,3 +66,20 @@ def test_the_drawings_are_keyed_on_mermaids_version_the_sites_settings_and_the_s
     key = diagram_frames.diagram_key(source)
     monkeypatch.setattr(diagram_frames, "CONFIG_JSON", '{"flowchart":{"wrappingWidth":200}}')
     assert diagram_frames.diagram_key(source) != key
+
+
+def test_a_drawing_made_for_the_build_is_used_when_none_is_committed(tmp_path, monkeypatch):
+    """CI draws what the committed drawings lack into the site's .cache/diagrams/ (`guide-diagrams --missing`)."""
+    monkeypatch.setattr(diagram_frames, "DRAWINGS_DIR", tmp_path / "committed")
+    cache = diagram_frames.cache_dir(tmp_path)
+    assert cache == tmp_path / ".cache" / "diagrams"
+    source = 'flowchart TD\na["甲"] --> b["乙"]'
+    assert diagram_frames.undrawn(pre(source), "index.md", cache) == ["index-1"]
+    assert "template" not in attach_drawings(pre(source), "index.md", cache)
+    path = diagram_frames.drawing_path(diagram_name("index.md", 1), source, cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg>', encoding="utf-8")
+    assert diagram_frames.undrawn(pre(source), "index.md", cache) == []
+    assert '<template class="diagram__svg">' in attach_drawings(pre(source), "index.md", cache)
+    assert "diagram--drawn" in frame_diagrams(pre(source), "zh", "index.md", cache)
+    assert "template" not in attach_drawings(pre(source), "index.md")  # without the cache: renders live

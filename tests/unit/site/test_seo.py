@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 
-from partner_guide.site.seo import faq_jsonld, is_question, questions, robots_txt, text_of
+import pytest
+from partner_guide.site.seo import (
+    drop_search_engine_files,
+    faq_jsonld,
+    is_preview,
+    is_question,
+    questions,
+    robots_txt,
+    text_of,
+)
 
 
 def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
@@ -55,3 +64,35 @@ def test_a_heading_is_a_question_by_its_mark_or_by_a_chinese_question_word():
     assert is_question("合作伙伴协议怎么下载？") and is_question("How do I sign?")
     assert is_question("哪些账号不支持关联成为渠道合作伙伴客户") and is_question("返佣是否按月结算")
     assert not is_question("合作伙伴旅程") and not is_question("按阶段查找") and not is_question("The partner journey")
+
+
+@pytest.mark.parametrize(("value", "preview"), [
+    (None, False), (False, False), ("", False), (0, False), ("0", False), ("false", False),
+    (True, True), (1, True), ("1", True), ("yes", True),
+])
+def test_a_preview_is_what_site_preview_says_as_yaml_reads_it(value, preview):
+    assert is_preview({} if value is None else {"preview": value}) is preview
+
+
+def test_a_preview_loses_every_sitemap_and_robots_txt_and_keeps_its_pages(tmp_path):
+    for name in ("robots.txt", "sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "index.html", "en/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    removed = drop_search_engine_files(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == [
+        "en/sitemap.xml", "robots.txt", "sitemap.xml", "sitemap.xml.gz"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "en/index.html", "index.html"]
+
+
+def test_the_site_step_writes_no_robots_txt_and_drops_the_sitemaps_of_a_preview(tmp_path):
+    from partner_guide.site.step import finish_site
+
+    for name in ("index.html", "sitemap.xml", "en/sitemap.xml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<html><head></head><body></body></html>", encoding="utf-8")
+    finish_site(tmp_path, "https://example.com/sub/", ["zh", "en"], "zh", preview=True)
+    assert not (tmp_path / "robots.txt").exists()
+    assert not list(tmp_path.rglob("sitemap.xml*"))
+    finish_site(tmp_path, "https://example.com/sub/", ["zh", "en"], "zh")
+    assert "Sitemap: https://example.com/sub/sitemap.xml" in (tmp_path / "robots.txt").read_text(encoding="utf-8")

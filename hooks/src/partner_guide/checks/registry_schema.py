@@ -84,24 +84,24 @@ class _Checker:
         self.source = source
         self.problems: list[Finding] = []
 
-    def add(self, path: tuple, rule: str, message: str, hint: str = "") -> None:
+    def add(self, path: strict_yaml.Path, rule: str, message: str, hint: str = "") -> None:
         line, col = self.loaded.where(path)
         self.problems.append(Finding(self.source, line, col, rule, f"{_dotted(path)}: {message}", hint))
 
-    def mapping(self, value: Any, path: tuple, required: bool = True) -> dict:
+    def mapping(self, value: Any, path: strict_yaml.Path, required: bool = True) -> dict[Any, Any]:
         if isinstance(value, dict):
             return value
         if value is not None or required:
             self.add(path, "REG-SHAPE", "expected a mapping")
         return {}
 
-    def names(self, mapping: dict, path: tuple) -> None:
+    def names(self, mapping: dict[Any, Any], path: strict_yaml.Path) -> None:
         for name in mapping:
             if not isinstance(name, str) or not NAME_RE.match(name):
                 self.add((*path, name), "REG-NAME", f"{str(name)[:40]!r} is not a short name",
                          "lower-case letters, digits and -, starting with a letter, e.g. doc-refund-rules")
 
-    def text(self, value: Any, path: tuple, limit: int = TEXT_LIMIT) -> None:
+    def text(self, value: Any, path: strict_yaml.Path, limit: int = TEXT_LIMIT) -> None:
         if not isinstance(value, str) or not value.strip():
             self.add(path, "REG-SHAPE", "expected non-empty text")
         elif TEXT_BAD_RE.search(value):
@@ -109,14 +109,14 @@ class _Checker:
         elif len(value) > limit:
             self.add(path, "REG-TEXT", f"is {len(value)} characters, over {limit}")
 
-    def title(self, value: Any, path: tuple) -> None:
+    def title(self, value: Any, path: strict_yaml.Path) -> None:
         title = self.mapping(value, path)
         for lang in LANGS:
             self.text(title.get(lang), (*path, lang), 60)
         for extra in set(title) - set(LANGS):
             self.add((*path, extra), "REG-SHAPE", f"unknown language {extra!r}", "titles have zh and en")
 
-    def url(self, value: Any, path: tuple, hosts: set[str] | None = None) -> str:
+    def url(self, value: Any, path: strict_yaml.Path, hosts: set[str] | None = None) -> str:
         if not isinstance(value, str):
             self.add(path, "REG-SHAPE", "expected a URL")
             return ""
@@ -141,7 +141,7 @@ class _Checker:
             self.add(path, "REG-URL", f"host {host} is not in allowed_hosts", "add it to allowed_hosts first")
         return host
 
-    def host(self, value: Any, path: tuple) -> str:
+    def host(self, value: Any, path: strict_yaml.Path) -> str:
         if not isinstance(value, str) or not HOST_RE.match(value):
             self.add(path, "REG-URL", f"{str(value)[:60]!r} is not a host name", "e.g. cloud.tencent.com")
             return ""
@@ -150,7 +150,7 @@ class _Checker:
                      "allowed: " + ", ".join(TRUSTED_DOMAINS) + " and their subdomains")
         return value
 
-    def contact_field(self, field: str, value: Any, path: tuple) -> None:
+    def contact_field(self, field: str, value: Any, path: strict_yaml.Path) -> None:
         if field == "url":
             self.url(value, path)
         elif field == "title":
@@ -166,7 +166,7 @@ class _Checker:
         else:
             self.text(value, path)
 
-    def contact_values(self, kind: str, value: Any, path: tuple) -> None:
+    def contact_values(self, kind: str, value: Any, path: strict_yaml.Path) -> None:
         """One contact value of `kind`, or a list of them."""
         pattern, example = KINDS[kind]
         values = value if isinstance(value, list) else [value]
@@ -190,7 +190,7 @@ class _Checker:
                 continue
             self.contact_field(field, value, (*path, field))
 
-    def route_patterns(self, value: Any, path: tuple) -> None:
+    def route_patterns(self, value: Any, path: strict_yaml.Path) -> None:
         if not isinstance(value, list) and value is not None:
             self.add(path, "REG-SHAPE", "expected a list", "e.g. route_patterns: [/partnersmgmt/announce/<n>]")
             return
@@ -248,5 +248,5 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
     return sorted(checker.problems), data
 
 
-def _dotted(path: tuple) -> str:
+def _dotted(path: strict_yaml.Path) -> str:
     return ".".join(str(p) if PARAM_KEY_RE.match(str(p).replace("-", "_")) else repr(p) for p in path) or "registry"

@@ -1,7 +1,8 @@
 """The rules, in one place (pure module, no MkDocs event).
 
 - `run_checks(text, path, registry)`: the rules that read the source file itself (front matter, the limits
-  that protect the renderer, the description), for what never reaches the rendered page.
+  that protect the renderer, the description), for what never reaches the rendered page; and the copy
+  checks, whose corrections `make fix` writes back at their exact source columns.
 - `audit(html, tree)`: every rule that reads a page's content, on the page Python-Markdown rendered
   (`TREE_RULES`, checks/tree.py), then the HTML boundary and the sanitizer (site/boundary.py), then the
   pre-drawn drawings (site/diagram_frames.py). The page
@@ -15,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..registry import Registry
 from ..site.boundary import UrlPolicy, check_page, parse
-from ..site.diagram_frames import attach_drawings, frame_diagrams
+from ..site.diagram_frames import attach_drawings, frame_diagrams, undrawn
 from .admonitions import admonition_issues, unknown_type_boxes
+from .copy import check_copy
 from .diagrams import diagram_issues
 from .findings import Finding, Issue, Locator, located
 from .frontmatter import check_front_matter
@@ -32,7 +35,9 @@ from .tree import PageModel, PageTree
 
 Check = Callable[[str, str, Registry], list[Finding]]
 
-CHECKS: tuple[Check, ...] = (check_description, check_front_matter, check_limits)
+# check_copy reads the source: `make fix` needs each correction's exact line and column (checks/copy.py says
+# which source text it takes as prose).
+CHECKS: tuple[Check, ...] = (check_description, check_front_matter, check_limits, check_copy)
 TREE_RULES: tuple[Callable[[PageTree], list[Issue]], ...] = (hygiene_issues, admonition_issues, diagram_issues)
 CRASH_HINT = "report this to the maintainers of hooks/"
 
@@ -54,6 +59,7 @@ class Audit:
     html: str  # what is published
     groups: list[list[Issue]] = field(default_factory=list)  # each rule's issues, in document order
     tree: PageTree | None = None
+    undrawn: list[int] = field(default_factory=list)  # the numbers of the diagrams without a drawing (drawn live)
 
     def findings(self, source: str, body_line: int) -> list[Finding]:
         path = self.tree.path if self.tree else ""
@@ -64,11 +70,13 @@ class Audit:
         return page_facts(self.tree, Locator(source, body_line))
 
 
-def audit(html: str, tree: PageTree, sanitize: bool = True) -> Audit:
-    """The rendered page judged by every rule and the boundary; what readers get."""
-    framed = frame_diagrams(html, tree.lang, tree.url)
+def audit(html: str, tree: PageTree, sanitize: bool = True, cache: Path | None = None) -> Audit:
+    """The rendered page judged by every rule and the boundary; what readers get. `cache`: the drawings CI drew
+    for this build, besides the committed ones (site/diagram_frames.py)."""
+    framed = frame_diagrams(html, tree.lang, tree.url, cache)
     tree.body = parse(framed)
     result = Audit(framed, tree=tree)
+    result.undrawn = [int(name.rsplit("-", 1)[1]) for name in undrawn(html, tree.url, cache)]
 
     def run(rule: Callable[[PageTree], object]) -> object:
         try:
@@ -94,7 +102,7 @@ def audit(html: str, tree: PageTree, sanitize: bool = True) -> Audit:
         result.html = judgement.html
     # The pre-drawn drawings join the frames after the sanitizer (which lets no SVG in); each was checked on
     # its own (checks/svg.py), and one that holds more than a drawing may is left out.
-    result.html = attach_drawings(result.html, tree.url)
+    result.html = attach_drawings(result.html, tree.url, cache)
     if not sanitize:
         result.groups.append([Issue("SAFE-UNSANITIZED", "published without the sanitizer (sanitize: false)", (),
                                     "it is for the tests of the Content-Security-Policy only", at=(1, 1))])

@@ -39,7 +39,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """PyYAML's safe loader with mkdocs.yml's !ENV and !!python/name: tags."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+def _env(loader: yaml.SafeLoader, node: yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode) -> Any:
     names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[name] for name in variables if name in os.environ), default)

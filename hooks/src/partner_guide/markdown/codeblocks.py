@@ -62,7 +62,10 @@ def _fence_lang(rest: str) -> str:
 
 def codeblock_at(lines: list[str], index: int) -> tuple[str, str, list[str], int] | None:
     """(prefix, language, code lines, index after `</dx-codeblock>`) or None if malformed."""
-    prefix = DX_CODEBLOCK_OPEN_RE.match(lines[index]).group("prefix")
+    opened = DX_CODEBLOCK_OPEN_RE.match(lines[index])
+    if opened is None:
+        raise ValueError(f"line {index + 1} does not open a <dx-codeblock>: {lines[index]!r}")
+    prefix = opened.group("prefix")
     start = index + 1
     while start < len(lines) and not lines[start].strip(" >"):
         start += 1

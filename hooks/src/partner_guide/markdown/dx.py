@@ -19,6 +19,8 @@ code, not markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from . import syntax
 from .codeblocks import code_line_indices, codeblock_at, find_code_blocks
@@ -28,6 +30,8 @@ from .syntax import (
 
 STX, ETX = "\x02", "\x03"  # Python-Markdown's placeholder marks: stripped from every source
 TITLE_TOKEN_RE = re.compile(STX + r"tencent-title:(?P<index>[0-9]{1,9})" + ETX + r"[ \t]*")
+
+_Found = TypeVar("_Found")
 
 
 def _longest_run(lines: list[str], char: str) -> int:
@@ -66,7 +70,10 @@ def convert_dx_codeblocks(lines: list[str]) -> list[str]:
     index = 0
     for block in blocks:
         out.extend(lines[index:block.start])
-        prefix, lang, body, after = codeblock_at(lines, block.start)
+        found = codeblock_at(lines, block.start)
+        if found is None:
+            raise ValueError(f"line {block.start + 1}: no <dx-codeblock> where find_code_blocks found one")
+        prefix, lang, body, after = found
         if out and out[-1].strip(" >") and not _after_list_item(out):
             out.append(prefix.rstrip())  # a fence right under text would land inside its <p>
         ticks = "`" * max(3, _longest_run(body, "`") + 1)
@@ -83,7 +90,13 @@ def _tab_title(rest: str) -> str:
     return rest.replace("\\s", " ").replace('"', "&quot;").strip()
 
 
-def replace_blocks(lines: list[str], marker: str, opens: re.Pattern[str], find, write) -> list[str]:
+def replace_blocks(
+    lines: list[str],
+    marker: str,
+    opens: re.Pattern[str],
+    find: Callable[[list[str], int, set[int]], tuple[_Found, int] | None],
+    write: Callable[[_Found, list[str]], Iterable[str]],
+) -> list[str]:
     """The lines, with each block that `opens` outside code rewritten.
 
     `find(lines, index, code)` returns (what it found, index after the block)
@@ -111,7 +124,10 @@ def convert_dx_tabs(lines: list[str]) -> list[str]:
 
 
 def _tabs_at(lines: list[str], index: int, code: set[int]) -> tuple[list[str], int] | None:
-    prefix = DX_TABS_OPEN_RE.match(lines[index]).group("prefix")
+    opened = DX_TABS_OPEN_RE.match(lines[index])
+    if opened is None:
+        raise ValueError(f"line {index + 1} does not open a <dx-tabs>: {lines[index]!r}")
+    prefix = opened.group("prefix")
     out: list[str] = [""]
     title: str | None = None
     for position in range(index + 1, len(lines)):
@@ -148,6 +164,8 @@ def alert_type(attrs: str) -> tuple[str, str]:
 def alert_at(lines: list[str], index: int, code: set[int]) -> tuple[tuple[str, str, str, list[str]], int] | None:
     """((prefix, type, title, body lines), index after `</dx-alert>`) of the alert opened at `index`."""
     opened = DX_ALERT_OPEN_RE.match(lines[index])
+    if opened is None:
+        raise ValueError(f"line {index + 1} does not open a <dx-alert>: {lines[index]!r}")
     prefix = opened.group("prefix")
     kind, title = alert_type(opened.group("attrs"))
     first = opened.group("text")

@@ -13,7 +13,9 @@ Python-Markdown and the same extensions (checks/rendered.py): both run this one 
 5. diagram frames with their text alternative (site/diagram_frames.py);
 6. the page audit: every page rule judges the rendered page (checks/ruleset.py `TREE_RULES`, on
    checks/tree.py's `PageTree`), then the HTML boundary (site/boundary.py); each finding at its source line;
-7. the sanitizer (nh3): what is published; then the pre-drawn drawings join their frames.
+7. the sanitizer (nh3): what is published; then the pre-drawn drawings join their frames: committed ones,
+   else the ones CI drew into the build's cache (`diagram_cache`); a diagram with neither renders live and the
+   build says so in an INFO line (`inform`), not a warning.
 
 Config: `lang` (zh or en), `context` (a `PageContext`: which file this is, its source for placing findings,
 the registry, where to report; the build's hook sets it per page) and `sanitize` (True; only a test's own
@@ -27,6 +29,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown, util
@@ -35,14 +38,13 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .. import ui
 from ..checks.findings import Finding
 from ..checks.limits import guard
-from ..compat.python_markdown import AFTER_ATTR_LIST, AFTER_TOC, BEFORE_TOC
 from ..checks.tree import HEADINGS, Notes, PageModel, PageTree
-from .slugs import heading_id
-from .. import ui
+from ..compat.python_markdown import AFTER_ATTR_LIST, AFTER_TOC, BEFORE_TOC
 from ..registry import REGISTRY_PATH, Registry, load_registry
-
+from .slugs import heading_id
 
 PLACEHOLDER_RE = re.compile(f"{util.STX}[a-z]+:[0-9]+{util.ETX}")  # what Python-Markdown stashed in a heading
 
@@ -57,6 +59,8 @@ class PageContext:
     registry: Registry | None = None
     report: Callable[[list[Finding], PageModel], None] | None = None  # called once the page is rendered
     links_from: str = ""  # the page's URL when MkDocs has made its relative links relative to it (`hot/x/`)
+    diagram_cache: Path | None = None  # the drawings CI drew for this build (.cache/diagrams/ of the site's root)
+    inform: Callable[[str], None] | None = None  # where an INFO line goes (a diagram without a drawing yet)
 
     @property
     def url(self) -> str:
@@ -172,7 +176,12 @@ class PageAudit(Postprocessor):
         body_line = context.body_line if context.text else 1
         result = audit(text, PageTree(None, context.path, context.url, self.lang, state.registry, state.notes,
                                       state.markdown, source, body_line, links_from=context.links_from),
-                       sanitize=self.sanitize)
+                       sanitize=self.sanitize, cache=context.diagram_cache)
+        if context.inform is not None:
+            for number in result.undrawn:
+                # Information, not a warning: the diagram renders in the browser, and CI draws it before publishing.
+                context.inform(f"{context.path}: diagram {number} has no drawing of its current source yet; "
+                               "readers' browsers draw it (CI draws it before publishing; `make diagrams` commits one)")
         findings = sorted(set(result.findings(source, body_line)))
         self.md.findings = findings  # type: ignore[attr-defined]
         self.md.page_model = result.model(source, body_line)  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..ui import admonition_title
 
@@ -266,7 +267,15 @@ def is_table_start(header: str, separator: str) -> bool:
     return table_cells(separator) == cells
 
 
-def table_under_text(lines) -> tuple[int, int] | None:
+class Lines(Protocol):
+    """Indexable lines of text: a list, or a view over a block's lines (`checks/scan.py`)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int, /) -> str: ...
+
+
+def table_under_text(lines: Lines) -> tuple[int, int] | None:
     """(start, end) of a table written right under a line of text in the same block, if any.
 
     Python-Markdown needs a blank line before a table (else the rows are

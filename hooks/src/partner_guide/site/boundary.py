@@ -39,7 +39,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import nh3
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..checks.findings import Issue, Locator  # noqa: F401 - Locator: where removals are placed
 from ..registry import Registry
@@ -219,13 +219,16 @@ def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset
     stack = list(reversed(_children(body))) if body is not None else []
     while stack:
         node = stack.pop()
-        if node.tag.startswith("-"):  # text, comment
+        written = node.tag
+        if written is None:  # lexbor names every node of a parsed document
+            raise ValueError(f"lexbor returned a node without a name in {html[:80]!r}")
+        if written.startswith("-"):  # text, comment
             continue
-        tag = node.tag.lower()
+        tag = written.lower()
         if tag in A.DROP_WITH_CONTENT or tag not in A.TAGS:
             whole = tag in A.DROP_WITH_CONTENT
             removals.append(Removal("SAFE-TAG", f"<{tag}> is not allowed" + (" (removed with its content)" * whole),
-                                    (f"<{node.tag}", node.tag), "remove it: pages use Markdown, and only the HTML "
+                                    (f"<{written}", written), "remove it: pages use Markdown, and only the HTML "
                                     "the site renders itself (partner_guide/site/allowlist.py)"))
             if whole:
                 continue
@@ -242,8 +245,8 @@ def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset
     return removals
 
 
-def _children(node) -> list:
-    children = []
+def _children(node: LexborNode) -> list[LexborNode]:
+    children: list[LexborNode] = []
     child = node.child
     while child is not None:
         children.append(child)
@@ -266,7 +269,7 @@ class _OpenElements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in CONTAINERS:
             self.stack.append(tag)
 

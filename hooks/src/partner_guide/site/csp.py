@@ -31,7 +31,7 @@ import hashlib
 import json
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Script types a browser runs (HTML "classic" or "module"); JSON and JSON-LD are data.
 EXECUTABLE_TYPES = frozenset({
@@ -72,7 +72,7 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def _in_content(node) -> bool:
+def _in_content(node: LexborNode) -> bool:
     """Inside the page's <article>: the writers' content, never the theme's."""
     parent = node.parent
     while parent is not None:

@@ -34,7 +34,7 @@ import json
 import math
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def spread(entries: dict[str, object], space: str) -> tuple[int, dict[str, bytes]]:
+def spread(entries: Mapping[str, object], space: str) -> tuple[int, dict[str, bytes]]:
     """The entries hashed into a power-of-two number of files of about FILE_TARGET bytes."""
     encoded = {key: _json(key) + b":" + _json(value) for key, value in entries.items()}
     count = 1
@@ -124,6 +124,7 @@ def postings(docs: Sequence[Doc], table: dict[int, str], stop: frozenset[str]) -
                  for d, f in zip(found, frequencies[key])]
         if len(pairs) > IMPACT_CAP:
             pairs = sorted(sorted(pairs, key=lambda pair: -pair[1])[:IMPACT_CAP])
+        flat: list[int]
         flat, previous = [], 0
         for number, impact in pairs:
             flat += (number - previous, impact)
@@ -148,7 +149,7 @@ def typo_table(keys: Iterable[str]) -> dict[str, list[str]]:
 
 def sound_table(keys: dict[str, list[int]], readings: dict[str, list[str]]) -> dict[str, list[str]]:
     """"fan yong" -> the site's bigrams read so, most weighty first (up to 8)."""
-    table: dict[str, Counter] = defaultdict(Counter)
+    table: dict[str, Counter[str]] = defaultdict(Counter)
     for key, flat in keys.items():
         if len(key) == 2 and text.is_han(key) and key[0] in readings and key[1] in readings:
             weight = sum(flat[1::2])
@@ -176,7 +177,7 @@ def build_edition(pages: Sequence[Page], *, lang: str, worker_to_index: str, sep
                               "pages": [b - a for a, b in zip([0, *starts], starts)]}
     engine: dict[str, object] = {"per": DOCS_PER_FILE, "stop": list(stop), "syn": synonyms}
     files: dict[str, bytes] = {}
-    spaces: dict[str, dict[str, object]] = {"t": keys, "x": typo_table(keys)}
+    spaces: dict[str, Mapping[str, object]] = {"t": keys, "x": typo_table(keys)}
     if readings is not None:
         spaces["p"] = sound_table(keys, readings)
         spaces["y"] = {char: "/".join(found) for char, found in readings.items()}

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 CACHE_DIR = Path(tempfile.gettempdir())
 
@@ -39,10 +40,15 @@ def _gb2312() -> list[str]:
     return chars
 
 
-def _cached(name: str, compute: Callable[[], dict]) -> dict:
+_Table = TypeVar("_Table")
+
+
+def _cached(name: str, compute: Callable[[], _Table]) -> _Table:
+    """`compute()`'s table, kept as JSON under `name` (the JSON of an earlier `compute()`, when there)."""
     path = CACHE_DIR / f"partner-guide-search-{name}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        cached: _Table = json.loads(path.read_text(encoding="utf-8"))
+        return cached
     except (OSError, ValueError):
         data = compute()
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")

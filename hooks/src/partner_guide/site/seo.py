@@ -7,6 +7,10 @@
   `<head>`. Baidu and Google both read JSON-LD.
 - `robots_txt(site_url)`: robots.txt, pointing at the sitemap (with
   hreflang) built from `site_url`.
+- A pull request's preview (`is_preview`: mkdocs.yml's `extra.preview`, set
+  by SITE_PREVIEW) is public but never for search engines: its pages say
+  noindex (overrides/main.html), carry no canonical link, and
+  `drop_search_engine_files` removes the sitemaps and robots.txt.
 
 The head's hreflang links are made absolute by compat/material.py.
 """
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from pathlib import Path
+from typing import Any
 
 from .csp import script_json
 
@@ -85,3 +91,21 @@ def faq_jsonld(html: str, lang: str) -> str | None:
 
 def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+# What points search engines at a site; a preview has none of them.
+SEARCH_ENGINE_FILES = ("robots.txt", "sitemap.xml", "sitemap.xml.gz")
+
+
+def is_preview(extra: Any) -> bool:
+    """True for a pull request's preview build (mkdocs.yml `extra.preview`, from SITE_PREVIEW)."""
+    value = extra.get("preview") if hasattr(extra, "get") else None
+    return value not in (None, False, 0, "", "0", "false", "False", "no")
+
+
+def drop_search_engine_files(site: Path) -> list[Path]:
+    """Remove every sitemap and robots.txt from the built site (any folder); the files removed."""
+    removed = sorted(path for name in SEARCH_ENGINE_FILES for path in site.rglob(name) if path.is_file())
+    for path in removed:
+        path.unlink()
+    return removed

@@ -3,7 +3,8 @@
 `finish_site(site, site_url, langs, default)`, in order:
 
 1. the single 404: the root 404.html becomes the error document of every edition (site/editions.py);
-2. robots.txt, pointing at the sitemap built from `site_url` (site/seo.py), when there is one;
+2. robots.txt, pointing at the sitemap built from `site_url` (site/seo.py), when there is one; a pull
+   request's preview (`preview`, SITE_PREVIEW) gets none, and no sitemap either;
 3. last, the Content-Security-Policy of every page: its inline scripts hashed (site/csp.py).
 
 hooks/editions.py runs it in `on_post_build`; `guide-site-step [site] [--site-url URL]` runs it alone, over a
@@ -18,13 +19,17 @@ from urllib.parse import urlsplit
 from ..languages import DEFAULT_LANG
 from .csp import with_csp
 from .editions import write_single_404
-from .seo import robots_txt
+from .seo import drop_search_engine_files, robots_txt
 
 
-def finish_site(site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG) -> None:
+def finish_site(
+    site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG, *, preview: bool = False
+) -> None:
     if (site / "404.html").is_file():
         write_single_404(site, urlsplit(site_url or "/").path, langs, default)
-    if site_url:
+    if preview:
+        drop_search_engine_files(site)
+    elif site_url:
         (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 
 from .. import REPO_ROOT
 from ..checks.limits import MAX_PAGE_CHARS
@@ -64,9 +65,12 @@ def timed(cmd: list[str], cwd: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def _corpus():
+def _corpus() -> ModuleType:
     """tests/adversarial.py, the corpus, loaded from its file (it is test data, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("adversarial_corpus", REPO_ROOT / "tests" / "adversarial.py")
+    path = REPO_ROOT / "tests" / "adversarial.py"
+    spec = importlib.util.spec_from_file_location("adversarial_corpus", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the adversarial corpus from {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)

@@ -1,6 +1,7 @@
 """`make check` (`guide-check`): the page checks over Markdown files, without building the site.
 
-Also checks the search synonyms (hooks/synonyms.yml) against every page.
+Also checks the search synonyms (hooks/synonyms.yml) against every page, and the copy checks' terms list
+(hooks/terms.yml).
 
     guide-check [docs ...]
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
 from ..checks.anchors import check_anchors
+from ..checks.copy import check_terms_file, terms_path
 from ..checks.files import check_tree, decode
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from ..checks.parity import check_parity, with_counterparts
@@ -115,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     findings.extend(f for f in check_anchors(models) if f.path in named)
     synonyms = synonyms_path(site)
     findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
+    terms = terms_path(site)
+    findings.extend(check_terms_file(terms, display_path(terms)))
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():

@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         for lang, page in pages.items():
             target = into / (f"{name}.md" if lang == "zh" else f"{name}.en.md")
             source = pair.zh if lang == "zh" else pair.en
+            if source is None:
+                raise ValueError(f"{pair.stem}: no {lang} source for the {lang} page")
             old = target.read_text(encoding="utf-8") if target.exists() else None
             if old is not None and old != page.text and not args.force:
                 print(f"{display(target)}: exists and differs; not overwritten (use --force)", file=sys.stderr)

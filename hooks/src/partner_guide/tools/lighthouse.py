@@ -46,8 +46,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, TypedDict
 
 from .. import REPO_ROOT as ROOT
+from . import measurements
 from .site import build_site, serving
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -69,6 +71,20 @@ BUDGETS = {
     "unused_js_bytes": 20 * 1024,  # the most JavaScript one script loads but does not run
     "cls": 0.01,  # cumulative layout shift
 }
+
+# A Lighthouse JSON report, as parsed: Lighthouse's own schema, read by key where needed.
+Report = dict[str, Any]
+
+
+class Row(TypedDict):
+    """One page's measurement, as summary.json records it."""
+
+    page: str
+    diagram: bool
+    scores: dict[str, float | None]
+    runs: list[dict[str, float | None]]
+    costs: dict[str, float]
+    report: str
 def pages(site: Path) -> list[str]:
     """Every page of every edition, as its served path: '', 'prepare/', 'en/hot/refund/'…"""
     found = []
@@ -84,7 +100,7 @@ def report_name(page: str, run: int = 1) -> str:
     return (page.strip("/").replace("/", "_") or "index") + (f".run{run}" if run > 1 else "") + ".json"
 
 
-def run_lighthouse(url: str, output: Path) -> dict:
+def run_lighthouse(url: str, output: Path) -> Report:
     env = {**os.environ, "CHROME_PATH": CHROME_PATH}
     command = [
         str(LIGHTHOUSE), url,
@@ -95,19 +111,20 @@ def run_lighthouse(url: str, output: Path) -> dict:
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
     if result.returncode != 0 or not output.exists():
         sys.exit(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
-    report = json.loads(output.read_text(encoding="utf-8"))
+    report: Report = json.loads(output.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         sys.exit(f"lighthouse runtime error on {url}: {report['runtimeError']}")
     return report
 
 
-def scores(report: dict) -> dict[str, float | None]:
+def scores(report: Report) -> dict[str, float | None]:
     return {cat: report["categories"][cat]["score"] for cat in CATEGORIES}
 
 
 def median_scores(runs: list[dict[str, float | None]]) -> dict[str, float | None]:
     """Each category's median over the runs (None if a run has no score)."""
-    return {cat: None if any(run[cat] is None for run in runs) else statistics.median(run[cat] for run in runs)
+    return {cat: None if any(run[cat] is None for run in runs)
+            else statistics.median(score for run in runs if (score := run[cat]) is not None)
             for cat in CATEGORIES}
 
 
@@ -125,7 +142,7 @@ def render_blocking(html: str) -> int:
     return len(sheets) + len(scripts)
 
 
-def costs(report: dict, html: str) -> dict[str, float]:
+def costs(report: Report, html: str) -> dict[str, float]:
     """A page's budget figures, from one Lighthouse report and the page."""
     audits = report["audits"]
     requests = [item for item in audits["network-requests"]["details"]["items"]
@@ -140,7 +157,7 @@ def costs(report: dict, html: str) -> dict[str, float]:
     }
 
 
-def failures(rows: list[dict], categories: tuple[str, ...] = CATEGORIES) -> list[str]:
+def failures(rows: list[Row], categories: tuple[str, ...] = CATEGORIES) -> list[str]:
     """Every score below its bar (for `categories`) and every budget exceeded."""
     problems = []
     for row in rows:
@@ -154,7 +171,7 @@ def failures(rows: list[dict], categories: tuple[str, ...] = CATEGORIES) -> list
     return problems
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[Row]) -> str:
     lines = [
         "| page | diagram | " + " | ".join(CATEGORIES) + " | KiB | requests |",
         "| --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " | ---: | ---: |",
@@ -167,9 +184,9 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def measure(site: Path, site_url: str, todo: list[str], reports: Path, out: Path, runs: int) -> list[dict]:
+def measure(site: Path, site_url: str, todo: list[str], reports: Path, out: Path, runs: int) -> list[Row]:
     """`runs` Lighthouse runs on every page of `todo`: median scores, the worst budget figures."""
-    rows = []
+    rows: list[Row] = []
     # A discarded warm-up run: the first run after a build pays for cold
     # disk caches and a cold Chromium, and measured 0.93 where reruns give 0.99.
     run_lighthouse(site_url + todo[0], reports / "warm-up.json")
@@ -228,6 +245,13 @@ def main(argv: list[str] | None = None) -> int:
         f"Lighthouse 12.2.3, mobile, median of {args.runs} run(s) per page, {summary['measured_at']}\n\n{text}\n",
         encoding="utf-8")
     print(text)
+    if args.only is None:  # every page: the recorded table the README links
+        written = measurements.record(
+            "lighthouse", "make lighthouse", "Lighthouse, every page",
+            f"Lighthouse 12.2.3, mobile (Moto G Power, slow 4G, 4x CPU slowdown), median of {args.runs} run(s) "
+            f"per page, site served gzip-compressed on 127.0.0.1. KiB is the gzip transfer of the page with "
+            f"everything it loads.\n\n{text}\n")
+        print(f"recorded in {written.relative_to(ROOT)}")
     judged = tuple(c for c in CATEGORIES if not (args.no_performance_bar and c == "performance"))
     problems = failures(rows, judged)
     for problem in problems:

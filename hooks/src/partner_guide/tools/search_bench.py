@@ -27,8 +27,15 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .site import serving
+
+if TYPE_CHECKING:  # imported where used: unavailable() says when Playwright is missing
+    from playwright.sync_api import Browser, CDPSession, Page, ViewportSize
+
+# A Chrome DevTools Protocol message or event, as parsed JSON (the protocol's schema, read by key).
+CdpMessage = dict[str, Any]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -37,7 +44,17 @@ RUNS = 3
 # Lighthouse's slow 4G: 150 ms RTT x 3.75, 1.6 Mbit/s x 0.9 down, 750 kbit/s x 0.9 up (bytes/s).
 SLOW_4G = {"offline": False, "latency": 562.5,
            "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9, "uploadThroughput": 750 * 1024 / 8 * 0.9}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+class _Phone(TypedDict):
+    """Browser.new_context's arguments for a phone."""
+
+    viewport: ViewportSize
+    is_mobile: bool
+    has_touch: bool
+
+
+PHONE: _Phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 # The page's clock when the first result appears, once `start` is set.
 FIRST_RESULT = """
 window.__search = {};
@@ -59,33 +76,36 @@ class SearchFigures:
 class _Workers:
     """The page's dedicated workers, through CDP's target messages (Playwright has no CDP session for them)."""
 
-    def __init__(self, cdp) -> None:
-        self.cdp, self.sessions, self.replies, self.ids = cdp, [], {}, itertools.count(1)
+    def __init__(self, cdp: CDPSession) -> None:
+        self.cdp, self.ids = cdp, itertools.count(1)
+        self.sessions: list[str] = []
+        self.replies: dict[int, CdpMessage] = {}
         cdp.on("Target.attachedToTarget",
                lambda e: self.sessions.append(e["sessionId"]) if e["targetInfo"]["type"] == "worker" else None)
         cdp.on("Target.receivedMessageFromTarget", self._reply)
         cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
 
-    def _reply(self, event: dict) -> None:
+    def _reply(self, event: CdpMessage) -> None:
         message = json.loads(event["message"])
         if "id" in message:
             self.replies[message["id"]] = message
 
-    def send(self, page, session: str, method: str, params: dict | None = None) -> dict:
+    def send(self, page: Page, session: str, method: str, params: CdpMessage | None = None) -> CdpMessage:
         call = next(self.ids)
         message = json.dumps({"id": call, "method": method, "params": params or {}})
         self.cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": message})
         deadline = time.monotonic() + 10
         while call not in self.replies and time.monotonic() < deadline:
             page.wait_for_timeout(20)
-        return self.replies.pop(call, {}).get("result", {})
+        result: CdpMessage = self.replies.pop(call, {}).get("result", {})
+        return result
 
-    def throttle(self, page) -> None:
+    def throttle(self, page: Page) -> None:
         for session in self.sessions:
             self.send(page, session, "Network.enable")
             self.send(page, session, "Network.emulateNetworkConditions", SLOW_4G)
 
-    def heap(self, page) -> int:
+    def heap(self, page: Page) -> int:
         used = 0
         for session in self.sessions:
             self.send(page, session, "HeapProfiler.collectGarbage")
@@ -93,7 +113,7 @@ class _Workers:
         return used
 
 
-def _query(browser, url: str, query: str) -> tuple[float, int]:
+def _query(browser: Browser, url: str, query: str) -> tuple[float, int]:
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
@@ -119,7 +139,7 @@ def _query(browser, url: str, query: str) -> tuple[float, int]:
         context.close()
 
 
-def _before_search(browser, url: str, sent: list[tuple[str, int]]) -> tuple[int, int]:
+def _before_search(browser: Browser, url: str, sent: list[tuple[str, int]]) -> tuple[int, int]:
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()

@@ -14,11 +14,14 @@ import http.server
 import io
 import os
 import shutil
+import socket
+import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from .. import REPO_ROOT
 
@@ -72,19 +75,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
 
 class GzipHandler(QuietHandler):
     """Gzips text responses when the client accepts it, as a CDN does."""
 
-    def __init__(self, *args, cache: dict[Path, bytes], lock: threading.Lock,
-                 sent: list[tuple[str, int]] | None = None, **kwargs) -> None:
+    def __init__(self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int],
+                 server: socketserver.BaseServer, *, cache: dict[Path, bytes], lock: threading.Lock,
+                 sent: list[tuple[str, int]] | None = None, directory: str | None = None) -> None:
         self.cache, self.lock, self.sent = cache, lock, sent
-        super().__init__(*args, **kwargs)
+        super().__init__(request, client_address, server, directory=directory)
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -113,8 +117,12 @@ class GzipHandler(QuietHandler):
 class ErrorDocumentHandler(QuietHandler):
     """Answers a missing path with the site's root 404.html, status 404, as COS and GitHub Pages do."""
 
+    def __init__(self, *args: Any, error_page: str = "404.html", **kwargs: Any) -> None:
+        self.error_page = error_page  # relative to the served folder: `sub/404.html` for a site under /sub/
+        super().__init__(*args, **kwargs)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / self.error_page
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -128,16 +136,21 @@ class ErrorDocumentHandler(QuietHandler):
 
 @contextlib.contextmanager
 def serving(root: Path, *, compress: bool = False, sent: list[tuple[str, int]] | None = None,
-            error_document: bool = False) -> Iterator[str]:
+            error_document: bool | str = False) -> Iterator[str]:
     """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL.
 
     `sent`, with `compress`: (path, bytes) of each compressed response is appended to it.
-    `error_document`: a missing path gets the root 404.html (a static host's error document).
+    `error_document`: a missing path gets the root 404.html (a static host's error document), or the
+    page at this path below `root` (`"sub/404.html"`: a site published under /sub/).
     """
+    handler: Callable[..., http.server.BaseHTTPRequestHandler]
     if compress:
         handler = functools.partial(GzipHandler, directory=str(root), cache={}, lock=threading.Lock(), sent=sent)
+    elif error_document:
+        page = error_document if isinstance(error_document, str) else "404.html"
+        handler = functools.partial(ErrorDocumentHandler, directory=str(root), error_page=page)
     else:
-        handler = functools.partial(ErrorDocumentHandler if error_document else QuietHandler, directory=str(root))
+        handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name=f"serve-{root.name}", daemon=True)
