@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from . import compat
 from .checks import files as file_checks
@@ -137,10 +138,10 @@ class Reporter:
         self.report(findings)
 
     def inform(self, message: str) -> None:
-        """An INFO line, once per build (not a finding: the strict build does not fail on it)."""
+        """An INFO line of the diagrams, once per build (not a finding: the strict build does not fail on it)."""
         if message not in self.reported:
             self.reported.add(message)
-            self.log.info(message)
+            get_plugin_logger("diagrams").info(message)
 
     def first_time(self, path: str) -> bool:
         """True once per build for each source path."""

@@ -296,3 +296,23 @@ def test_on_any_input_fix_settles_keeps_code_and_leaves_nothing_it_could_fix(tex
     assert fixed(once) == once
     assert code(once) == code(text)
     assert once.count("https://cloud.tencent.com/a") == text.count("https://cloud.tencent.com/a")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["运行 `make3中` 再看 ``a`b中`` 的结果", "中文ios``\n登陆中文 3个`", "不是\\`代码3个\\`", "```\n多行`\n代码", "a `b` c `d"],
+)
+def test_code_spans_are_paired_as_python_markdowns_own_backtick_processor_pairs_them(text):
+    import html
+    import re
+
+    import markdown
+    from partner_guide.compat.python_markdown import code_spans
+
+    def inside(start: int, end: int) -> str:
+        """The span without its opening and closing runs of backticks (the same length)."""
+        ticks = len(text[start:end]) - len(text[start:end].rstrip("`"))
+        return text[start + ticks : end - ticks].strip()
+
+    rendered = [html.unescape(code) for code in re.findall(r"<code>(.*?)</code>", markdown.markdown(text), re.S)]
+    assert [inside(*span) for span in code_spans(text)] == rendered

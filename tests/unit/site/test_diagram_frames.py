@@ -83,3 +83,38 @@ def test_a_drawing_made_for_the_build_is_used_when_none_is_committed(tmp_path, m
     assert '<template class="diagram__svg">' in attach_drawings(pre(source), "index.md", cache)
     assert "diagram--drawn" in frame_diagrams(pre(source), "zh", "index.md", cache)
     assert "template" not in attach_drawings(pre(source), "index.md")  # without the cache: renders live
+
+
+def test_the_page_extension_attaches_the_builds_drawing_and_says_when_a_diagram_has_none(tmp_path, monkeypatch):
+    """The page audit (markdown/page.py) takes the drawings CI drew into the build's cache; a diagram without one
+    is an INFO line through `PageContext.inform`, not a finding, and renders live."""
+    import markdown as python_markdown
+
+    from partner_guide.compat.mkdocs_build import markdown_config
+    from partner_guide.compat.mkdocs_markdown import PAGE_EXTENSION
+    from partner_guide.markdown.page import PageContext
+    from tests.support import ROOT
+
+    monkeypatch.setattr(diagram_frames, "DRAWINGS_DIR", tmp_path / "committed")
+    cache = diagram_frames.cache_dir(tmp_path)
+    source = 'flowchart TD\n  a["甲"] --> b["乙"]'
+    page = f"# 标题\n\n```mermaid\n{source}\n```\n"
+    names, configs = markdown_config(ROOT / "mkdocs.yml")
+
+    def render() -> tuple[str, list[str], list[object]]:
+        said: list[str] = []
+        context = PageContext("docs/hot/x.md", page, 1, REGISTRY, diagram_cache=cache, inform=said.append)
+        md = python_markdown.Markdown(
+            extensions=names, extension_configs={**configs, PAGE_EXTENSION: {"lang": "zh", "context": context}}
+        )
+        return md.convert(page), said, list(md.findings)  # type: ignore[attr-defined]
+
+    html, said, findings = render()
+    assert said == ["docs/hot/x.md: diagram 1 has no drawing of its current source yet; readers' browsers draw it "
+                    "(CI draws it before publishing; `make diagrams` commits one)"]
+    assert findings == [] and "diagram__svg" not in html
+    drawn = diagram_frames.drawing_path(diagram_name("hot/x.md", 1), source, cache)
+    drawn.parent.mkdir(parents=True)
+    drawn.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg>', encoding="utf-8")
+    html, said, findings = render()
+    assert said == [] and findings == [] and '<template class="diagram__svg">' in html

@@ -25,7 +25,8 @@ are ours. `fix_copy(text, path, registry)` applies the same corrections until
 none is left (so a second run changes nothing); `make fix`
 (`tools/fix.py`) runs it over docs/.
 
-Never read, never changed: code (fenced, indented, inline), comments, raw
+Which source text is prose is `source_model`'s answer (below: the renderer's own fences and code spans, a
+few documented rules for the rest). Never read, never changed: code (fenced, indented, inline), comments, raw
 HTML blocks, HTML tags and their attributes, URLs and e-mail addresses, link
 destinations and reference labels, reference and abbreviation definitions,
 attribute lists (`{#id}`), front matter other than the `title:` and
@@ -50,6 +51,7 @@ import yaml
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .. import REPO_ROOT
+from ..compat.python_markdown import code_spans
 from ..languages import language_of
 from ..markdown.codeblocks import find_code_blocks
 from ..registry import Registry
@@ -145,22 +147,21 @@ class Term:
 # - the front matter: `frontmatter.front_matter_end`, as the build cuts it off;
 # - fenced code and `<dx-codeblock>`: markdown/codeblocks.py `find_code_blocks`, the project's one model of
 #   superfences' fences (the `<dx-codeblock>` rewrite and the importer use it), version-guarded by compat;
-# - indented code: a run of lines indented by 4 (or a tab) after a blank line, unless the last line less
-#   indented opens a list item, an admonition or a tab (their bodies are indented prose); code nested inside
-#   those containers is read as prose (a false finding there is possible, never a changed code block in a
-#   page's top level);
-# - inline code: a run of backticks up to the next run of the same length on the same line, not escaped
-#   (a code span over several lines is read as prose);
+# - indented code: a run of lines after a blank line (or first in an admonition or tab), indented 4 more than
+#   the content of what encloses them (a list item's, admonition's or tab's content is itself 4 deeper);
+# - inline code: the code spans of each paragraph (over lines too; a heading or a quote starts a new block,
+#   as in Python-Markdown; a list item does not), as Python-Markdown's own backtick processor pairs them
+#   (compat/python_markdown.py `code_spans`);
 # - closed HTML comments, reference and abbreviation definitions;
 # - raw HTML blocks: from a line that opens one of Python-Markdown's block-level tags
 #   (`markdown.util.BLOCK_LEVEL_ELEMENTS`) after a blank line, to the next blank line; tags and their
 #   attributes are markup everywhere else too (MARKUP_RE).
 REFERENCE_RE = re.compile(r"^ {0,3}\[[^\[\]\n]*\]:[ ]*\S")  # `[name]: url`
 ABBR_RE = re.compile(r"^\*\[[^\]\n]*\]:")  # `*[HTML]: …`
-INDENTED_RE = re.compile(r"^(?: {4}|[ ]{0,3}\t)")  # a line Python-Markdown may read as indented code
-CONTAINER_RE = re.compile(r"^[ ]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===)")  # list item, admonition, tab
+CONTAINER_RE = re.compile(r"^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===)")  # list item, admonition, tab
 HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
-BACKTICKS_RE = re.compile(r"`+")
+OPENER_RE = re.compile(r"!!!|\?\?\?|===")  # an admonition, details or tab opener
+BLOCK_START_RE = re.compile(r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>)")  # a heading or quote: a block of its own
 
 
 @dataclass
@@ -175,26 +176,51 @@ class SourceModel:
     inline_code: list[tuple[int, int, int]]  # (line, start, end) of each inline code span, backticks included
 
 
-def _inline_code(line: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    runs = list(BACKTICKS_RE.finditer(line))
-    index = 0
-    while index < len(runs):
-        opener = runs[index]
-        backslashes = len(line[: opener.start()]) - len(line[: opener.start()].rstrip("\\"))
-        if backslashes % 2:  # an escaped backtick: the run starts one later
-            if len(opener.group()) > 1:
-                runs[index] = BACKTICKS_RE.match(line, opener.start() + 1)  # type: ignore[assignment]
-            else:
-                index += 1
-            continue
-        close = next((i for i in range(index + 1, len(runs)) if len(runs[i].group()) == len(opener.group())), None)
-        if close is None:
-            index += 1
-            continue
-        spans.append((opener.start(), runs[close].end()))
-        index = close + 1
-    return spans
+def _indent(line: str) -> int:
+    """The width of a line's leading blanks, a tab to the next multiple of 4 (Python-Markdown's tab_length)."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _code_start(shallower: list[tuple[int, bool]], indent: int) -> int | None:
+    """The indentation of an indented code block starting at a line with `indent` after a blank line, or None:
+    4 more than the content of what encloses it (a list item's, admonition's or tab's content is 4 deeper)."""
+    for enclosing, container in reversed(shallower):
+        if enclosing <= indent - 4:
+            needed = enclosing + (8 if container else 4)
+            return needed if indent >= needed else None
+    return 4 if indent >= 4 else None
+
+
+def _code_spans(
+    lines: list[str],
+    paragraph: list[int],
+    code: list[list[tuple[int, int]]],
+    inline: list[tuple[int, int, int]],
+) -> None:
+    """The inline code spans of a paragraph's lines (a span may run over lines), noted per line; empties it."""
+    starts: list[int] = []
+    position = 0
+    for index in paragraph:
+        starts.append(position)
+        position += len(lines[index]) + 1
+    for start, end in code_spans("\n".join(lines[index] for index in paragraph)):
+        first = bisect.bisect_right(starts, start) - 1
+        for number in range(first, len(paragraph)):
+            if starts[number] >= end:
+                break
+            index, offset = paragraph[number], starts[number]
+            piece = (max(start, offset) - offset, min(end, offset + len(lines[index])) - offset)
+            code[index].append(piece)
+            inline.append((index, *piece))
+    paragraph.clear()
 
 
 def _comments(lines: list[str], hidden: list[list[tuple[int, int]]]) -> None:
@@ -231,17 +257,23 @@ def source_model(text: str) -> SourceModel:
     raw_html: set[int] = set()
     inline: list[tuple[int, int, int]] = []
     in_code = in_html = False
-    parent = ""  # the last non-blank line indented by less than 4
+    code_indent = 0  # the indentation an indented code block's lines keep
+    shallower: list[tuple[int, bool]] = []  # (indent, opens a container) of the enclosing non-blank lines
     previous_blank = True
+    opened = False  # the line before opened an admonition or a tab: its first line starts a block
+    paragraph: list[int] = []  # the lines of the current paragraph, where a code span may run over lines
     for index in range(front, len(lines)):
         line = lines[index]
         blank = not line.strip()
+        indent = _indent(line)
         if fenced[index]:
             in_code = in_html = False
         elif blank:
             in_html = False
-        elif in_code or (previous_blank and INDENTED_RE.match(line) and not CONTAINER_RE.match(parent)):
-            in_code = bool(INDENTED_RE.match(line))
+        elif in_code and indent >= code_indent:
+            pass
+        elif (previous_blank or opened) and (start := _code_start(shallower, indent)) is not None:
+            in_code, code_indent = True, start
         else:
             in_code = False
         if not blank and not fenced[index] and not in_code:
@@ -252,13 +284,17 @@ def source_model(text: str) -> SourceModel:
             code[index].append((0, len(line)))
         elif in_html:
             raw_html.add(index)
-        elif not fenced[index] and not blank:
-            for start, end in _inline_code(line):
-                code[index].append((start, end))
-                inline.append((index, start, end))
-        if not blank and not INDENTED_RE.match(line):
-            parent = line
+        if in_code or in_html or fenced[index] or blank or BLOCK_START_RE.match(line):
+            _code_spans(lines, paragraph, code, inline)  # a code span ends with its paragraph
+        if not (in_code or in_html or fenced[index] or blank):
+            paragraph.append(index)
+        if not blank and not in_code:
+            while shallower and shallower[-1][0] >= indent:
+                shallower.pop()
+            shallower.append((indent, bool(CONTAINER_RE.match(line.lstrip(" \t")))))
         previous_blank = blank
+        opened = not blank and not in_code and bool(OPENER_RE.match(line.lstrip(" \t")))
+    _code_spans(lines, paragraph, code, inline)
     _comments(lines, hidden)
     return SourceModel(lines, front, code, hidden, raw_html, inline)
 
