@@ -300,7 +300,13 @@ def test_on_any_input_fix_settles_keeps_code_and_leaves_nothing_it_could_fix(tex
 
 @pytest.mark.parametrize(
     "text",
-    ["运行 `make3中` 再看 ``a`b中`` 的结果", "中文ios``\n登陆中文 3个`", "不是\\`代码3个\\`", "```\n多行`\n代码", "a `b` c `d"],
+    [
+        "运行 `make3中` 再看 ``a`b中`` 的结果",
+        "中文ios``\n登陆中文 3个`",
+        "不是\\`代码3个\\`",
+        "```\n多行`\n代码",
+        "a `b` c `d",
+    ],
 )
 def test_code_spans_are_paired_as_python_markdowns_own_backtick_processor_pairs_them(text):
     import html
