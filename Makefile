@@ -29,9 +29,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-## Preview with live reload at http://127.0.0.1:8000
+## Preview with live reload at http://127.0.0.1:8000; a save renders that page and the pages it can
+## break (docs/writing.md says what waits for a full rebuild: a change to mkdocs.yml, hooks/ or overrides/)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch hooks
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT) --watch hooks --watch overrides
 
 ## Build the site into site/ (Chinese at /), failing on any warning
 build: $(STAMP)

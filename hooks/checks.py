@@ -25,6 +25,7 @@ from partner_guide.checks.parity import check_parity
 from partner_guide.checks.ruleset import run_checks
 from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
 from partner_guide.compat.i18n_plugin import in_language_rebuild
+from partner_guide.site import preview
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if in_language_rebuild(config):
         return
     REPORTER.reset()
+    if todo := preview.partial(config):  # `make serve`: only the pages this rebuild renders (hooks/preview.py)
+        REPORTER.report(preview.cross_page_findings(todo, Path(config.config_file_path).parent, registry))
+        return
     sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                for path in sorted(Path(config.docs_dir).rglob("*.md"))}
     REPORTER.report(check_parity(sources, registry))

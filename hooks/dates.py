@@ -29,9 +29,9 @@ ATTRIBUTE = "partner_guide_last_updated"
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made the edition's own File objects
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     pages = [f for f in files.documentation_pages() if f.abs_src_path and not getattr(f, "generated_by", None)]
-    dates = last_updated(Path(config.docs_dir), [f.abs_src_path for f in pages if f.abs_src_path])
+    dates = last_updated(Path(config.docs_dir), [f.src_uri for f in pages])
     for file in pages:
-        setattr(file, ATTRIBUTE, dates.of(file.abs_src_path))
+        setattr(file, ATTRIBUTE, dates.of(file.src_uri))
     return files
 
 

@@ -26,8 +26,8 @@ def test_one_pass_over_the_history_follows_renames_as_the_plugin_does():
 
 
 def test_a_page_without_a_commit_gets_the_build_date():
-    dates = PageDates({"/site/docs/a.md": 10}, build_time=99)
-    assert (dates.of("/site/docs/a.md"), dates.of("/site/docs/new.md")) == (10, 99)
+    dates = PageDates({"a.md": 10}, build_time=99)
+    assert (dates.of("a.md"), dates.of("new.md")) == (10, 99)
 
 
 def test_the_markup_is_the_plugins_in_the_pages_language():

@@ -123,33 +123,32 @@ def last_commit_times(log: str, paths: Iterable[str]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class PageDates:
-    """Last-commit times of a build's pages, by absolute source path; the build time for the others."""
+    """Last-commit times of a build's pages, by path relative to docs/; the build time for the others."""
 
     times: dict[str, int]
     build_time: int
 
-    def of(self, source: str) -> int:
-        return self.times.get(str(Path(source).resolve()), self.build_time)
+    def of(self, src_uri: str) -> int:
+        return self.times.get(src_uri, self.build_time)
 
 
-def page_dates(history: History | None, sources: Iterable[str], build_time: int) -> PageDates:
-    """Each source file's last-commit time (absolute paths in, absolute resolved paths as keys)."""
-    resolved = {str(Path(s).resolve()): s for s in sources}
+def page_dates(history: History | None, docs: Path, src_uris: Iterable[str], build_time: int) -> PageDates:
+    """Each page's last-commit time; `src_uris` are relative to `docs` (MkDocs' `File.src_uri`)."""
     if history is None:
         return PageDates({}, build_time)
-    relative = {}
-    for absolute in resolved:
-        try:
-            relative[Path(absolute).relative_to(history.top).as_posix()] = absolute
-        except ValueError:  # outside the repository
-            continue
-    times = last_commit_times(history.log, relative)
-    return PageDates({relative[path]: when for path, when in times.items()}, build_time)
+    try:
+        prefix = docs.resolve().relative_to(history.top).as_posix()
+    except ValueError:  # docs/ outside the repository
+        return PageDates({}, build_time)
+    prefix = "" if prefix == "." else prefix + "/"
+    in_repository = {prefix + uri: uri for uri in src_uris}
+    times = last_commit_times(history.log, in_repository)
+    return PageDates({in_repository[path]: when for path, when in times.items()}, build_time)
 
 
-def last_updated(docs: Path, sources: Iterable[str]) -> PageDates:
-    """The dates of a build's pages (absolute source paths) in the repository around `docs`, now as the build date."""
-    return page_dates(read_history(docs), sources, int(time.time()))
+def last_updated(docs: Path, src_uris: Iterable[str]) -> PageDates:
+    """The dates of a build's pages (paths relative to `docs`) in the repository around it; now for the others."""
+    return page_dates(read_history(docs), docs, src_uris, int(time.time()))
 
 
 def date_markup(timestamp: int, locale: str) -> str:

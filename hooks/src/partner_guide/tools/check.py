@@ -2,7 +2,15 @@
 
 Also checks the search synonyms (hooks/synonyms.yml) against every page.
 
-    guide-check [docs ...]
+    guide-check [docs ...]                 every page (make check, CI)
+    guide-check --changed FILE ...         a change: those files and the pages they can break (pre-commit)
+    guide-check --since REF                the files changed since a git revision, as --changed
+
+`--changed` checks the changed pages, their other editions and the pages
+that link to them, resolving links against the pages they link to
+(checks/selection.py): a one-page change costs the same in any size of
+guide. A change to anything but a page under docs/ (the registry, the
+synonyms, mkdocs.yml, the hooks) runs every check, as without the option.
 
 Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
 same lines the build logs, plus GitHub `::error` annotations when
@@ -17,8 +25,10 @@ one CHECK-CRASH finding naming it, never a traceback.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import REPO_ROOT as ROOT
 from ..checks.anchors import check_anchors
@@ -26,6 +36,7 @@ from ..checks.files import check_tree, decode
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions, new_places
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.rendered import check_rendered
+from ..checks.selection import affected, anchor_sources
 from ..checks.ruleset import run_checks
 from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
@@ -73,8 +84,47 @@ def site_root(targets: list[str]) -> Path:
     return ROOT
 
 
+def changed_since(ref: str, site: Path) -> list[str] | None:
+    """The files changed (or added) since `ref` in the working tree of `site`; None if git cannot say."""
+    try:
+        diff = subprocess.run(["git", "-C", str(site), "diff", "--name-only", "--relative", ref, "--"],
+                              capture_output=True, text=True, timeout=120, check=False)
+        new = subprocess.run(["git", "-C", str(site), "ls-files", "--others", "--exclude-standard"],
+                             capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if diff.returncode != 0 or new.returncode != 0:
+        print(diff.stderr.strip() or new.stderr.strip(), file=sys.stderr)
+        return None
+    return [str(site / name) for name in (diff.stdout + new.stdout).splitlines() if name]
+
+
+def changed_pages(paths: list[str], site: Path) -> list[str] | None:
+    """The changed pages (display paths) of a change, or None when it needs every check (not only pages)."""
+    docs = (site / "docs").resolve()
+    pages = []
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved.suffix != ".md" or not resolved.is_relative_to(docs):
+            return None
+        pages.append(display_path(resolved))
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    changed: list[str] | None = None
+    if argv[:1] == ["--since"]:
+        if len(argv) != 2:
+            print("usage: guide-check --since REF", file=sys.stderr)
+            return 2
+        since = changed_since(argv[1], ROOT)
+        if since is None:
+            return 2
+        changed, argv = changed_pages(since, ROOT), [str(ROOT / "docs")]
+    elif argv[:1] == ["--changed"]:
+        site = site_root(argv[1:]) if argv[1:] else ROOT
+        changed, argv = changed_pages(argv[1:], site), [str(site / "docs")]
     targets = argv or [str(ROOT / "docs")]
     site = site_root(targets)
     try:
@@ -82,6 +132,41 @@ def main(argv: list[str] | None = None) -> int:
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
+    if changed is not None:
+        findings = check_change(changed, site, registry)
+    else:
+        findings = check_all(targets, site, registry)
+    for finding in findings:
+        print(format_finding(finding))
+    if in_github_actions():
+        for finding in findings:
+            print(github_annotation(finding))
+    if findings:
+        print(f"{len(findings)} finding(s) in {len({f.path for f in findings})} file(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def site_markdown(site: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    return markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
+
+
+def check_change(changed: list[str], site: Path, registry: Registry) -> list[Finding]:
+    """The checks of a change to `changed` pages: theirs, their other editions' and their linking pages'."""
+    texts = {display_path(p): decode(p.read_bytes())[0]
+             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    checked = affected(changed, texts)
+    markdown = site_markdown(site)
+    findings: list[Finding] = []
+    for name in sorted(checked):
+        findings.extend(check_file(texts[name], name, registry, markdown))
+    findings.extend(check_parity({name: texts[name] for name in checked}, registry))
+    findings.extend(f for f in check_anchors(anchor_sources(checked, texts)) if f.path in checked)
+    return findings
+
+
+def check_all(targets: list[str], site: Path, registry: Registry) -> list[Finding]:
+    """Every check over the pages of `targets` (folders or files)."""
     files = [path for path in markdown_files(targets) if not path.is_symlink()]
     findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
                                for finding in check_tree(Path(target), site, display_path)]
@@ -89,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     # Each file is read once: the named ones are checked, and each page is
     # compared with its other edition (read even when only one was named).
     texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
-    markdown = markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
+    markdown = site_markdown(site)
     for path in files:
         name = display_path(path)
         findings.extend(check_file(texts[name], name, registry, markdown))
@@ -102,15 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
     synonyms = synonyms_path(site)
     findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
-    for finding in findings:
-        print(format_finding(finding))
-    if in_github_actions():
-        for finding in findings:
-            print(github_annotation(finding))
-    if findings:
-        print(f"{len(findings)} finding(s) in {len({f.path for f in findings})} file(s)", file=sys.stderr)
-        return 1
-    return 0
+    return findings
 
 
 if __name__ == "__main__":
