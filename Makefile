@@ -38,9 +38,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
+## Run the page checks over docs/ without building the site (exit 1 on findings);
+## FILES="docs/a.md ..." checks a change only: those pages and the pages they can break (pre-commit)
 check: $(STAMP)
-	$(BIN)/guide-check docs
+	$(BIN)/guide-check $(if $(strip $(FILES)),--changed $(FILES),docs)
 
 ## Import Tencent-format pages: make import SRC=<file or folder> INTO=docs/<folder> [FORCE=1]
 import: $(STAMP)

@@ -51,8 +51,7 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # A partial preview rebuild (hooks/preview.py) keeps the index of the last full one.
-    if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):
+    if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):  # a partial preview keeps it
         material_search.remove_materials_worker(Path(config.site_dir))
         write_indexes(Path(config.site_dir), PAGES, material_search.worker_to,
                       default=i18n_plugin.default_language(config),

@@ -17,6 +17,16 @@ Written for mkdocs 1.6.1 and mkdocs-static-i18n 1.3.1 (`WRITTEN_FOR`).
   `quiet_dirty_warning()` drops that one message (the preview plans what to
   render again, site/preview.py); every other warning still counts.
 
+- The live reload of `mkdocs serve`: `LiveReloadServer._inject_js_into_html`
+  puts `_SCRIPT_TEMPLATE_STR` (a function, then `livereload(epoch,
+  request_id)`) INLINE before `</body>` of every page it serves
+  (https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/livereload/__init__.py).
+  The site's Content-Security-Policy (site/csp.py) runs only the inline
+  scripts it hashed, so the browser refused it and a saved page never
+  showed until the writer reloaded. `reload_by_file(server)` serves the same
+  function as a file of the preview's own ('self') and injects
+  `<script src=… data-epoch=… data-request=…>` in its place.
+
 `dirty_serve()` reads the same command line, so the preview plans exactly
 the builds in which both editions render only modified pages.
 """
@@ -25,6 +35,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
+from typing import Any
 
 WRITTEN_FOR = {"mkdocs": ("1.6.1",), "mkdocs-static-i18n": ("1.3.1",)}
 
@@ -47,3 +59,31 @@ def quiet_dirty_warning() -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     if _not_the_dirty_warning not in logger.filters:
         logger.addFilter(_not_the_dirty_warning)
+
+
+# The live-reload script, served from the preview's output folder.
+RELOAD_FILE = ".partner-guide-livereload.js"
+RELOAD_CALL = "livereload(${epoch}, ${request_id});"
+
+
+def reload_by_file(server: Any) -> None:
+    """Make `server` (MkDocs' LiveReloadServer) load its live-reload script from a file (see the module docstring)."""
+    from mkdocs import livereload
+
+    template: str = livereload._SCRIPT_TEMPLATE_STR
+    if RELOAD_CALL not in template or not hasattr(server, "_inject_js_into_html"):
+        raise RuntimeError("mkdocs.livereload changed: review partner_guide/compat/mkdocs_serve.py")
+    function = template.replace(RELOAD_CALL, "")
+    call = "livereload(parseFloat(document.currentScript.dataset.epoch), document.currentScript.dataset.request);\n"
+    Path(server.root, RELOAD_FILE).write_text(function + call, encoding="utf-8")
+    src = f"{server.mount_path.rstrip('/')}/{RELOAD_FILE}"
+
+    def inject(content: bytes, epoch: int) -> bytes:
+        try:
+            body_end = content.rindex(b"</body>")
+        except ValueError:
+            return content
+        tag = f'<script src="{src}" data-epoch="{epoch}" data-request="{livereload._timestamp()}"></script>'
+        return content[:body_end] + tag.encode() + content[body_end:]
+
+    server._inject_js_into_html = inject

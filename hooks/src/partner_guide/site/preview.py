@@ -52,6 +52,12 @@ class Plan:
     pages: dict[str, int] = field(default_factory=dict)  # every page's mtime, for the next manifest
     inputs: dict[str, int] = field(default_factory=dict)
 
+    def summary(self) -> str:
+        """One line for the preview's log."""
+        if self.full:
+            return f"preview: every page ({self.reason})"
+        return f"preview: {len(self.rebuild)} page(s) again: {', '.join(sorted(self.rebuild)[:6])}"
+
 
 def _files(folder: Path) -> Iterator[Path]:
     for entry in os.scandir(folder):
