@@ -5,6 +5,7 @@ Also checks the search synonyms (hooks/synonyms.yml) against every page.
     guide-check [docs ...]                 every page (make check, CI)
     guide-check --changed FILE ...         a change: those files and the pages they can break (pre-commit)
     guide-check --since REF                the files changed since a git revision, as --changed
+    guide-check --no-cache ...             judge every page again (tools/check_cache.py)
 
 `--changed` checks the changed pages, their other editions and the pages
 that link to them, resolving links against the pages they link to
@@ -36,13 +37,15 @@ from ..checks.files import check_tree, decode
 from ..checks.findings import Finding, format_finding, github_annotation, in_github_actions, new_places
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.rendered import check_rendered
-from ..checks.selection import affected, anchor_sources
 from ..checks.ruleset import run_checks
+from ..checks.selection import affected, anchor_sources
 from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..compat.mkdocs_build import markdown_config
+from ..languages import edition
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
+from .check_cache import FindingsCache
 
 
 def display_path(path: Path) -> str:
@@ -113,6 +116,8 @@ def changed_pages(paths: list[str], site: Path) -> list[str] | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    use_cache = "--no-cache" not in argv
+    argv = [arg for arg in argv if arg != "--no-cache"]
     changed: list[str] | None = None
     if argv[:1] == ["--since"]:
         if len(argv) != 2:
@@ -132,10 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
+    registry_file = registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH
+    config_file = site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml"
+    cache = FindingsCache(site, [registry_file, config_file, synonyms_path(site)], enabled=use_cache)
     if changed is not None:
-        findings = check_change(changed, site, registry)
+        findings = check_change(changed, site, registry, cache)
     else:
-        findings = check_all(targets, site, registry)
+        findings = check_all(targets, site, registry, cache)
+    cache.save()
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
@@ -151,7 +160,7 @@ def site_markdown(site: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     return markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
 
 
-def check_change(changed: list[str], site: Path, registry: Registry) -> list[Finding]:
+def check_change(changed: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """The checks of a change to `changed` pages: theirs, their other editions' and their linking pages'."""
     texts = {display_path(p): decode(p.read_bytes())[0]
              for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
@@ -159,13 +168,28 @@ def check_change(changed: list[str], site: Path, registry: Registry) -> list[Fin
     markdown = site_markdown(site)
     findings: list[Finding] = []
     for name in sorted(checked):
-        findings.extend(check_file(texts[name], name, registry, markdown))
-    findings.extend(check_parity({name: texts[name] for name in checked}, registry))
+        findings.extend(cached_check_file(cache, texts[name], name, registry, markdown))
+    findings.extend(cached_parity(cache, {name: texts[name] for name in checked}, registry))
     findings.extend(f for f in check_anchors(anchor_sources(checked, texts)) if f.path in checked)
     return findings
 
 
-def check_all(targets: list[str], site: Path, registry: Registry) -> list[Finding]:
+def cached_check_file(cache: FindingsCache, text: str, name: str, registry: Registry,
+                      markdown: tuple[list[str], dict[str, dict[str, Any]]]) -> list[Finding]:
+    return cache.findings("file", (name, text), lambda: check_file(text, name, registry, markdown))
+
+
+def cached_parity(cache: FindingsCache, texts: dict[str, str], registry: Registry) -> list[Finding]:
+    """check_parity, one pair of editions at a time, each kept by its two texts."""
+    pairs: dict[str, dict[str, str]] = {}
+    for name, text in texts.items():
+        pairs.setdefault(edition(name)[1], {})[name] = text
+    return [finding for pair in pairs.values()
+            for finding in cache.findings("parity", tuple(x for item in sorted(pair.items()) for x in item),
+                                          lambda pair=pair: check_parity(pair, registry))]
+
+
+def check_all(targets: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """Every check over the pages of `targets` (folders or files)."""
     files = [path for path in markdown_files(targets) if not path.is_symlink()]
     findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
@@ -177,16 +201,21 @@ def check_all(targets: list[str], site: Path, registry: Registry) -> list[Findin
     markdown = site_markdown(site)
     for path in files:
         name = display_path(path)
-        findings.extend(check_file(texts[name], name, registry, markdown))
-    findings.extend(check_parity(texts, registry))
+        findings.extend(cached_check_file(cache, texts[name], name, registry, markdown))
+    findings.extend(cached_parity(cache, texts, registry))
     # Every page of docs/, whichever files were named: links to another page's
     # #anchor resolve against them, as in the build, and so do the synonyms.
     pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
              for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
     named = {display_path(path) for path in files}
-    findings.extend(f for f in check_anchors({**pages, **texts}) if f.path in named)
+    everything = {**pages, **texts}
+    every_text = tuple(x for item in sorted(everything.items()) for x in item)
+    anchors = cache.findings("anchors", every_text, lambda: check_anchors(everything))
+    findings.extend(f for f in anchors if f.path in named)
     synonyms = synonyms_path(site)
-    findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
+    synonyms_text = synonyms.read_text(encoding="utf-8", errors="replace") if synonyms.is_file() else ""
+    findings.extend(cache.findings("synonyms", (synonyms_text, *every_text),
+                                   lambda: check_synonyms_file(synonyms, pages, display_path(synonyms))))
     return findings
 
 
