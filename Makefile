@@ -29,17 +29,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-## Preview with live reload at http://127.0.0.1:8000
+## Preview with live reload at http://127.0.0.1:8000; a save renders that page and the pages it can
+## break (docs/writing.md says what waits for a full rebuild: a change to mkdocs.yml, hooks/ or overrides/)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch hooks
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT) --watch hooks --watch overrides
 
 ## Build the site into site/ (Chinese at /), failing on any warning
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## Run the page checks over docs/ without building the site (fast; exit 1 on findings)
+## Run the page checks over docs/ without building the site (exit 1 on findings);
+## FILES="docs/a.md ..." checks a change only: those pages and the pages they can break (pre-commit)
 check: $(STAMP)
-	$(BIN)/guide-check docs
+	$(BIN)/guide-check $(if $(strip $(FILES)),--changed $(FILES),docs)
 
 ## ruff, ruff's formatter check and mypy (strict on the package); make test runs it
 lint: $(STAMP)

@@ -1,13 +1,10 @@
 """The rules (partner_guide/checks): every finding a warning, so `--strict` fails.
 
-- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten (not in the
-  per-language builds of mkdocs-static-i18n: the same build).
-- `on_page_markdown`: the source rules (`ruleset.run_checks`, copy checks included) on the ORIGINAL file,
-  once per file and build; the Markdown extensions told which page they render next, in the build's language:
-  Tencent's syntax (markdown/tencent.py), then the page pipeline (markdown/page.py: short links, heading ids,
-  every page rule on the rendered page, diagram frames and drawings, the boundary, the sanitizer), which
-  reports here; a diagram without a drawing of its current source is an INFO line (it renders live).
-- `on_post_build` of the edition built last: parity, anchors, synonyms, the terms list (hooks/terms.yml)."""
+- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten.
+- `on_page_markdown`: the source rules (`ruleset.run_checks`) on the ORIGINAL file, once per file and build;
+  the page pipeline (markdown/page.py: every page rule on the rendered page, the sanitizer) reports here.
+- `on_post_build` of the edition built last: parity, anchors (only the pages a `make serve` rebuild
+  rendered, hooks/preview.py), synonyms, the terms list (hooks/terms.yml)."""
 
 from __future__ import annotations
 
@@ -24,6 +21,7 @@ from partner_guide.checks.synonyms import check_synonyms_file, synonyms_path
 from partner_guide.compat.i18n_plugin import in_language_rebuild, last_edition
 from partner_guide.compat.mkdocs_markdown import set_extension_language
 from partner_guide.languages import build_language
+from partner_guide.site import preview
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,9 +48,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if build_language(config) == last_edition(config):
+        REPORTER.report(check_parity(REPORTER.models) + check_anchors(REPORTER.models))
+        if preview.partial(config):  # `make serve`: the pages this rebuild rendered, and only those (hooks/preview.py)
+            return
         sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
                    for path in sorted(Path(config.docs_dir).rglob("*.md"))}
-        REPORTER.report(check_parity(REPORTER.models) + check_anchors(REPORTER.models))
         root = Path(config.config_file_path).parent
         synonyms, terms = synonyms_path(root), terms_path(root)
         REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))

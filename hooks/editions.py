@@ -18,6 +18,7 @@ from partner_guide.compat import i18n_plugin
 from partner_guide.compat.material import alternate_script_problems, rebase_config
 from partner_guide.languages import DEFAULT_LANG, build_language
 from partner_guide.site.editions import edition_base, place_404
+from partner_guide.site import preview
 from partner_guide.site.seo import is_preview
 from partner_guide.site.step import finish_site
 
@@ -48,6 +49,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # that fails stops right after it, so its pages get their policy too.
     if build_language(config) == i18n_plugin.last_edition(config):
         languages = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
-        finish_site(Path(config.site_dir), config.site_url or "", *languages, preview=is_preview(config.extra))
+        partial = preview.partial(config)  # `make serve` rendered some pages again: finish those (hooks/preview.py)
+        finish_site(Path(config.site_dir), config.site_url or "", *languages, preview=is_preview(config.extra),
+                    written_since=partial.started if partial else None)
         for problem in alternate_script_problems(config.site_dir):
             log.warning(f"{problem}: lang-switch.js may not stop Material's sitemap fetches (compat/material.py)")

@@ -16,6 +16,7 @@ from partner_guide import adapter
 from partner_guide.checks.synonyms import load_synonyms, synonyms_path
 from partner_guide.compat import i18n_plugin, material_search
 from partner_guide.languages import build_language
+from partner_guide.site import preview
 from partner_guide.site.search_index import Pages, write_indexes
 from partner_guide.site.search_sections import page_sections
 
@@ -50,7 +51,7 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not i18n_plugin.in_language_rebuild(config):
+    if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):  # a partial preview keeps it
         material_search.remove_materials_worker(Path(config.site_dir))
         write_indexes(Path(config.site_dir), PAGES, material_search.worker_to,
                       default=i18n_plugin.default_language(config),

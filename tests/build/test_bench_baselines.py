@@ -49,3 +49,20 @@ def test_the_empty_baseline_builds_both_editions_strictly(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "空" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "Empty" in (tmp_path / "out" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_plain_material_baseline_builds_committed_pages_with_the_date_plugin(tmp_path):
+    """The baseline a user would pick: plain Material, same i18n, the date plugin at its defaults, no hook."""
+    site = bench.commit_site(bench.synthetic_site(tmp_path / "src", 20))
+    assert subprocess.run(["git", "-C", str(site), "status", "--porcelain", "docs"], capture_output=True,
+                          text=True, check=True).stdout == "", "every page should be committed"
+    config = bench.plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = [line for line in config.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in settings if "partner_guide" in line or "custom_dir" in line or line == "hooks:"]
+    assert "  - git-revision-date-localized\n" in config
+    (site / bench.PLAIN_CONFIG).write_text(config, encoding="utf-8")
+    result = subprocess.run(bench.build_cmd(bench.PLAIN_CONFIG, tmp_path / "out", strict=False), cwd=site,
+                            capture_output=True, text=True, timeout=300, env=bench.ENV, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "out" / "en" / "stage-00" / "topic-0" / "page-0001" / "index.html").read_text(encoding="utf-8")
+    assert "git-revision-date-localized-plugin-date" in page

@@ -4,8 +4,8 @@
   header widget asks api.github.com for the star count on every page load).
   With the i18n suffix layout the English page `en/hot/rebate/` is built from
   `docs/hot/rebate.en.md`, and its link must open that file.
-- The date comes from mkdocs-git-revision-date-localized-plugin, in the
-  page's language. Outside a git checkout it falls back to the build date,
+- The date comes from hooks/dates.py (one `git log` per build, the markup of
+  mkdocs-git-revision-date-localized-plugin), in the page's language. Outside a git checkout it falls back to the build date,
   so an unzipped copy of the repository still builds with `--strict`.
 """
 

@@ -4,7 +4,7 @@ The second build runs a year later by its clock (time.time and
 datetime.now shifted in the build process), with another hash seed, into
 another folder, and must write exactly the files of the session's build.
 The dates the site prints come from git: each page's "last updated" from
-its file's last commit (mkdocs-git-revision-date-localized-plugin), the
+its file's last commit (hooks/dates.py), the
 sitemap's from SOURCE_DATE_EPOCH, which the build takes from the last
 commit (partner_guide/site/reproducible.py).
 """

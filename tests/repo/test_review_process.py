@@ -89,7 +89,8 @@ def test_pre_commit_config_is_valid():
 def test_pre_commit_runs_make_check_on_changed_markdown():
     local = [hook for repo in _pre_commit_config()["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
     (hook,) = [h for h in local if h["id"] == "make-check"]
-    assert hook["entry"] == "make check" and hook["language"] == "system"
+    assert hook["entry"] == "sh -c 'make check FILES=\"$*\"' --" and hook["language"] == "system"
+    assert hook["pass_filenames"] is True  # `guide-check --changed` on the commit's files
     files = re.compile(hook["files"])
     assert files.search("docs/hot/rebate.md") and files.search("docs/writing.en.md")
     assert not files.search("hooks/src/partner_guide/checks/links.py")

@@ -45,9 +45,9 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
 
 def check_versions() -> None:
     """Raise VersionChanged naming every workaround whose third party changed version."""
-    from . import i18n_plugin, material, material_search, mkdocs_build, mkdocs_markdown, python_markdown
+    from . import i18n_plugin, material, material_search, mkdocs_build, mkdocs_markdown, mkdocs_serve, python_markdown
 
-    modules = (material, material_search, i18n_plugin, mkdocs_build, mkdocs_markdown, python_markdown)
+    modules = (material, material_search, i18n_plugin, mkdocs_build, mkdocs_markdown, mkdocs_serve, python_markdown)
     problems = [line for module in modules
                 for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:

@@ -7,7 +7,7 @@ SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/);
 `source_date_epoch` gives the committer time of HEAD, which
 `use_last_commit_date` sets (hooks/seo.py, `on_config`) unless the
 environment sets one already. Pages' "last updated" dates come from
-each file's own last commit (mkdocs-git-revision-date-localized-plugin).
+each file's own last commit (site/dates.py, hooks/dates.py).
 Outside a git checkout there is no commit: the build date stays.
 """
 

@@ -23,8 +23,10 @@ from .seo import drop_search_engine_files, robots_txt
 
 
 def finish_site(
-    site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG, *, preview: bool = False
+    site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG, *, preview: bool = False,
+    written_since: int | None = None,
 ) -> None:
+    """`written_since` (ns): `make serve`'s partial rebuild, whose other pages were finished before."""
     if (site / "404.html").is_file():
         write_single_404(site, urlsplit(site_url or "/").path, langs, default)
     if preview:
@@ -32,6 +34,8 @@ def finish_site(
     elif site_url:
         (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     for page in sorted(site.rglob("*.html")):
+        if written_since is not None and page.stat().st_mtime_ns < written_since:
+            continue
         html = page.read_text(encoding="utf-8")
         secured = with_csp(html)
         if secured != html:

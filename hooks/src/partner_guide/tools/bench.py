@@ -14,9 +14,18 @@ Measured:
   4. synthetic sites of 100, 1,000 and 5,000 questions, generated from the
      real pages' shapes (lists, registry links, admonitions, one diagram per
      10 questions, both languages, 10 questions a page, 10 pages a topic,
-     10 topics a stage): build time, check
-     time, peak memory, search index size, and time per question: the build
-     time above that of the same synthetic site with no question;
+     10 topics a stage), each a git repository whose pages were committed in
+     several commits, as in a real checkout (the last-updated dates come
+     from git): build time and peak memory; time per question (the build
+     time above that of the same synthetic site with no question); the
+     build against the baseline a user would pick instead: the same pages
+     and i18n with plain Material and mkdocs-git-revision-date-localized-plugin
+     at its defaults, no hook; `make check` after a one-page edit (its cache
+     warm, tools/check_cache.py) and without its cache (a first run in CI);
+     the check of a one-page change (`guide-check --changed`); and the
+     preview's reload: from saving an edit of a page's text, a heading, a
+     link or a diagram under `mkdocs serve --dirty` (`make serve`) to the
+     server answering with the change;
   5. the weight of every real page: bytes transferred for the HTML and every
      same-site resource it loads, gzip-compressed and uncompressed;
   6. search at scale on the smallest and the largest synthetic site, in
@@ -24,7 +33,10 @@ Measured:
      press to the first result and JS heap (page + worker), largest against
      smallest, and the search data a page downloads before search opens.
 
-Usage: guide-bench [--runs N] [--sizes 100,1000,5000] [--quick]   (make bench)
+The tables and verdicts are also written to bench/RESULTS.md (with the date
+and commit), which the maintainers' guide links, unless --quick.
+
+Usage: guide-bench [--runs N] [--sizes 100,1000,5000] [--quick] [--results FILE]   (make bench)
 """
 
 from __future__ import annotations
@@ -35,11 +47,14 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -52,6 +67,7 @@ BIN = Path(sys.executable).parent
 MKDOCS = [str(BIN / "mkdocs")]
 CHECK = [str(BIN / "guide-check"), "docs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV.pop("SOURCE_DATE_EPOCH", None)
 # The hook that checks pages; the "without checks" build drops only it and
 # keeps the ones that prepare the site (links, search, i18n, SEO, speed-ups).
 CHECK_HOOKS = ("hooks/checks.py",)
@@ -234,6 +250,119 @@ def synthetic_site(dest: Path, questions: int) -> Path:
     return dest
 
 
+def git(repo: Path, *args: str) -> None:
+    env = {**ENV, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def commit_site(site: Path, chunks: int = 3) -> Path:
+    """Make `site` a git repository: the configuration, then its pages in `chunks` commits, then an edit
+    of every tenth page, so that pages have different last commits, as in a real checkout."""
+    git(site, "init", "-q")
+    git(site, "add", "mkdocs.yml", "hooks", "overrides", "docs/assets", "docs/index.md", "docs/index.en.md")
+    git(site, "commit", "-qm", "site")
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "docs").glob("stage-*/**/*.md"))
+    for chunk in range(chunks):
+        part = pages[chunk::chunks]
+        if part:
+            git(site, "add", *part)
+            git(site, "commit", "-qm", f"pages, part {chunk + 1}")
+    edited = pages[::10]
+    for page in edited:
+        path = site / page
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    if edited:
+        git(site, "commit", "-qam", "an edit")
+    return site
+
+
+PLAIN_CONFIG = ".bench-plain.yml"
+DATE_PLUGIN = "  # The baseline's dates: the plugin at its defaults (make bench).\n  - git-revision-date-localized\n"
+
+
+def plain_material_config(config_text: str) -> str:
+    """The configuration a user would write with plain Material: the same pages, theme settings, Markdown
+    extensions (but the guide's own) and i18n, mkdocs-git-revision-date-localized-plugin at its defaults
+    (after i18n), no hook and no template override."""
+    text = re.sub(r"^hooks:", DATE_PLUGIN + "\nhooks:", config_text, count=1, flags=re.MULTILINE)
+    text = without_hooks(text)
+    text = re.sub(r"^  - partner_guide\.markdown\.tencent\n", "", text, flags=re.MULTILINE)
+    return re.sub(r"^  custom_dir: overrides\n", "", text, flags=re.MULTILINE)
+
+
+# Edits a writer saves in the preview, in turn: text, a heading, a link, a diagram (both editions alike).
+EDITS = (
+    ("补充说明 {mark}。", "Note {mark}."),
+    ("## 补充问题 {mark}？ {{#{mark}}}\n\n答案 {mark}。", "## Extra question {mark}? {{#{mark}}}\n\nAnswer {mark}."),
+    ("请看 [通知公告][announce]（{mark}）。", "See [Announcements][announce] ({mark})."),
+    ("```mermaid\nflowchart TD\n  a[\"{mark}\"] --> b[\"付款\"]\n```", "```mermaid\nflowchart TD\n  a[\"{mark}\"] --> b[\"Pay\"]\n```"),
+)
+
+
+def edit_page(site: Path, page: str, number: int) -> str:
+    """Append the `number`th edit (EDITS, in turn) to both editions of `page`; the mark it shows."""
+    mark = f"bench-{number}-{time.time_ns()}"
+    zh, en = EDITS[number % len(EDITS)]
+    for name, text in ((page.replace(".md", ".en.md"), en), (page, zh)):
+        path = site / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + text.format(mark=mark) + "\n", encoding="utf-8")
+    return mark
+
+
+def after_edits(site: Path, page: str, cmd: list[str], runs: int) -> tuple[float, list[float]]:
+    """Median time of `cmd` run right after an edit of `page` (a warm-up first)."""
+    samples = []
+    for number in range(runs + 1):
+        edit_page(site, page, number)
+        samples.append(run_timed(cmd, site)[0])
+    return statistics.median(samples[1:]), samples[1:]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _body(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except OSError:
+        return ""
+
+
+def _wait(condition: Callable[[], bool], timeout: float, what: str) -> float:
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise SystemExit(f"bench: timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def reload_times(site: Path, page: str, runs: int, log: Path) -> list[float]:
+    """Seconds from saving an edit of `page` under `mkdocs serve --dirty` (make serve) to the server
+    answering with it, `runs` times after a warm-up edit."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{page.removeprefix('docs/').removesuffix('.md')}/"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=site,
+                                  env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait(lambda: "</html>" in _body(url), 3600, f"mkdocs serve in {site}")
+        samples = []
+        for number in range(runs + 1):
+            mark = edit_page(site, page, 1000 + number)
+            samples.append(_wait(lambda mark=mark: mark in _body(url), 600, f"the edit {mark} in {url}"))
+            time.sleep(1)  # let the server go idle again
+        return samples[1:]
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=60)
+
+
 def index_size(site: Path) -> int:
     """Bytes of both editions' search index files."""
     return sum(p.stat().st_size for folder in (site / "search", site / "en" / "search") if folder.is_dir()
@@ -318,14 +447,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--quick", action="store_true", help="3 runs, sizes 100,1000 (not for the README)")
+    parser.add_argument("--results", help="where to write the results (default: bench/RESULTS.md, not with --quick)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[str, str, str]] = []
     verdicts: list[tuple[str, bool]] = []
+    measured = commit_id()  # the commit measured, even if one is made while the benchmark runs
 
     with tempfile.TemporaryDirectory(prefix="partner-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        # guide-check's cache (tools/check_cache.py) starts empty and stays out of the user's.
+        ENV["PARTNER_GUIDE_CACHE"] = str(tmp / "check-cache")
         # The real site is built where it is, with its git history (the
         # last-updated dates cost a `git log` per page); the variants'
         # configs sit beside mkdocs.yml because its paths are relative to it.
@@ -374,31 +507,62 @@ def main() -> int:
         # time per question is the median difference between a site and this
         # baseline, built in alternation. Small sites get more rounds: their
         # difference is a fraction of a second, within the machine's noise.
-        base_site = synthetic_site(tmp / "syn-0", 0)
+        # Every synthetic site is a git repository with committed pages.
+        base_site = commit_site(synthetic_site(tmp / "syn-0", 0))
         base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
         per_question: dict[int, float] = {}
+        figures: dict[int, dict[str, float]] = {}
         for size in sizes:
-            site = synthetic_site(tmp / f"syn-{size}", size)
+            site = commit_site(synthetic_site(tmp / f"syn-{size}", size))
+            (site / PLAIN_CONFIG).write_text(plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8")),
+                                             encoding="utf-8")
             out = tmp / f"out-syn-{size}"
-            rounds = max(runs, 15) if size <= 1000 else runs
-            got = interleaved({"site": (build_cmd("mkdocs.yml", out), site), "base": (base_cmd, base_site)}, rounds)
+            # 15 rounds where a site's difference from the baseline is within the machine's noise.
+            rounds = max(runs, 15) if size <= 100 else runs
+            got = interleaved({"site": (build_cmd("mkdocs.yml", out), site), "base": (base_cmd, base_site),
+                               "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site)},
+                              rounds)
             t_build, mem, site_times = got["site"]
+            t_plain, mem_plain, _ = got["plain"]
             differences = [t - b for t, b in zip(site_times, got["base"][2])]
-            t_syn_check, _ = median_run(CHECK, site, runs)
             per_question[size] = statistics.median(differences) / size
-            rows.append((
-                f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages)",
-                fmt_s(t_build),
-                f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
-                f" check {fmt_s(t_syn_check)}"
-                f" ({1000 * t_syn_check / size:.3f} ms/question); peak {mem // 1024} MiB;"
-                f" search index {index_size(out) / 1024:.0f} KiB",
-            ))
+            page = "docs/stage-00/topic-0/page-0000.md"
+            t_cold, _ = median_run([*CHECK[:1], "--no-cache", "docs"], site, runs)
+            t_check, _ = after_edits(site, page, CHECK, runs)
+            t_one, _ = after_edits(site, page, [CHECK[0], "--changed", page, page.replace(".md", ".en.md")], runs)
+            reloads = reload_times(site, page, max(runs, 4), tmp / f"serve-{size}.log")
+            t_reload = statistics.median(reloads)
+            figures[size] = {"build": t_build, "plain": t_plain, "check": t_check, "cold": t_cold, "one": t_one,
+                             "reload": t_reload}
+            rows += [
+                (f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages), git, strict",
+                 fmt_s(t_build),
+                 (f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
+                  f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB")),
+                (f"  plain Material, same pages and i18n, date plugin at its defaults, {size:,} questions",
+                 fmt_s(t_plain), f"the guide's build is {t_build / t_plain:.2f}x this (peak {mem_plain // 1024} MiB)"),
+                (f"  make check after a one-page edit, {size:,} questions", fmt_s(t_check),
+                 (f"{100 * t_check / t_build:.0f}% of the build; without its cache (CI's first run)"
+                  f" {fmt_s(t_cold)}, {100 * t_cold / t_build:.0f}%")),
+                (f"  check of a one-page change (guide-check --changed), {size:,} questions", fmt_s(t_one), ""),
+                (f"  preview reload after saving a page (make serve), {size:,} questions", fmt_s(t_reload),
+                 f"median of {len(reloads)} edits: text, heading, link, diagram"),
+            ]
+            verdicts.append(((f"make check after a one-page edit <= 40% of a build at {size:,} questions"
+                              f" (got {100 * t_check / t_build:.0f}%)"), t_check <= 0.40 * t_build))
+            if size >= 1000:
+                verdicts.append(((f"build <= 1.0x plain Material with the date plugin at {size:,} questions"
+                                  f" (got {t_build / t_plain:.2f}x)"), t_build <= t_plain))
             shutil.rmtree(site)
         if len(per_question) > 1:
             low, high = min(per_question.values()), max(per_question.values())
-            verdicts.append((f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)})",
-                             high <= 1.25 * low))
+            verdicts.append(((f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)};"
+                              f" got {high / low:.2f}x)"), high <= 1.25 * low))
+            small, large = min(figures), max(figures)
+            for key, what in (("one", "one-page check"), ("reload", "preview reload")):
+                ratio = figures[large][key] / figures[small][key]
+                verdicts.append((f"{what} at {large:,} questions <= 1.5x at {small:,} (got {ratio:.2f}x)",
+                                 ratio <= 1.5))
 
         rows_search, verdicts_search = search_section(tmp, sorted(per_question), runs=search_bench.RUNS)
         rows += rows_search
@@ -411,18 +575,38 @@ def main() -> int:
             rel = "/" + str(html.parent.relative_to(out_real)).replace(".", "").strip("/")
             weights.append((rel.rstrip("/") + "/", raw, zipped, diagram))
 
+    header = (f"Partner guide benchmark, {date.today()} at {measured} on {platform.node()} "
+              f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up")
     width = max(len(r[0]) for r in rows)
-    print(f"\nPartner guide benchmark, {date.today()} on {platform.node()} "
-          f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up\n")
-    print(f"| {'what':<{width}} | time | compared |")
-    print(f"|{'-' * (width + 2)}|------|----------|")
-    for what, t, note in rows:
-        print(f"| {what:<{width}} | {t} | {note} |")
-    print("\n| page | diagram | uncompressed | gzip |")
-    print("|------|---------|--------------|------|")
-    for rel, raw, zipped, diagram in weights:
-        print(f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |")
-    return report_verdicts(verdicts)
+    lines = [header, "", f"| {'what':<{width}} | time | compared |", f"|{'-' * (width + 2)}|------|----------|"]
+    lines += [f"| {what:<{width}} | {t} | {note} |" for what, t, note in rows]
+    lines += ["", "| page | diagram | uncompressed | gzip |", "|------|---------|--------------|------|"]
+    lines += [f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |"
+              for rel, raw, zipped, diagram in weights]
+    print("\n" + "\n".join(lines))
+    status = report_verdicts(verdicts)
+    results = args.results or (None if args.quick else ROOT / "bench" / "RESULTS.md")
+    if results is not None:
+        write_results(Path(results), lines, verdicts)
+    return status
+
+
+def commit_id() -> str:
+    try:
+        found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                               text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return "no commit"
+    return found.stdout.strip() or "no commit"
+
+
+def write_results(path: Path, lines: list[str], verdicts: list[tuple[str, bool]]) -> None:
+    """The run's tables and verdicts as Markdown (bench/RESULTS.md), generated: never edited by hand."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = ["# Benchmark results", "", ("<!-- Generated by `make bench` (partner_guide/tools/bench.py);"
+                                        " do not edit. -->"), "", *lines, "", *[f"- {'PASS' if ok else 'FAIL'}  {what}" for what, ok in verdicts]]
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    print(f"\nwritten: {path}")
 
 
 def report_verdicts(verdicts: list[tuple[str, bool]]) -> int:

@@ -3,7 +3,16 @@
 Also checks the search synonyms (hooks/synonyms.yml) against every page, and the copy checks' terms list
 (hooks/terms.yml).
 
-    guide-check [docs ...]
+    guide-check [docs ...]                 every page (make check, CI)
+    guide-check --changed FILE ...         a change: those files and the pages they can break (pre-commit)
+    guide-check --since REF                the files changed since a git revision, as --changed
+    guide-check --no-cache ...             judge every page again (tools/check_cache.py)
+
+`--changed` checks the changed pages, their other editions and the pages
+that link to them, resolving links against the pages they link to
+(checks/selection.py): a one-page change costs the same in any size of
+guide. A change to anything but a page under docs/ (the registry, the
+synonyms, mkdocs.yml, the hooks) runs every check, as without the option.
 
 Prints one line per finding, `path:line:col: RULE-ID message (hint: …)`, the
 same lines the build logs, plus GitHub `::error` annotations when
@@ -18,8 +27,10 @@ one CHECK-CRASH finding naming it, never a traceback.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import REPO_ROOT as ROOT
 from ..checks.anchors import check_anchors
@@ -29,12 +40,15 @@ from ..checks.findings import Finding, format_finding, github_annotation, in_git
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.rendered import Rendered, render_page
 from ..checks.ruleset import run_checks
+from ..checks.selection import affected, anchor_sources
 from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..checks.tree import PageModel
 from ..compat.mkdocs_build import markdown_config
+from ..languages import edition
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
+from .check_cache import FindingsCache, PageResult
 
 
 def display_path(path: Path) -> str:
@@ -79,8 +93,49 @@ def site_root(targets: list[str]) -> Path:
     return ROOT
 
 
+def changed_since(ref: str, site: Path) -> list[str] | None:
+    """The files changed (or added) since `ref` in the working tree of `site`; None if git cannot say."""
+    try:
+        diff = subprocess.run(["git", "-C", str(site), "diff", "--name-only", "--relative", ref, "--"],
+                              capture_output=True, text=True, timeout=120, check=False)
+        new = subprocess.run(["git", "-C", str(site), "ls-files", "--others", "--exclude-standard"],
+                             capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if diff.returncode != 0 or new.returncode != 0:
+        print(diff.stderr.strip() or new.stderr.strip(), file=sys.stderr)
+        return None
+    return [str(site / name) for name in (diff.stdout + new.stdout).splitlines() if name]
+
+
+def changed_pages(paths: list[str], site: Path) -> list[str] | None:
+    """The changed pages (display paths) of a change, or None when it needs every check (not only pages)."""
+    docs = (site / "docs").resolve()
+    pages = []
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved.suffix != ".md" or not resolved.is_relative_to(docs):
+            return None
+        pages.append(display_path(resolved))
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    use_cache = "--no-cache" not in argv
+    argv = [arg for arg in argv if arg != "--no-cache"]
+    changed: list[str] | None = None
+    if argv[:1] == ["--since"]:
+        if len(argv) != 2:
+            print("usage: guide-check --since REF", file=sys.stderr)
+            return 2
+        since = changed_since(argv[1], ROOT)
+        if since is None:
+            return 2
+        changed, argv = changed_pages(since, ROOT), [str(ROOT / "docs")]
+    elif argv[:1] == ["--changed"]:
+        site = site_root(argv[1:]) if argv[1:] else ROOT
+        changed, argv = changed_pages(argv[1:], site), [str(site / "docs")]
     targets = argv or [str(ROOT / "docs")]
     site = site_root(targets)
     try:
@@ -88,37 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
-    files = [path for path in markdown_files(targets) if not path.is_symlink()]
-    findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
-                               for finding in check_tree(Path(target), site, display_path)]
-    findings.extend(check_drawings(DRAWINGS_DIR, display_path))
-    # Each file is read once: the named ones are checked, and each page is
-    # compared with its other edition (read even when only one was named).
-    texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
-    markdown = markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
-    models: dict[str, PageModel] = {}
-    for path in files:
-        name = display_path(path)
-        page = rendered(texts[name], name, registry, markdown)
-        models[name] = page.model
-        findings.extend(run_checks(texts[name], name, registry) + page.findings)
-    for name, text in texts.items():
-        if name not in models:
-            models[name] = rendered(text, name, registry, markdown).model
-    findings.extend(check_parity(models))
-    # Every page of docs/, whichever files were named: links to another page's
-    # #anchor resolve against them, as in the build, and so do the synonyms.
-    pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
-             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
-    for name, text in pages.items():
-        if name not in models:
-            models[name] = rendered(text, name, registry, markdown).model
-    named = {display_path(path) for path in files}
-    findings.extend(f for f in check_anchors(models) if f.path in named)
-    synonyms = synonyms_path(site)
-    findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
-    terms = terms_path(site)
-    findings.extend(check_terms_file(terms, display_path(terms)))
+    registry_file = registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH
+    config_file = site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml"
+    cache = FindingsCache(site, [registry_file, config_file, synonyms_path(site), terms_path(site)], enabled=use_cache)
+    if changed is not None:
+        findings = check_change(changed, site, registry, cache)
+    else:
+        findings = check_all(targets, site, registry, cache)
+    cache.save()
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
@@ -128,6 +160,65 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(findings)} finding(s) in {len({f.path for f in findings})} file(s)", file=sys.stderr)
         return 1
     return 0
+
+
+def site_markdown(site: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    return markdown_config(site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml")
+
+
+Markdown = tuple[list[str], dict[str, dict[str, Any]]]
+
+
+def judged(cache: FindingsCache, text: str, name: str, registry: Registry, markdown: Markdown) -> PageResult:
+    """A page's own findings and the facts the rules across pages compare, kept by its text (check_cache.py)."""
+
+    def compute() -> PageResult:
+        page = rendered(text, name, registry, markdown)
+        return run_checks(text, name, registry) + page.findings, page.model
+
+    return cache.page((name, text), compute)
+
+
+def check_change(changed: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
+    """The checks of a change to `changed` pages: theirs, their other editions' and their linking pages'."""
+    texts = {display_path(p): decode(p.read_bytes())[0]
+             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    checked = affected(changed, texts)
+    markdown = site_markdown(site)
+    results = {name: judged(cache, text, name, registry, markdown)
+               for name, text in anchor_sources(checked, texts).items()}
+    findings = [finding for name in sorted(checked) for finding in results[name][0]]
+    findings.extend(check_parity({name: results[name][1] for name in checked}))
+    findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()})
+                    if f.path in checked)
+    return findings
+
+
+def check_all(targets: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
+    """Every check over the pages of `targets` (folders or files)."""
+    files = [path for path in markdown_files(targets) if not path.is_symlink()]
+    findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
+                               for finding in check_tree(Path(target), site, display_path)]
+    findings.extend(check_drawings(DRAWINGS_DIR, display_path))
+    # Each file is read once: the named ones are checked, and each page is
+    # compared with its other edition (read even when only one was named).
+    texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
+    # Every page of docs/, whichever files were named: links to another page's
+    # #anchor resolve against them, as in the build, and so do the synonyms.
+    pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
+             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    markdown = site_markdown(site)
+    results = {name: judged(cache, text, name, registry, markdown) for name, text in {**pages, **texts}.items()}
+    named = {display_path(path) for path in files}
+    findings.extend(finding for name in sorted(named) for finding in results[name][0])
+    findings.extend(check_parity({name: results[name][1] for name in texts}))
+    findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()})
+                    if f.path in named)
+    synonyms = synonyms_path(site)
+    findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
+    terms = terms_path(site)
+    findings.extend(check_terms_file(terms, display_path(terms)))
+    return findings
 
 
 if __name__ == "__main__":
