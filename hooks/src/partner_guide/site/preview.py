@@ -110,7 +110,7 @@ def plan(root: Path, docs: Path, site_dir: Path) -> Plan:
         return Plan(True, f"{added_or_removed[0]} added or removed", pages=pages, inputs=inputs)
     changed = frozenset(path for path, mtime in pages.items() if before_pages[path] != mtime)
     rebuild = set().union(*(other_editions(path) for path in changed)) if changed else set()
-    rebuild |= linking_to_bytes(changed, root, pages)
+    rebuild |= linking_to_bytes(changed, {page: root / page for page in pages})
     return Plan(False, "pages changed", changed, frozenset(p for p in rebuild if p in pages), pages, inputs)
 
 
@@ -128,21 +128,21 @@ def partial(config: Any) -> Plan | None:
 
 def cross_page_findings(todo: Plan, root: Path, registry: Registry) -> list[Finding]:
     """Parity and anchors of the pages a partial rebuild renders again (the full build checks every page)."""
-    texts = LazyTexts(root, todo.pages)
+    texts = LazyTexts({page: root / page for page in todo.pages})
     sources = anchor_sources(todo.rebuild, texts)
     rebuilt = {page: sources[page] for page in todo.rebuild if page in sources}
     return check_parity(rebuilt, registry) + [f for f in check_anchors(sources) if f.path in todo.rebuild]
 
 
-def linking_to_bytes(changed: Iterable[str], root: Path, pages: Iterable[str]) -> set[str]:
-    """The pages whose file names one of `changed` (checks/selection.py), searched in the raw bytes."""
+def linking_to_bytes(changed: Iterable[str], files: Mapping[str, Path]) -> set[str]:
+    """The pages (name -> file) whose file names one of `changed` (checks/selection.py), searched in raw bytes."""
     names = [name.encode("utf-8") for path in changed for name in file_names(path)]
     if not names:
         return set()
     found = set()
-    for page in pages:
+    for page, file in files.items():
         try:
-            data = (root / page).read_bytes()
+            data = file.read_bytes()
         except OSError:
             continue
         if any(name in data for name in names):
@@ -157,26 +157,22 @@ def write_manifest(site_dir: Path, done: Plan) -> None:
 
 
 class LazyTexts(Mapping[str, str]):
-    """Every page's text (path relative to the site -> text), read when first asked for."""
+    """Every page's text (name -> text) from its file (name -> path), read when first asked for."""
 
-    def __init__(self, root: Path, pages: Iterable[str]) -> None:
-        self._root = root
-        self._pages = list(pages)
-        self._known = set(self._pages)
+    def __init__(self, files: Mapping[str, Path]) -> None:
+        self._files = dict(files)
         self._read: dict[str, str] = {}
 
     def __getitem__(self, page: str) -> str:
-        if page not in self._known:
-            raise KeyError(page)
         if page not in self._read:
-            self._read[page] = decode((self._root / page).read_bytes())[0]
+            self._read[page] = decode(self._files[page].read_bytes())[0]
         return self._read[page]
 
     def __contains__(self, page: object) -> bool:
-        return page in self._known
+        return page in self._files
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._pages)
+        return iter(self._files)
 
     def __len__(self) -> int:
-        return len(self._pages)
+        return len(self._files)

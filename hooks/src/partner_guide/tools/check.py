@@ -40,7 +40,7 @@ from ..checks.findings import Finding, format_finding, github_annotation, in_git
 from ..checks.parity import check_parity, with_counterparts
 from ..checks.rendered import Rendered, render_page
 from ..checks.ruleset import run_checks
-from ..checks.selection import affected, anchor_sources
+from ..checks.selection import anchor_sources, other_editions
 from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..checks.tree import PageModel
@@ -48,6 +48,7 @@ from ..compat.mkdocs_build import markdown_config
 from ..languages import edition
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
+from ..site.preview import LazyTexts, linking_to_bytes
 from .check_cache import FindingsCache, PageResult
 
 
@@ -181,9 +182,12 @@ def judged(cache: FindingsCache, text: str, name: str, registry: Registry, markd
 
 def check_change(changed: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """The checks of a change to `changed` pages: theirs, their other editions' and their linking pages'."""
-    texts = {display_path(p): decode(p.read_bytes())[0]
-             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
-    checked = affected(changed, texts)
+    # Every page is searched for links to the changed ones in its raw bytes; only the pages checked and
+    # the pages they link to are decoded (LazyTexts): a one-page check stays small in a large guide.
+    files = {display_path(p): p for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    texts = LazyTexts(files)
+    checked = {page for page in set().union(*(other_editions(path) for path in changed)) if page in texts}
+    checked |= linking_to_bytes(changed, files)
     markdown = site_markdown(site)
     results = {name: judged(cache, text, name, registry, markdown)
                for name, text in anchor_sources(checked, texts).items()}
