@@ -25,6 +25,7 @@ from partner_guide.site.step import finish_site
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -34,7 +35,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | N
     return output if lang == DEFAULT_LANG else rebase_config(output, edition_base(page.url, lang))
 
 
-def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict | None:
+def on_template_context(context: TemplateContext, /, *, template_name: str,
+                        config: MkDocsConfig) -> TemplateContext | None:
     if template_name == "404.html":
         i18n_plugin.reset_switcher_to_home_pages(config)
     return context

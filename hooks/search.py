@@ -10,15 +10,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from partner_guide import adapter
 from partner_guide.checks.synonyms import load_synonyms, synonyms_path
 from partner_guide.compat import i18n_plugin, material_search
-from partner_guide.languages import build_language
 from partner_guide.site import preview
 from partner_guide.site.search_index import Pages, write_indexes
-from partner_guide.site.search_sections import page_sections
 
 PAGES = Pages()
 
@@ -32,10 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 @event_priority(50)  # before Material's search plugin (0) indexes the page
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
-    if material_search.searchable(page.meta):
-        PAGES.add(build_language(config), page.url, page_sections(page.content or "", page.title or ""))
-    material_search.keep_out_of_materials_index(page.meta)
+def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext | None:
+    adapter.index_page(PAGES, page, config)
     return context
 
 

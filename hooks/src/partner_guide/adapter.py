@@ -23,11 +23,15 @@ from .checks.findings import Finding, format_finding, github_annotation, in_gith
 from .checks.frontmatter import escaped_for_templates, read_front_matter, safe_source
 from .checks.svg import check_drawings
 from .checks.tree import PageModel
+from .compat import material_search
 from .compat.mkdocs_build import guard_render
 from .compat.mkdocs_markdown import set_page_context
+from .languages import build_language
 from .markdown.page import PageContext
 from .registry import Registry, RegistryError, load_registry, registry_path
 from .site.diagram_frames import DRAWINGS_DIR, cache_dir
+from .site.search_index import Pages
+from .site.search_sections import page_sections
 
 if TYPE_CHECKING:
     import logging
@@ -93,14 +97,22 @@ def drawing_findings(config: MkDocsConfig) -> list[Finding]:
 
 def safe_page_source(page: Page) -> str:
     """The page's file as UTF-8 (bad bytes as U+FFFD: FILE-UTF8 names them) with only its allowed front matter."""
-    return safe_source(file_checks.decode(Path(page.file.abs_src_path).read_bytes())[0])
+    return safe_source(file_checks.decode(Path(_source_file(page)).read_bytes())[0])
+
+
+def _source_file(page: Page) -> str:
+    """The page's source file. MkDocs leaves it None only for pages generated in memory, which this site has none
+    of (the hooks read every page from docs/)."""
+    if page.file.abs_src_path is None:
+        raise ValueError(f"page {page.file.src_uri} has no source file: generated pages are not supported")
+    return page.file.abs_src_path
 
 
 def safe_markdown(markdown: str, page: Page, config: MkDocsConfig, report: Callable[[list[Finding]], None]) -> str:
     """The last step before rendering: front-matter text escaped for the templates, and a crash while
     rendering reported as CHECK-CRASH (the limits that protect the renderer are the page extension's)."""
     page.meta.update(escaped_for_templates(page.meta))
-    path = repo_path(page.file.abs_src_path, config)
+    path = repo_path(_source_file(page), config)
     guard_render(page, lambda error: report([Finding(path, 1, 1, "CHECK-CRASH", f"rendering the page failed: {error!r}",
                                                      "report this to the maintainers of hooks/")]))
     return markdown
@@ -117,11 +129,19 @@ def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
                                          inform=reporter.inform))
 
 
+def index_page(pages: Pages, page: Page, config: MkDocsConfig) -> None:
+    """The rendered page's questions into the guide's search index (unless its front matter excludes it from
+    search), and the page out of Material's index (the guide indexes it itself)."""
+    if material_search.searchable(page.meta):
+        pages.add(build_language(config), page.url, page_sections(page.content or "", page.title or ""))
+    material_search.keep_out_of_materials_index(page.meta)
+
+
 class Reporter:
     """Logs each finding once per build (the i18n plugin runs every event once per
     language) as a warning, and as a GitHub annotation under GitHub Actions."""
 
-    def __init__(self, log: logging.Logger | logging.LoggerAdapter) -> None:
+    def __init__(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
         self.log = log
         self.checked: set[str] = set()  # source paths already checked
         self.reported: set[str] = set()  # formatted findings already logged

@@ -656,7 +656,9 @@ def copy_edits(
     if len(text) > MAX_PAGE_CHARS:  # LIMIT-SIZE: the page is not rendered, so it has no copy to correct
         return []
     lang = language_of(path)
-    autocorrect_py.load_config(AUTOCORRECT_CONFIG.get(lang, AUTOCORRECT_CONFIG["en"]))
+    # autocorrect-py 2.14.0's native module exports load_config(config_str: str) -> None, but its shipped
+    # __init__.pyi leaves it out (upstream stub gap), so mypy cannot see the attribute.
+    autocorrect_py.load_config(AUTOCORRECT_CONFIG.get(lang, AUTOCORRECT_CONFIG["en"]))  # type: ignore[attr-defined]
     page_terms = (load_terms() if terms is None else terms).get(lang, [])
     result = source_model(text.removeprefix("\ufeff"))
     verbatim = _verbatim(registry)

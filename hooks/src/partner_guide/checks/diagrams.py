@@ -160,7 +160,10 @@ class _Parser:
             end = self.node(s, pos, line, base)
             if end is None:
                 return None
-            ids.append(ID_RE.match(s, pos).group(0))
+            ident = ID_RE.match(s, pos)
+            if ident is None:  # node() returned a position, so an id starts at pos
+                raise ValueError(f"no node id at {pos} of {s!r}")
+            ids.append(ident.group(0))
             pos = end
             amp = AMP_RE.match(s, pos)
             if not amp:
@@ -222,10 +225,11 @@ class _Parser:
                          'write nodes as id["label"] and edges as a --> b or a -->|label| b')
                 return
             label = ""
-            if edge.group("pipe") is not None:
-                label = self.label(edge.group("pipe"), line, base + edge.start("pipe") + 1, "an edge")
-            elif edge.group("text") is not None:
-                label = self.label(edge.group("text"), line, base + edge.start("text") + 1, "an edge")
+            pipe, edge_text = edge.group("pipe"), edge.group("text")
+            if pipe is not None:
+                label = self.label(pipe, line, base + edge.start("pipe") + 1, "an edge")
+            elif edge_text is not None:
+                label = self.label(edge_text, line, base + edge.start("text") + 1, "an edge")
             parsed = self.group(body, edge.end(), line, base)
             if parsed is None:
                 self.add(line, base + edge.end() + 1, "DIA-SYNTAX", f"edge without a target node in {body!r}",
@@ -267,7 +271,10 @@ class _Parser:
                 header_seen = True
                 match = HEADER_RE.match(text)
                 if not match:
-                    kind = TYPE_WORD_RE.match(text).group(0)
+                    word = TYPE_WORD_RE.match(text)
+                    if word is None:  # text is stripped and not empty: it starts with a word
+                        raise ValueError(f"no diagram type word in {text!r}")
+                    kind = word.group(0)
                     self.add(line, col, "DIA-TYPE", f"unknown diagram type {kind!r}",
                              "write flowchart TD (or LR); only flowcharts are supported")
                     return self.diagram

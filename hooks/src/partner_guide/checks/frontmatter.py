@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,7 +165,7 @@ def safe_source(text: str) -> str:
     return "\n".join(["---", meta, *[""] * (front.lines - 3), "---", *body])
 
 
-def escaped_for_templates(meta: dict[str, Any]) -> dict[str, Any]:
+def escaped_for_templates(meta: Mapping[str, Any]) -> dict[str, Any]:
     """The page's own text values (title, description) as `Markup`, escaped once: Material prints
     `page.meta.title` and `description` without escaping (MkDocs' Jinja does not autoescape) and
     others with `| e`, which leaves Markup as it is. What plugins put in `meta` (the last-updated

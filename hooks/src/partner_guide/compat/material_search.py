@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,13 @@ MATERIAL_WORKERS = "search.*.min.js*"
 LUNR_DIR = "assets/javascripts/lunr"
 
 
-def searchable(meta: dict[str, Any]) -> bool:
+def searchable(meta: Mapping[str, Any]) -> bool:
     """Whether the page's front matter leaves it in search (`search: exclude: true` does not)."""
     search = meta.get("search")
     return not (isinstance(search, dict) and search.get("exclude"))
 
 
-def keep_out_of_materials_index(meta: dict[str, Any]) -> None:
+def keep_out_of_materials_index(meta: MutableMapping[str, Any]) -> None:
     """Mark a page so Material's search plugin skips it (the guide indexes it itself)."""
     search = meta.get("search")
     meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}

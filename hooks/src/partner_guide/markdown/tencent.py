@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Markdown, util
+from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, OListProcessor, UListProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -80,7 +82,7 @@ def notes(md: Markdown) -> TencentNotes:
 class TencentQuoteProcessor(BlockQuoteProcessor):
     """Blockquotes, with Tencent markers, GitHub alerts and bold labels as admonitions."""
 
-    def __init__(self, parser, lang: str, titles: list[str]):
+    def __init__(self, parser: BlockParser, lang: str, titles: list[str]) -> None:
         super().__init__(parser)
         self.lang = lang
         self.titles = titles
@@ -215,7 +217,10 @@ class TableUnderTextProcessor(BlockProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = blocks.pop(0).split("\n")
-        start, end = syntax.table_under_text(lines)
+        table = syntax.table_under_text(lines)
+        if table is None:  # BlockParser runs a processor only after its test() found the table
+            raise ValueError("TableUnderTextProcessor.run called on a block without a table under text")
+        start, end = table
         rest = ["\n".join(lines[start:end])] + (["\n".join(lines[end:])] if lines[end:] else [])
         self.parser.parseBlocks(parent, ["\n".join(lines[:start])])
         for block in reversed(rest):
@@ -228,12 +233,20 @@ class TableUnderTextProcessor(BlockProcessor):
 class IdAnchorInlineProcessor(InlineProcessor):
     """`[标题](id:anchor)` → `<a id="anchor">标题</a>` (marked, for `IdAnchorTreeprocessor`)."""
 
-    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
         anchor = etree.Element("a")
         anchor.set("id", m.group("id"))
         anchor.set(ANCHOR_ATTR, "1")
         anchor.text = m.group("text") or None
         return anchor, m.start(0), m.end(0)
+
+
+def _anchor_id(anchor: etree.Element) -> str:
+    """The id of an anchor this extension made: `IdAnchorInlineProcessor` always sets it (maybe to "")."""
+    ident = anchor.get("id")
+    if ident is None:
+        raise ValueError(f"{ANCHOR_ATTR} anchor without an id")
+    return ident
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -256,18 +269,18 @@ class IdAnchorTreeprocessor(Treeprocessor):
                             kinds[id(anchor)] = (f"Tencent heading anchor (id:{anchor.get('id')})",
                                                  f"write {'#' * int(child.tag[1])} {title} {{#{fixed}}}")
                     self._heading(child, kinds)
-                elif child.tag == "p" and self._bare(child) is not None:
-                    anchor = self._bare(child)
+                elif child.tag == "p" and (bare := self._bare(child)) is not None:
+                    anchor = bare
                     following = children[index + 1] if index + 1 < len(children) else None
                     fixed = syntax.ascii_id(anchor.get("id") or "")
-                    heading = following is not None and following.tag in HEADINGS
-                    title = ATTRS_AT_END_RE.sub("", "".join(following.itertext())) if heading else ""
+                    heading = following if following is not None and following.tag in HEADINGS else None
+                    title = ATTRS_AT_END_RE.sub("", "".join(heading.itertext())) if heading is not None else ""
                     kinds[id(anchor)] = (f"Tencent anchor [](id:{anchor.get('id')})",
                                          f"delete this line and end the next heading ({title}) with {{#{fixed}}}"
-                                         if heading else f'write <a id="{fixed}"></a>')
+                                         if heading is not None else f'write <a id="{fixed}"></a>')
                     self._note(anchor, kinds)
-                    if heading and "id" not in following.attrib:
-                        following.set("id", anchor.get("id"))
+                    if heading is not None and "id" not in heading.attrib:
+                        heading.set("id", _anchor_id(anchor))
                         parent.remove(child)
         for anchor in root.iter("a"):
             if anchor.get(ANCHOR_ATTR) is not None and id(anchor) not in kinds:
@@ -301,7 +314,7 @@ class IdAnchorTreeprocessor(Treeprocessor):
             if kinds is not None:
                 self._note(anchor, kinds)
             if "id" not in heading.attrib:
-                heading.set("id", anchor.get("id"))
+                heading.set("id", _anchor_id(anchor))
             # Unwrap: the anchor's text (and children) take its place in the heading.
             index = list(heading).index(anchor)
             text = (anchor.text or "") + ""
@@ -334,9 +347,12 @@ TEXT_BLOCKS = ("p", "li", "td", "th", "dd", "dt")
 SKIP = ("pre", "code", "script", "style")
 
 
-def _atoms(element: etree.Element) -> list[object]:
+Atom = str | etree.Element  # a piece of text, a "\n" marker or a child element
+
+
+def _atoms(element: etree.Element) -> list[Atom]:
     """The element's own inline content: text pieces, "\\n" markers and child elements."""
-    atoms: list[object] = []
+    atoms: list[Atom] = []
 
     def text(value: str | None) -> None:
         if not value:
@@ -355,11 +371,11 @@ def _atoms(element: etree.Element) -> list[object]:
     return atoms
 
 
-def _visible(atoms: list[object]) -> str:
+def _visible(atoms: list[Atom]) -> str:
     return "".join(a if isinstance(a, str) else "".join(a.itertext()) for a in atoms)
 
 
-def _is_label_line(atoms: list[object]) -> bool:
+def _is_label_line(atoms: list[Atom]) -> bool:
     """The line is one bold element, optionally followed by a colon."""
     elements = [a for a in atoms if not isinstance(a, str)]
     texts = "".join(a for a in atoms if isinstance(a, str)).strip()
@@ -380,19 +396,19 @@ class LineBreakTreeprocessor(Treeprocessor):
             if any("\n" in (t or "") for t in [element.text, *(c.tail for c in element)]):
                 self._break(element)
 
-    def _ends_with_break(self, line: list[object]) -> bool:
+    def _ends_with_break(self, line: list[Atom]) -> bool:
         """The line already ends with a `<br>` (an element, or raw `<br>` the writer typed)."""
         last = line[-1] if line else None
         if isinstance(last, etree.Element):
             return last.tag == "br"
         match = RAW_PLACEHOLDER_RE.search(last or "")
         blocks = self.md.htmlStash.rawHtmlBlocks
-        return bool(match) and int(match.group("index")) < len(blocks) and \
+        return match is not None and int(match.group("index")) < len(blocks) and \
             bool(BR_RE.match(str(blocks[int(match.group("index"))]).strip()))
 
     def _break(self, element: etree.Element) -> None:
         atoms = _atoms(element)
-        lines: list[list[object]] = [[]]
+        lines: list[list[Atom]] = [[]]
         for atom in atoms:
             if atom == "\n":
                 lines.append([])
@@ -463,7 +479,7 @@ class LocalizedTitleTreeprocessor(Treeprocessor):
 class TencentExtension(Extension):
     """Tencent docs syntax, faithful to Tencent's docs centre (see the module docstring)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:  # Extension's config values are untyped
         self.config = {"lang": ["zh", "language of the admonition titles (zh or en)"]}
         super().__init__(**kwargs)
 
@@ -484,5 +500,5 @@ class TencentExtension(Extension):
         md.treeprocessors.register(LocalizedTitleTreeprocessor(md, lang), "tencent_titles", 9.5)
 
 
-def makeExtension(**kwargs) -> TencentExtension:
+def makeExtension(**kwargs: Any) -> TencentExtension:
     return TencentExtension(**kwargs)

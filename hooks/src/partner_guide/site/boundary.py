@@ -205,12 +205,13 @@ def sanitize(html: str, policy: UrlPolicy) -> str:
     return _cleaner(policy).clean(html)
 
 
-def parse(html: str):
+def parse(html: str) -> LexborNode | None:
     """The page's content as browsers parse it (lexbor): its <body>."""
     return LexborHTMLParser(f"<body>{html}</body>").body
 
 
-def judge(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset()) -> list[Removal]:
+def judge(html: str, policy: UrlPolicy, body: LexborNode | None = None,
+          judged: frozenset[tuple[int, str]] = frozenset()) -> list[Removal]:
     """Every element, attribute and class the sanitizer removes from `html`, in document order
     (`body`: `html` already parsed; `judged`: (element, attribute) addresses a page rule has reported: a link's
     address, an admonition's unknown type)."""
@@ -288,7 +289,8 @@ def unclosed(html: str) -> list[Removal]:
                     (f"<{tag}", tag), f"close it with </{tag}>") for tag in parser.stack[:1]]
 
 
-def check_page(html: str, policy: UrlPolicy, body=None, judged: frozenset = frozenset()) -> Judgement:
+def check_page(html: str, policy: UrlPolicy, body: LexborNode | None = None,
+               judged: frozenset[tuple[int, str]] = frozenset()) -> Judgement:
     removals = unclosed(html) + judge(html, policy, body, judged)
     clean = sanitize(html, policy)
     if not removals and not judged and canonical(clean) != canonical(html):

@@ -29,12 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.anchors import check_anchors
 from ..checks.files import decode
-from ..checks.findings import Finding
-from ..checks.parity import check_parity
-from ..checks.selection import anchor_sources, file_names, other_editions
-from ..registry import Registry
+from ..checks.selection import file_names, other_editions
 
 MANIFEST = ".partner-guide-preview.json"
 # What every page depends on, relative to the folder of mkdocs.yml.
@@ -124,14 +120,6 @@ def partial(config: Any) -> Plan | None:
     """The plan of this build if it renders only some pages again, else None."""
     found = current(config)
     return found if found is not None and not found.full else None
-
-
-def cross_page_findings(todo: Plan, root: Path, registry: Registry) -> list[Finding]:
-    """Parity and anchors of the pages a partial rebuild renders again (the full build checks every page)."""
-    texts = LazyTexts({page: root / page for page in todo.pages})
-    sources = anchor_sources(todo.rebuild, texts)
-    rebuilt = {page: sources[page] for page in todo.rebuild if page in sources}
-    return check_parity(rebuilt, registry) + [f for f in check_anchors(sources) if f.path in todo.rebuild]
 
 
 def linking_to_bytes(changed: Iterable[str], files: Mapping[str, Path]) -> set[str]:

@@ -356,7 +356,11 @@ def reload_times(site: Path, page: str, runs: int, log: Path) -> list[float]:
         samples = []
         for number in range(runs + 1):
             mark = edit_page(site, page, 1000 + number)
-            samples.append(_wait(lambda mark=mark: mark in _body(url), 600, f"the edit {mark} in {url}"))
+
+            def served(mark: str = mark) -> bool:
+                return mark in _body(url)
+
+            samples.append(_wait(served, 600, f"the edit {mark} in {url}"))
             time.sleep(1)  # let the server go idle again
         return samples[1:]
     finally:
@@ -381,12 +385,13 @@ class _Resources(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.urls.append(a["src"])
-        elif tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
-            self.urls.append(a["href"])
-        elif tag == "img" and a.get("src"):
-            self.urls.append(a["src"])
+        src, href = a.get("src"), a.get("href")
+        if tag == "script" and src:
+            self.urls.append(src)
+        elif tag == "link" and a.get("rel") in ("stylesheet", "icon") and href:
+            self.urls.append(href)
+        elif tag == "img" and src:
+            self.urls.append(src)
 
 
 def page_weight(site: Path, html: Path) -> tuple[int, int, bool]:

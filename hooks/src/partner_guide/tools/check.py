@@ -71,7 +71,7 @@ def markdown_files(targets: list[str]) -> list[Path]:
     return files
 
 
-def rendered(text: str, name: str, registry: Registry, markdown) -> Rendered:
+def rendered(text: str, name: str, registry: Registry, markdown: Markdown) -> Rendered:
     """The page rendered as the build renders it (checks/rendered.py); a crash is one CHECK-CRASH, never raised."""
     try:
         return render_page(text, name, registry, markdown)
@@ -80,7 +80,7 @@ def rendered(text: str, name: str, registry: Registry, markdown) -> Rendered:
                                      "report this to the maintainers of hooks/")], PageModel(name))
 
 
-def check_file(text: str, name: str, registry: Registry, markdown) -> list[Finding]:
+def check_file(text: str, name: str, registry: Registry, markdown: Markdown) -> list[Finding]:
     """The source checks, then the rendered page's rules; never raises."""
     return run_checks(text, name, registry) + rendered(text, name, registry, markdown).findings
 
