@@ -36,6 +36,8 @@ not build or sweep again):
   module). Without Chromium the browser tests skip with the reason, unless
   `REQUIRE_BROWSER` or `CI` is set: then they fail, and so does any skip of a
   test marked `browser` or `lighthouse`.
+- `search_tabs`: an open tab per edition's home page (1280x900), for tests
+  that type a query and read the results: `search_tabs.search("en/", "rebate")`.
 - `visits` (parametrized `phone` / `desktop`), `phone_visits`,
   `desktop_visits`: every page of the site loaded once per viewport, with
   everything recorded during that visit (tests/visits.py: requests, console,
@@ -76,6 +78,7 @@ from tests.support import (
     NOT_COPIED,
     ROOT,
     WARNING_LINE,
+    SearchTabs,
     browser_required,
     new_context,
     run_in_copy,
@@ -349,6 +352,14 @@ def page(browser: Any, site_url: str, context_options: dict[str, Any]) -> Iterat
     context = new_context(browser, site_url, **context_options)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def search_tabs(browser: Any, site_url: str) -> Iterator[SearchTabs]:
+    """An open tab per edition's home page to type queries into, one after the other (tests/support.py)."""
+    tabs = SearchTabs(browser, site_url)
+    yield tabs
+    tabs.close()
 
 
 # --------------------------------------------------------------------------- one visit per page and viewport

@@ -341,6 +341,47 @@ def search_results(page, query: str) -> list[SearchResult]:
     return results
 
 
+_EMPTY_JS = "() => !/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+class SearchTabs:
+    """One open tab per edition's home page, searched query after query (conftest.py: `search_tabs`).
+
+    Loading a page and its search index for every query cost most of a search test's time; the results of a
+    query do not depend on the queries typed before it in the same tab: the box is emptied first, and the
+    results read only once Material shows the new query's count (`search_results`).
+    """
+
+    def __init__(self, browser, site_url: str) -> None:
+        self.browser, self.site_url = browser, site_url
+        self.tabs: dict[str, object] = {}
+
+    def tab(self, home: str):
+        """The open tab of `home` ('' or 'en/'), loaded on first use."""
+        if home not in self.tabs:
+            context = new_context(self.browser, self.site_url, viewport={"width": 1280, "height": 900},
+                                  locale="zh-CN")
+            page = context.new_page()
+            page.goto(self.site_url + home, wait_until="load")
+            self.tabs[home] = page
+        return self.tabs[home]
+
+    def search(self, home: str, query: str) -> list[SearchResult]:
+        """`query` typed into the emptied search box of `home`'s tab; its results, as `search_results` reads them."""
+        page = self.tab(home)
+        box = page.locator("input.md-search__input")
+        if box.input_value():
+            box.fill("")
+            box.press("End")
+            page.wait_for_function(_EMPTY_JS, timeout=10_000)
+        return search_results(page, query)
+
+    def close(self) -> None:
+        for page in self.tabs.values():
+            page.context.close()
+        self.tabs.clear()
+
+
 def result_pages(results: list[SearchResult], n: int = 3) -> list[str]:
     """The first `n` distinct pages of the results."""
     pages: list[str] = []

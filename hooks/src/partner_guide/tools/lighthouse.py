@@ -30,10 +30,6 @@ It exits 1 if a page misses a bar or a budget (`--no-performance-bar`: the
 performance score is reported, not judged).
 
     guide-lighthouse [--runs N] [--no-performance-bar] [--only PATH ...] [--out DIR]
-
-`--only` takes served paths (`''`, `en/hot/refund/`) and the error pages
-themselves (`404.html`, `en/404.html`); `make test` measures one page per
-template kind and edition that way (tests/browser/test_lighthouse.py).
 """
 
 from __future__ import annotations
@@ -82,11 +78,6 @@ def pages(site: Path) -> list[str]:
             continue
         found.append(rel.parent.as_posix() + "/" if rel.parent.parts else "")
     return found
-
-
-def page_file(site: Path, page: str) -> Path:
-    """The built file of a served path: `hot/refund/` -> hot/refund/index.html; `404.html` is itself."""
-    return site / page if page.endswith(".html") else site / page / "index.html"
 
 
 def report_name(page: str, run: int = 1) -> str:
@@ -185,7 +176,7 @@ def measure(site: Path, site_url: str, todo: list[str], reports: Path, out: Path
     (reports / "warm-up.json").unlink()
     for page in todo:
         started = time.monotonic()
-        html = page_file(site, page).read_text(encoding="utf-8")
+        html = (site / page / "index.html").read_text(encoding="utf-8")
         page_scores, page_costs = [], []
         for run in range(1, runs + 1):
             report = run_lighthouse(site_url + page, reports / report_name(page, run))
