@@ -53,11 +53,15 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fcntl
+import functools
+import http.server
 import json
 import os
 import pickle
 import shutil
 import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +70,7 @@ from urllib.parse import quote
 
 import pytest
 
-from partner_guide.tools.site import build_site, serving, venv_command
+from partner_guide.tools.site import ErrorDocumentHandler, QuietHandler, build_site, venv_command
 from tests.adversarial import tree_digest as docs_digest
 from tests.adversarial import write_site
 from tests.support import (
@@ -153,6 +157,29 @@ class Run:
         return value
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A tab that navigates away mid-response is no error of the site (and this process has no test output)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def _serving(root: Path, *, error_document: bool = False) -> Iterator[str]:
+    """partner_guide.tools.site.serving, with the run's own quiet server: `root` at `/` on a free port."""
+    handler = functools.partial(ErrorDocumentHandler if error_document else QuietHandler, directory=str(root))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, name=f"serve-{root.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     workerinput = getattr(config, "workerinput", None)
     if workerinput is not None:  # an xdist worker: the controller's folder and servers
@@ -162,7 +189,7 @@ def pytest_configure(config: pytest.Config) -> None:
     stack = contextlib.ExitStack()
     root = world_readable_tmpdir("partner-guide-run-")
     stack.callback(shutil.rmtree, root, ignore_errors=True)
-    urls = {name: stack.enter_context(serving(root / folder, **options)) for name, (folder, options) in SERVED.items()}
+    urls = {name: stack.enter_context(_serving(root / folder, **options)) for name, (folder, options) in SERVED.items()}
     config.stash[RUN] = Run(root, urls)
     config.stash[SERVERS] = stack
 

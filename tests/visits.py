@@ -6,8 +6,8 @@ than the build's SITE_URL), and then the error document at three missing
 paths. During each visit it records:
 
 - every request, console error, uncaught error and HTTP error (`RequestLog`),
-  and every Content-Security-Policy violation, up to the end of the page's
-  own work (diagrams drawn, network idle);
+  and every Content-Security-Policy violation, from the page's load through
+  the whole visit until the network is idle (500 ms without a request);
 - the Mermaid diagrams as drawn: Material renders each into a *closed*
   shadow root; an init script keeps a reference to each root (mode
   unchanged, so axe sees the page as a reader's browser has it) for
@@ -187,17 +187,20 @@ def _settle(page: Any) -> None:
     page.evaluate(SETTLED)
 
 
-def _axe(page: Any, visit: PageVisit, axe_source: str) -> None:
-    """axe with every rule, light then dark (Material follows the emulated scheme), then light again."""
+def _axe(page: Any, axe_source: str) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """axe with every rule, light then dark (Material follows the emulated scheme), then light again:
+    the violations and Material's scheme, by emulated scheme."""
     page.evaluate(axe_source)
+    found, schemes = {}, {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
                                arg="slate" if scheme == "dark" else "default", timeout=5_000)
         _settle(page)
-        visit.schemes[scheme] = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
-        visit.axe[scheme] = page.evaluate(AXE_RUN)
+        schemes[scheme] = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+        found[scheme] = page.evaluate(AXE_RUN)
     page.emulate_media(color_scheme="light")
+    return found, schemes
 
 
 def _visit(page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ...], height: int,
@@ -211,28 +214,30 @@ def _visit(page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ..
             page.wait_for_function(RENDERED, timeout=20_000)
         except PlaywrightError as error:
             render_error = f"diagrams not drawn: {error.message.splitlines()[0]}"
-    page.wait_for_load_state("networkidle")
     _settle(page)
     facts = page.evaluate(PAGE)
-    visit = PageVisit(
+    drawn = page.evaluate(DRAWN) if diagram and not render_error else []
+    layout = {}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": height})
+        _settle(page)
+        layout[width] = page.evaluate(LAYOUT, width)
+    if widths[1:]:
+        page.set_viewport_size({"width": widths[0], "height": height})
+        _settle(page)
+    axe, schemes = _axe(page, axe_source)
+    # Everything the page asked for and said from its load on, once the network has been quiet for 500 ms
+    # (by now, it mostly has been: this waits less than right after the load would).
+    page.wait_for_load_state("networkidle")
+    log.detach(page)
+    return PageVisit(
         url=url, path=path, status=response.status if response else 0, diagram=diagram,
         requests=list(log.requests), third_party=log.third_party(), console_errors=list(log.console_errors),
         page_errors=list(log.page_errors), bad_responses=list(log.bad_responses),
         csp_violations=page.evaluate("window.__violations"), lang=facts["lang"], h1=facts["h1"],
-        edit_links=facts["edit_links"], contact=facts["contact"], render_error=render_error,
+        edit_links=facts["edit_links"], contact=facts["contact"], render_error=render_error, drawn=drawn,
+        layout=layout, schemes=schemes, axe=axe,
     )
-    log.detach(page)
-    if diagram and not render_error:
-        visit.drawn = page.evaluate(DRAWN)
-    for width in widths:
-        page.set_viewport_size({"width": width, "height": height})
-        _settle(page)
-        visit.layout[width] = page.evaluate(LAYOUT, width)
-    if widths[1:]:
-        page.set_viewport_size({"width": widths[0], "height": height})
-        _settle(page)
-    _axe(page, visit, axe_source)
-    return visit
 
 
 def served_path(site_dir: Path, html: Path) -> str:
