@@ -51,7 +51,7 @@ import: $(STAMP)
 PYTEST_WORKERS ?= auto
 test: $(STAMP) $(NODE_DEPS) $(PD_STAMP)
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory build && $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup; \
+	$(MAKE) --no-print-directory build && $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder; \
 	status=$$?; echo "make test: $$(( $$(date +%s) - start )) s (exit $$status)"; exit $$status
 
 ## ProperDocs 1.6.7 from PyPI into .venv-properdocs (make test does it)

@@ -1,13 +1,17 @@
 """Session fixtures: each site configuration built once per run, loopback servers, Chromium, one visit per page.
 
-`make test` runs `pytest -n auto --dist loadgroup` (pytest-xdist): every worker
-is a process with its own session, so what is expensive is computed once per
-*run* and shared on disk: `Run.once(name, compute)` runs `compute()` under a
-file lock in the run directory and pickles its result there; every other
-process reads it. The controller (or the only process, without xdist) makes
-that directory and serves it on 127.0.0.1 before any worker starts, so the
-servers outlive any one worker. Fixtures to reuse (new tests: take these, do
-not build or sweep again):
+`make test` runs `pytest -n auto --dist loadscope --no-loadscope-reorder`
+(pytest-xdist: each module goes whole to one worker, in collection order, the
+Lighthouse module first). Every worker is a process with its own session, so
+what is expensive is computed once per *run* and shared on disk:
+`Run.once(name, compute)` runs `compute()` under a file lock in the run
+directory and pickles its result there, and every other process reads it;
+`Run.share(names, compute)` splits a list of such results (the page visits)
+among the processes that ask at the same time. The controller (or the only
+process, without xdist) makes that directory and serves it on 127.0.0.1
+before any worker starts, so the servers outlive any one worker.
+
+Fixtures to reuse (new tests: take these, do not build or sweep again):
 
 - `site_dir`: the real site, built once per run by `mkdocs build --strict` in a
   subprocess (the i18n plugin leaves a monkeypatch behind when an in-process

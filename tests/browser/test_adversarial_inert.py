@@ -18,8 +18,7 @@ import pytest
 from tests.adversarial import MARK, page_cases, source_name
 from tests.support import new_context
 
-# One worker visits both builds (pytest-xdist --dist loadgroup) while the other does the rest.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("adversarial")]
+pytestmark = pytest.mark.browser
 
 OBSERVE = "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " \
           "window.__violations.push(e.violatedDirective))"

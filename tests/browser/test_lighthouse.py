@@ -25,8 +25,7 @@ import pytest
 from partner_guide.tools.lighthouse import BARS, BUDGETS, DETERMINISTIC, failures
 from tests.support import CHROMIUM, ROOT, browser_required, venv_tool
 
-# One worker runs them all (pytest-xdist --dist loadgroup): the other never waits for the shared run.
-pytestmark = [pytest.mark.lighthouse, pytest.mark.slow, pytest.mark.xdist_group("lighthouse")]
+pytestmark = [pytest.mark.lighthouse, pytest.mark.slow]
 
 # One page per template kind, in each edition: home (cards, a diagram), an overview (cards of one-line answers),
 # questions, the heaviest page with a diagram. `make lighthouse` never measured the error document either.
