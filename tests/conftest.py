@@ -142,9 +142,9 @@ class Run:
                     except BlockingIOError:
                         busy.append(name)
                         continue
-                    results[name] = self._result(name, lambda: compute(name))  # noqa: B023 - called at once
+                    results[name] = self._result(name, functools.partial(compute, name))
             if busy and len(busy) == len(pending):
-                results[busy[0]] = self.once(busy[0], lambda: compute(busy[0]))
+                results[busy[0]] = self.once(busy[0], functools.partial(compute, busy[0]))
                 busy = busy[1:]
             pending = busy
         return results

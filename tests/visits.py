@@ -30,9 +30,9 @@ Everything is plain data (it is pickled and shared between xdist workers).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -53,10 +53,15 @@ ERROR_PATHS = ("nope/", "en/nope/", "en/hot/nope/")
 
 INIT = """
 window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 (() => {
   const attach = Element.prototype.attachShadow, roots = new WeakMap();
-  Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); roots.set(this, root); return root; };
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
   window.__shadowOf = host => roots.get(host) || host.shadowRoot;
 })();
 """
@@ -241,8 +246,7 @@ def _visit(page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ..
 
 
 def served_path(site_dir: Path, html: Path) -> str:
-    rel = html.relative_to(site_dir).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    return html.relative_to(site_dir).as_posix().removesuffix("index.html")
 
 
 def has_diagram(html: Path) -> bool:

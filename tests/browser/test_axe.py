@@ -71,7 +71,8 @@ def test_the_run_includes_the_rules_axe_leaves_off_by_default(browser, axe_sourc
     context = browser.new_context()
     page = context.new_page()
     page.set_content('<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
-                     '<article><aside><p style="color:#666;background:#fff">grey</p></aside></article></main></body></html>')
+                     '<article><aside><p style="color:#666;background:#fff">grey</p></aside></article>'
+                     '</main></body></html>')
     page.evaluate(axe_source)
     found = {violation["id"] for violation in page.evaluate(AXE_RUN)}
     default = {violation["id"] for violation in page.evaluate(

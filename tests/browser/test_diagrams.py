@@ -51,7 +51,7 @@ def test_every_diagram_renders_to_an_svg_with_its_labels(visits: Sweep, site_dir
         if len(visit.drawn) != len(sources):
             failures.append(f"{url}: {len(sources)} diagrams in the HTML, {len(visit.drawn)} rendered")
         hosts = [frame["host"] for frame in visit.layout[visits.widths[0]]["frames"]]
-        for source, svg, host in zip(sources, visit.drawn, hosts):
+        for source, svg, host in zip(sources, visit.drawn, hosts, strict=False):  # counts: checked above
             text = squash(svg["text"])
             labels = [next(g for g in m.groups() if g) for m in LABEL.finditer(source)]
             assert labels, f"{url}: no labels parsed from {source!r}"

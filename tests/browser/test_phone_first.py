@@ -9,7 +9,6 @@ here.
 
 from __future__ import annotations
 
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -84,7 +83,8 @@ def test_every_diagram_label_is_at_least_12px(visits: Sweep):
             box = d["frame"][2]
             px = d["font"] * box / d["viewBox"]
             if px < MIN_LABEL_PX:
-                small.append(f"{visit.url} {d['label']!r}: labels {px:.1f}px ({d['font']}px at {box:.0f}/{d['viewBox']:.0f})")
+                small.append(f"{visit.url} {d['label']!r}: labels {px:.1f}px "
+                             f"({d['font']}px at {box:.0f}/{d['viewBox']:.0f})")
     assert seen >= 8
     assert not small, "\n".join(small)
 
@@ -131,7 +131,7 @@ def test_the_permalink_never_adds_a_line_under_a_heading(visits: Sweep):
             m = visit.layout[width]
             wrapped += [f"{visit.url}#{i} at {width}px" for i in m["wrapped"]]
             # A phone widens its layout viewport to fit wider content: innerWidth grows too.
-            assert m["page_width"] <= width + 1, f"{visit.url} is {m['page_width']}px wide at {width}px: it pans sideways"
+            assert m["page_width"] <= width + 1, f"{visit.url} is {m['page_width']}px wide at {width}px: it pans"
     assert not wrapped, wrapped
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from tests.support import BAIDU_VERIFICATION, ROOT, html_pages, is_chinese_page
+from tests.support import BAIDU_VERIFICATION, html_pages, is_chinese_page
 
 
 def _soup(path):
