@@ -62,9 +62,15 @@ import: $(STAMP)
 	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=<Tencent .md file or folder> INTO=docs/<folder> [FORCE=1]" >&2; exit 2; }
 	$(BIN)/guide-import "$(SRC)" --into "$(INTO)" $(if $(FORCE),--force)
 
-## Build, then run the whole test suite (Lighthouse too, where npm exists; ProperDocs' build)
-test: diagrams-missing build $(NODE_DEPS) $(PD_STAMP)
-	$(BIN)/python -m pytest
+## Build, then lint and run the whole test suite (Lighthouse too, where npm exists; ProperDocs' build) on
+## every core; draws the diagrams that have no drawing first; prints how long it took.
+## PYTEST_WORKERS=1 runs it in one process.
+PYTEST_WORKERS ?= auto
+test: $(STAMP) $(NODE_DEPS) $(PD_STAMP)
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory diagrams-missing build lint && \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder; \
+	status=$$?; echo "make test: $$(( $$(date +%s) - start )) s (exit $$status)"; exit $$status
 
 ## ProperDocs 1.6.7 from PyPI into .venv-properdocs (make test does it)
 properdocs: $(PD_STAMP)

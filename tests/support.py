@@ -15,8 +15,11 @@ an HTML comment listing its expected findings, one `line:col RULE-ID` a line:
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -48,6 +51,8 @@ FIXTURES = Path(__file__).resolve().parent / "unit" / "checks" / "fixtures"
 EXPECT_RE = re.compile(r"^(\d+):(\d+) ([A-Z][A-Z0-9-]+)$")  # `line:col RULE-ID`
 COMMENT_RE = re.compile(r"\A<!--(.*?)-->", re.S)  # the expectation comment at the top
 REGISTRY = load_registry()
+# The Baidu verification code conftest.py's `deployment_build` is built with.
+BAIDU_VERIFICATION = "codeva-Test123"
 
 
 @functools.cache
@@ -89,8 +94,42 @@ def world_readable_tmpdir(prefix: str) -> Path:
     return path
 
 
+def run_in_copy(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`command` in a copy of the repository, as CI runs it: GITHUB_ACTIONS=true, no SITE_URL.
+
+    Every make in the copy (also the one pre-commit runs) uses this test's
+    environment and never installs: an install from the copy would point the
+    shared editable install at the copy.
+    """
+    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MAKELEVEL")}
+    environ.update(GITHUB_ACTIONS="true", NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+                   MAKEFLAGS=f"STAMP= VENV={Path(sys.executable).parent.parent}", **env)
+    return subprocess.run(command, cwd=cwd, env=environ, capture_output=True, text=True, timeout=300)
+
+
 def browser_required() -> bool:
     return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+
+
+# --------------------------------------------------------------------------- a pull request with findings
+
+# What conftest.py's `broken_repository` appends to pages of a copy of the repository, one paragraph each.
+BROKEN_PAGES = {
+    "docs/hot/refund.md": "[公告](https://console.qcloud.com/partners/announce)",  # LINK-LEGACY-HOST
+    "docs/hot/rebate.en.md": "<script>alert(1)</script>",  # SAFE-TAG
+    "docs/hot/rebate.md": "请在 [合同下载](https://console.cloud.tencent.com/partners/contrat) 下载协议。",  # LINK-ROUTE
+}
+MISSING_TRANSLATION = "docs/hot/binding.en.md"  # and removes this page's translation
+# What a copy of the repository leaves out: git, and everything installed or built.
+NOT_COPIED = ("site", "node_modules", ".pytest_cache", "__pycache__", ".hypothesis", "lighthouse")
+SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
+
+
+def tree_digest(root: Path, names: tuple[str, ...] = SITE_FILES) -> dict[str, str]:
+    """Every file of the site's sources under `root`, with its content's hash: proof that nothing was written."""
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for name in names for path in sorted((root / name).rglob("*") if (root / name).is_dir()
+                                                 else [root / name]) if path.is_file()}
 
 
 # --------------------------------------------------------------------------- built pages
@@ -317,6 +356,47 @@ def search_results(page, query: str) -> list[SearchResult]:
         results.append(SearchResult(parts.path, parts.fragment, h, link["title"], link["text"], link["html"],
                                     link["shown"], link["group"]))
     return results
+
+
+_EMPTY_JS = "() => !/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+class SearchTabs:
+    """One open tab per edition's home page, searched query after query (conftest.py: `search_tabs`).
+
+    Loading a page and its search index for every query cost most of a search test's time; the results of a
+    query do not depend on the queries typed before it in the same tab: the box is emptied first, and the
+    results read only once Material shows the new query's count (`search_results`).
+    """
+
+    def __init__(self, browser, site_url: str) -> None:
+        self.browser, self.site_url = browser, site_url
+        self.tabs: dict[str, object] = {}
+
+    def tab(self, home: str):
+        """The open tab of `home` ('' or 'en/'), loaded on first use."""
+        if home not in self.tabs:
+            context = new_context(self.browser, self.site_url, viewport={"width": 1280, "height": 900},
+                                  locale="zh-CN")
+            page = context.new_page()
+            page.goto(self.site_url + home, wait_until="load")
+            self.tabs[home] = page
+        return self.tabs[home]
+
+    def search(self, home: str, query: str) -> list[SearchResult]:
+        """`query` typed into the emptied search box of `home`'s tab; its results, as `search_results` reads them."""
+        page = self.tab(home)
+        box = page.locator("input.md-search__input")
+        if box.input_value():
+            box.fill("")
+            box.press("End")
+            page.wait_for_function(_EMPTY_JS, timeout=10_000)
+        return search_results(page, query)
+
+    def close(self) -> None:
+        for page in self.tabs.values():
+            page.context.close()
+        self.tabs.clear()
 
 
 def result_pages(results: list[SearchResult], n: int = 3) -> list[str]:

@@ -100,15 +100,14 @@ ENGLISH_QUERIES = [
 ]
 
 
-@pytest.fixture
-def english_search_page(page, site_url):
-    page.goto(site_url + "en/")
-    return page
+def search_home(search_tabs, home: str, query: str) -> list[str]:
+    """`query` typed into the open tab of an edition's home page (conftest.py: `search_tabs`); result paths."""
+    return [result.path for result in search_tabs.search(home, query)]
 
 
 @pytest.mark.parametrize("query, expected", ENGLISH_QUERIES)
-def test_english_query_finds_the_english_page_in_the_top_3(english_search_page, query, expected):
-    results = search(english_search_page, query)
+def test_english_query_finds_the_english_page_in_the_top_3(search_tabs, query, expected):
+    results = search_home(search_tabs, "en/", query)
     assert expected in top_pages(results), (query, results)
     assert all(path.startswith("/en/") for path in results), (query, results)
 
@@ -130,9 +129,8 @@ CHINESE_QUERIES = [
 
 
 @pytest.mark.parametrize("query, expected", CHINESE_QUERIES)
-def test_chinese_query_offers_no_english_page(page, site_url, query, expected):
-    page.goto(site_url)
-    results = search(page, query)
+def test_chinese_query_offers_no_english_page(search_tabs, query, expected):
+    results = search_home(search_tabs, "", query)
     assert expected in top_pages(results), (query, results)
     assert not [path for path in results if path.startswith("/en/")], (query, results)
 

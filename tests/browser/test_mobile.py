@@ -1,15 +1,16 @@
-"""On a phone (360x740), no page scrolls sideways and every page offers the 渠道小助手 chat.
+"""On a phone, no page scrolls sideways and every page offers the 渠道小助手 chat.
 
 Most partners read the guide on a phone. A wide table, diagram or long URL
-that overflows the viewport makes the whole page pan sideways.
+that overflows the viewport makes the whole page pan sideways. Measured
+during each page's one visit on a phone (tests/visits.py), at 390, 360 and
+320 px wide; the chat link at 360.
 """
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.support import html_pages, page_url
+from tests.visits import Sweep
 
 pytestmark = pytest.mark.browser
 
@@ -19,62 +20,28 @@ ASSISTANT = (
     "&cate=1&type=16&ftype=1&roleKey=roleQQ&roleValue=0&roleName=&roleData=2852273098"
     "&roleUin=2852273098&_type=wpa"
 )
-PHONE = {"width": 360, "height": 740}
-
-MEASURE = """
-() => {
-  const doc = document.scrollingElement;
-  const contact = document.querySelector(".partner-contact");
-  const link = contact && [...contact.querySelectorAll("a")].find(a => a.href === %s);
-  if (link) link.scrollIntoView({block: "center"});
-  const box = link && link.getBoundingClientRect();
-  return {
-    scrollWidth: doc.scrollWidth,
-    innerWidth: window.innerWidth,
-    contact: !!contact,
-    link: !!link,
-    // Its own words, without the "opens in a new tab" said only to screen readers.
-    linkText: link ? [...link.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join("").trim() : null,
-    linkBox: box ? [box.left, box.right, box.width, box.height] : null,
-  };
-}
-""" % repr(ASSISTANT)
+SMALL_PHONE = 360
 
 
-@pytest.fixture
-def context_options():
-    return {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2, "locale": "zh-CN"}
-
-
-def test_no_horizontal_overflow_and_contact_block_on_every_page_on_a_phone(page, site_dir, site_url):
+def test_no_horizontal_overflow_and_contact_block_on_every_page_on_a_phone(phone_visits: Sweep):
+    assert SMALL_PHONE in phone_visits.widths
     failures = []
-    for html in html_pages(site_dir):
-        url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="load")
-        if page.locator("pre.mermaid, div.mermaid").count():
-            try:  # measure with the diagrams drawn, as a reader sees the page
-                page.wait_for_function("() => document.querySelectorAll('pre.mermaid').length === 0", timeout=20_000)
-            except PlaywrightTimeoutError:
-                pass  # a diagram that does not render is test_browser_diagrams' failure
-        m = page.evaluate(MEASURE)
-        # On a phone, Chromium zooms out to fit content wider than the screen, so
-        # the layout then reports a wider innerWidth instead of a wider scrollWidth.
-        page_width = max(m["scrollWidth"], m["innerWidth"])
-        if page_width > PHONE["width"] + 1:
-            wide = page.evaluate(
-                """w => { const wide = e => e.getBoundingClientRect().width > w + 1;
-                     return [...document.querySelectorAll('body *')]
-                       .filter(e => wide(e) && ![...e.children].some(wide)).slice(0, 5)
-                       .map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')); }""",
-                PHONE["width"],
-            )
-            failures.append(f"{url}: page is {page_width}px wide on a {PHONE['width']}px screen; widest elements: {wide}")
-        if not (m["contact"] and m["link"]):
+    for visit in phone_visits.pages:
+        url = visit.url
+        for width in phone_visits.widths:
+            # On a phone, Chromium zooms out to fit content wider than the screen, so
+            # the layout then reports a wider innerWidth instead of a wider scrollWidth.
+            m = visit.layout[width]
+            if m["page_width"] > width + 1:
+                failures.append(f"{url}: page is {m['page_width']}px wide on a {width}px screen; "
+                                f"widest elements: {m['widest']}")
+        chats = [chat for chat in (visit.contact or {}).get("chats", []) if chat["href"] == ASSISTANT]
+        if not chats:
             failures.append(f"{url}: no .partner-contact block with the 渠道小助手 link")
             continue
-        if m["linkText"] not in ("渠道小助手", "Channel Assistant"):
-            failures.append(f"{url}: contact link text {m['linkText']!r}")
-        left, right, width, height = m["linkBox"]
-        if not (width > 0 and height > 0 and left >= 0 and right <= PHONE["width"] + 1):
-            failures.append(f"{url}: the 渠道小助手 link is not fully on screen: {m['linkBox']}")
+        if chats[0]["words"] not in ("渠道小助手", "Channel Assistant"):
+            failures.append(f"{url}: contact link text {chats[0]['words']!r}")
+        left, right, width, height = visit.layout[SMALL_PHONE]["chat"]
+        if not (width > 0 and height > 0 and left >= 0 and right <= SMALL_PHONE + 1):
+            failures.append(f"{url}: the 渠道小助手 link is not fully on screen: {visit.layout[SMALL_PHONE]['chat']}")
     assert not failures, "\n".join(failures)

@@ -1,17 +1,19 @@
 """Issue 14, as a partner sees the site: on a 390x844 phone and a 1440x900 desktop, both editions.
 
 Each test names the point of the issue it holds; the pages are the real
-build (`site_dir`), served at `/` on 127.0.0.1.
+build (`site_dir`), served at `/` on 127.0.0.1. What holds on every page is
+read from the pages' one visit per viewport (`visits`, tests/visits.py);
+what a reader does (switch language, open the menu, follow a card) is done
+here.
 """
 
 from __future__ import annotations
 
-
 import pytest
 from bs4 import BeautifulSoup
 
-from partner_guide.tools.site import serving
-from tests.support import REGISTRY, RequestLog, html_pages, new_context, page_url
+from tests.support import REGISTRY, RequestLog, html_pages, new_context
+from tests.visits import Sweep
 
 pytestmark = pytest.mark.browser
 
@@ -40,22 +42,15 @@ def context(browser, site_url, width):
 # --------------------------------------------------------------------------- requests and console
 
 
-def test_no_page_fetches_a_sitemap_or_logs_an_error_on_another_port(browser, site_dir, site_url, width):
-    """The build's SITE_URL is one port; the same files served on another port must stay quiet."""
-    with serving(site_dir) as other:
-        assert other != site_url
-        ctx = new_context(browser, other, **WIDTHS[width])
-        page = ctx.new_page()
-        problems = []
-        for html in html_pages(site_dir):
-            url = page_url(other, site_dir, html)
-            log = RequestLog.attach(page, other)
-            page.goto(url, wait_until="networkidle")
-            log.detach(page)
-            sitemaps = [r for r in log.requests if r.endswith("sitemap.xml")]
-            if sitemaps or log.console_errors or log.page_errors:
-                problems.append(f"{url}: sitemaps {sitemaps}, console {log.console_errors}, errors {log.page_errors}")
-        ctx.close()
+def test_no_page_fetches_a_sitemap_or_logs_an_error_on_another_port(visits: Sweep, site_url):
+    """The build's SITE_URL is one port; the visits load the same files from another one, and must stay quiet."""
+    assert visits.url != site_url
+    problems = []
+    for visit in visits.pages:
+        sitemaps = [r for r in visit.requests if r.endswith("sitemap.xml")]
+        if sitemaps or visit.console_errors or visit.page_errors:
+            problems.append(f"{visit.url}: sitemaps {sitemaps}, console {visit.console_errors}, "
+                            f"errors {visit.page_errors}")
     assert not problems, "\n".join(problems)
 
 
@@ -78,32 +73,18 @@ def test_language_switch_keeps_the_question(context, site_url):
 # --------------------------------------------------------------------------- diagrams
 
 
-LABEL_SIZES = """() => [...document.querySelectorAll('.diagram')].map(frame => {
-  const drawing = frame.querySelector('template.diagram__svg');
-  const svg = drawing && new DOMParser().parseFromString(drawing.innerHTML, 'image/svg+xml').documentElement;
-  const font = svg && (svg.querySelector('style').textContent.match(/font-size:([\\d.]+)px/) || [])[1];
-  return {label: frame.getAttribute('aria-label').slice(0, 40), drawn: !!svg,
-          viewBox: svg ? svg.viewBox.baseVal.width : 0, font: font ? +font : 0,
-          box: frame.getBoundingClientRect().width};
-})"""
-
-
-def test_every_diagram_label_is_at_least_12px(context, site_dir, site_url):
+def test_every_diagram_label_is_at_least_12px(visits: Sweep):
     """Measured from the drawing's SVG source at the size of its box (the drawn SVG is in a closed shadow root)."""
-    page = context.new_page()
     seen, small = 0, []
-    for html in _pages(site_dir):
-        if 'class="mermaid"' not in html.read_text(encoding="utf-8"):
-            continue
-        url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="load")
-        for d in page.evaluate(LABEL_SIZES):
+    for visit in visits.diagram_pages():
+        for d in visit.layout[visits.widths[0]]["frames"]:
             seen += 1
-            assert d["drawn"] and d["viewBox"] and d["font"], f"{url}: diagram without its drawing: {d}"
-            px = d["font"] * d["box"] / d["viewBox"]
+            assert d["drawn"] and d["viewBox"] and d["font"], f"{visit.url}: diagram without its drawing: {d}"
+            box = d["frame"][2]
+            px = d["font"] * box / d["viewBox"]
             if px < MIN_LABEL_PX:
-                small.append(f"{url} {d['label']!r}: labels {px:.1f}px ({d['font']}px at {d['box']:.0f}/{d['viewBox']:.0f})")
-    page.close()
+                small.append(f"{visit.url} {d['label']!r}: labels {px:.1f}px "
+                             f"({d['font']}px at {box:.0f}/{d['viewBox']:.0f})")
     assert seen >= 8
     assert not small, "\n".join(small)
 
@@ -120,67 +101,44 @@ def test_diagram_frames_carry_no_inline_style(site_dir):
 # --------------------------------------------------------------------------- phone layout
 
 
-PHONES = """() => [...document.querySelectorAll('a[href^="tel:"]')].map(a =>
-  [a.textContent, a.getClientRects().length, getComputedStyle(a).whiteSpace])"""
-
-
-@pytest.mark.parametrize("narrower", [0, 70])
-def test_phone_numbers_never_break(browser, site_dir, site_url, width, narrower):
-    """Also 70 px narrower than the phone (320 px), where 0755-86013388-75727 would break."""
-    options = dict(WIDTHS[width])
-    options["viewport"] = {**options["viewport"], "width": options["viewport"]["width"] - narrower}
-    ctx = new_context(browser, site_url, **options)
-    page = ctx.new_page()
+def test_phone_numbers_never_break(visits: Sweep):
+    """At the viewport's width and 70 px narrower (320 px on the phone, where 0755-86013388-75727 would break)."""
+    widths = (visits.widths[0], visits.widths[0] - 70)
+    assert set(widths) <= set(visits.widths)
     problems, seen = [], 0
-    for html in _pages(site_dir):
-        url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="load")
-        for text, lines, white_space in page.evaluate(PHONES):
-            seen += 1
-            if lines != 1 or white_space != "nowrap":
-                problems.append(f"{url}: {text!r} on {lines} lines (white-space: {white_space})")
-    ctx.close()
-    assert seen > len(_pages(site_dir)), "every page's contact block has the phone, and the agreement page"
+    for width in widths:
+        for visit in visits.pages:
+            if visit.path.endswith("404.html"):
+                continue
+            for text, lines, white_space in visit.layout[width]["phones"]:
+                seen += 1
+                if lines != 1 or white_space != "nowrap":
+                    problems.append(f"{visit.url} at {width}px: {text!r} on {lines} lines (white-space: {white_space})")
+    pages = len([visit for visit in visits.pages if not visit.path.endswith("404.html")])
+    assert seen > 2 * pages, "every page's contact block has the phone, and the agreement page"
     assert not problems, "\n".join(problems)
 
 
-PERMALINK_LINES = """() => [...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3')].flatMap(h => {
-  const link = h.querySelector('.headerlink');
-  if (!link) return [];
-  const withLink = h.getBoundingClientRect().height;
-  link.style.display = 'none';
-  const without = h.getBoundingClientRect().height;
-  link.style.display = '';
-  return withLink > without + 1 ? [h.id] : [];
-})"""
-
-
-@pytest.mark.parametrize("extra_width", [0, -30])
-def test_the_permalink_never_adds_a_line_under_a_heading(browser, site_dir, site_url, width, extra_width):
-    options = dict(WIDTHS[width])
-    options["viewport"] = {**options["viewport"], "width": options["viewport"]["width"] + extra_width}
-    ctx = new_context(browser, site_url, **options)
-    page = ctx.new_page()
+def test_the_permalink_never_adds_a_line_under_a_heading(visits: Sweep):
+    """At the viewport's width and 30 px narrower; no page pans sideways at either."""
+    widths = (visits.widths[0], visits.widths[0] - 30)
+    assert set(widths) <= set(visits.widths)
     wrapped = []
-    for html in _pages(site_dir):
-        url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="load")
-        wrapped += [f"{url}#{i}" for i in page.evaluate(PERMALINK_LINES)]
-        # A phone widens its layout viewport to fit wider content: innerWidth grows too.
-        wide = page.evaluate("() => Math.max(document.scrollingElement.scrollWidth, window.innerWidth)")
-        assert wide <= options["viewport"]["width"] + 1, f"{url} is {wide}px wide: it pans sideways"
-    ctx.close()
+    for width in widths:
+        for visit in visits.pages:
+            if visit.path.endswith("404.html"):
+                continue
+            m = visit.layout[width]
+            wrapped += [f"{visit.url}#{i} at {width}px" for i in m["wrapped"]]
+            # A phone widens its layout viewport to fit wider content: innerWidth grows too.
+            assert m["page_width"] <= width + 1, f"{visit.url} is {m['page_width']}px wide at {width}px: it pans"
     assert not wrapped, wrapped
 
 
-def test_the_site_name_fits_the_header(context, site_url):
-    page = context.new_page()
-    for path in ("", "en/"):
-        page.goto(site_url + path, wait_until="load")
-        box = page.evaluate("""() => { const e = document.querySelector('.md-header__topic:first-child .md-ellipsis');
-            return {text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth, sh: e.scrollHeight, ch: e.clientHeight}; }""")
-        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"], f"/{path}: the site name is cut: {box}"
-    page.close()
+def test_the_site_name_fits_the_header(visits: Sweep):
+    for visit in visits.pages + visits.errors:
+        box = visit.layout[visits.widths[0]]["site_name"]
+        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"], f"{visit.url}: the site name is cut: {box}"
 
 
 def test_tab_skips_the_closed_drawer_on_a_phone(browser, site_url):
@@ -239,48 +197,42 @@ def test_the_hot_topics_card_opens_an_overview_with_one_line_answers(context, si
 # --------------------------------------------------------------------------- contact
 
 
-def test_every_page_offers_the_assistant_phone_and_address_in_its_language(context, site_dir, site_url):
+def test_every_page_offers_the_assistant_phone_and_address_in_its_language(visits: Sweep):
     registry = REGISTRY
     mail = registry.mail
-    page = context.new_page()
-    for html in html_pages(site_dir):
-        url = page_url(site_url, site_dir, html)
-        page.goto(url, wait_until="load")
-        block = page.locator(".partner-contact")
-        text = block.inner_text()
-        english = page.locator("html").get_attribute("lang") == "en"
+    for visit in visits.pages:
+        url, block = visit.url, visit.contact
+        assert block, f"{url}: no contact block"
+        text = block["text"]
+        english = visit.lang == "en"
         assert mail["address"] in text and mail["recipient"] in text, url
         assert mail["phone"] in text, url
         if english:
             assert f"({mail['address_en']})" in text and f"({mail['recipient_en']})" in text, url
-        assert block.locator(f'a[href="{mail["tel"]}"]').count() == 1, url
-        chat = block.locator('a[target="_blank"]')
-        assert chat.count() == 1 and chat.get_attribute("href") == registry.assistant.url, url
-        assert chat.locator("svg").count() == 1, f"{url}: no new-tab icon"
-        name = chat.evaluate("a => a.textContent.replace(/\\s+/g, ' ')")
-        assert ("new tab" in name) if english else ("新标签页" in name), f"{url}: {name!r}"
-    page.close()
+        assert block["tel"] == [mail["tel"]], url
+        [chat] = block["chats"]
+        assert chat["href"] == registry.assistant.url, url
+        assert chat["icons"] == 1, f"{url}: no new-tab icon"
+        assert ("new tab" in chat["name"]) if english else ("新标签页" in chat["name"]), f"{url}: {chat['name']!r}"
 
 
 # --------------------------------------------------------------------------- 404 and theme strings
 
 
-def test_the_single_error_document_speaks_the_edition_of_the_path(browser, site_dir, width):
-    with serving(site_dir, error_document=True) as url:
-        ctx = new_context(browser, url, **WIDTHS[width])
-        page = ctx.new_page()
-        for path, lang, heading in (("nope/", "zh", "找不到页面"), ("en/nope/", "en", "Page not found"),
-                                    ("en/hot/nope/", "en", "Page not found")):
-            log = RequestLog.attach(page, url)
-            response = page.goto(url + path, wait_until="networkidle")
-            log.detach(page)
-            assert response.status == 404
-            assert page.locator("html").get_attribute("lang") == lang
-            assert heading in page.locator("h1").inner_text()
-            assert not [r for r in log.requests if r.endswith("404.html")], "no round trip"
-            # The 404 status itself is the one console line ("Failed to load resource").
-            assert len(log.console_errors) <= 1 and not log.page_errors, (log.console_errors, log.page_errors)
-        ctx.close()
+ERROR_HEADINGS = {"nope/": ("zh", "找不到页面"), "en/nope/": ("en", "Page not found"),
+                  "en/hot/nope/": ("en", "Page not found")}
+
+
+def test_the_single_error_document_speaks_the_edition_of_the_path(visits: Sweep):
+    assert [visit.path for visit in visits.errors] == list(ERROR_HEADINGS)
+    for visit in visits.errors:
+        lang, heading = ERROR_HEADINGS[visit.path]
+        assert visit.status == 404
+        assert visit.lang == lang
+        assert heading in visit.h1
+        assert not [r for r in visit.requests if r.endswith("404.html")], "no round trip"
+        # The 404 status itself is the one console line ("Failed to load resource").
+        assert len(visit.console_errors) <= 1 and not visit.page_errors, (visit.console_errors, visit.page_errors)
 
 
 def test_theme_strings_are_in_the_page_language(site_dir):

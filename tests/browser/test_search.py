@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import result_pages, search_results
+from tests.support import result_pages
 
 pytestmark = pytest.mark.browser
 
@@ -30,22 +30,21 @@ EXPECTED = {
 }
 
 
-def search(page, site_url: str, query: str) -> list[str]:
-    """Type `query` into the home page's search box; the result pages, in order."""
-    page.goto(site_url)
-    return result_pages(search_results(page, query), n=100)
+def search(search_tabs, query: str) -> list[str]:
+    """Type `query` into the home page's search box (an open tab, conftest.py); the result pages, in order."""
+    return result_pages(search_tabs.search("", query), n=100)
 
 
 @pytest.mark.parametrize("query", list(EXPECTED))
-def test_chinese_query_finds_its_page_in_the_top_3(page, site_url, query):
-    results = search(page, site_url, query)
+def test_chinese_query_finds_its_page_in_the_top_3(search_tabs, site_url, query):
+    results = search(search_tabs, query)
     expected = urlsplit(site_url).path + EXPECTED[query]
     assert expected in results[:3], f"{query}: expected {expected} in the top 3, got {results}"
 
 
-def test_a_long_query_is_searched_whole_not_as_its_first_word(page, site_url, site_dir):
+def test_a_long_query_is_searched_whole_not_as_its_first_word(search_tabs, site_url, site_dir):
     """渠道小助手 starts with 渠道, which is on every page; only pages naming the assistant may match."""
-    results = search(page, site_url, "渠道小助手")
+    results = search(search_tabs, "渠道小助手")
     root = urlsplit(site_url).path
     # The pages whose content names the assistant (the contact block that
     # ends every page is a template, not indexed content).
@@ -64,8 +63,7 @@ def test_a_long_query_is_searched_whole_not_as_its_first_word(page, site_url, si
     assert set(results) <= naming, f"pages without 渠道小助手 offered: {sorted(set(results) - naming)}"
 
 
-def test_search_finds_nothing_for_a_word_not_on_the_site(page, site_url):
+def test_search_finds_nothing_for_a_word_not_on_the_site(search_tabs):
     """Guards the tests above: results are not simply every page for any query."""
-    page.goto(site_url)
-    assert search_results(page, "量子纠缠望远镜") == []
-    assert page.locator(".md-search-result__meta").text_content().strip() == "没有找到符合条件的结果"
+    assert search_tabs.search("", "量子纠缠望远镜") == []
+    assert search_tabs.tab("").locator(".md-search-result__meta").text_content().strip() == "没有找到符合条件的结果"

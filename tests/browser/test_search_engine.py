@@ -6,7 +6,10 @@ typos, homophones and typed pinyin, traditional characters; results that
 land on the question with a snippet of its answer (never diagram source),
 highlighting after a click, no "missing" line, each edition (404 pages too)
 searching only its own pages, the writers' guide kept out, and a page load
-that fetches no more than the search configuration.
+that fetches no more than the search configuration. Queries whose results
+are only read are typed one after the other into an open tab of the
+edition's home page (`search_tabs`); a test that follows a result, or
+starts elsewhere, loads its own page.
 """
 
 from __future__ import annotations
@@ -84,8 +87,8 @@ FINDS = [
 
 
 @pytest.mark.parametrize("query, home, answer", FINDS, ids=[q for q, _, _ in FINDS])
-def test_the_query_finds_the_page_that_answers_it_in_the_top_3(page, site_url, query, home, answer):
-    results = search(page, site_url, home, query)
+def test_the_query_finds_the_page_that_answers_it_in_the_top_3(search_tabs, site_url, query, home, answer):
+    results = search_tabs.search(home, query)
     assert answer in top(results, site_url), (query, [(r.path, r.anchor) for r in results])
 
 
@@ -97,38 +100,38 @@ def test_the_query_finds_the_page_that_answers_it_in_the_top_3(page, site_url, q
     ("how do I learn about the products", "en/", "/en/cooperate/", "products", "Documentation Center"),
 ])
 def test_the_first_answer_shown_is_the_question_with_a_snippet_of_its_answer(
-        page, site_url, query, home, path, anchor, word):
-    results = search(page, site_url, home, query)
+        search_tabs, query, home, path, anchor, word):
+    results = search_tabs.search(home, query)
     question = first_question(results)
     assert (question.path.endswith(path), question.anchor) == (True, anchor), results[:3]
     assert word in question.text and "<mark>" in question.html, question
 
 
 @pytest.mark.parametrize("query, home, anchor", [("考核", "", "assessment"), ("assessment", "en/", "assessment")])
-def test_a_question_that_asks_it_ranks_above_answers_that_mention_it(page, site_url, query, home, anchor):
-    assert first_question(search(page, site_url, home, query)).anchor == anchor
+def test_a_question_that_asks_it_ranks_above_answers_that_mention_it(search_tabs, query, home, anchor):
+    assert first_question(search_tabs.search(home, query)).anchor == anchor
 
 
 @pytest.mark.parametrize("query, home", [("返佣", ""), ("业绩结算", ""), ("退款", ""), ("refund", "en/"),
                                          ("settlement", "en/"), ("Bill reconciliation", "en/")])
-def test_no_snippet_shows_diagram_source(page, site_url, query, home):
-    results = search(page, site_url, home, query)
+def test_no_snippet_shows_diagram_source(search_tabs, query, home):
+    results = search_tabs.search(home, query)
     assert results
     for result in results:
         assert not re.search(r"flowchart|-->|\[\"|&gt;", result.text + result.title), result
 
 
-def test_a_diagram_is_found_by_its_text_alternative(page, site_url):
-    results = search(page, site_url, "", "直接答复对账通知邮件")
+def test_a_diagram_is_found_by_its_text_alternative(search_tabs, site_url):
+    results = search_tabs.search("", "直接答复对账通知邮件")
     assert ("/hot/rebate/", "rebate-process") in [(r.path[len(urlsplit(site_url).path) - 1:], r.anchor)
                                                    for r in results]
 
 
 @pytest.mark.parametrize("query, home", [("返佣 量子", ""), ("渠道小助手 签署", ""), ("rebate quantum", "en/")])
-def test_no_missing_line_and_no_empty_highlight(page, site_url, query, home):
-    results = search(page, site_url, home, query)
+def test_no_missing_line_and_no_empty_highlight(search_tabs, query, home):
+    results = search_tabs.search(home, query)
     assert results
-    assert page.locator(".md-search-result__terms").count() == 0
+    assert search_tabs.tab(home).locator(".md-search-result__terms").count() == 0
     assert all(r.h for r in results), [(r.path, r.anchor) for r in results if not r.h]
     assert not [r for r in results if "量子" in r.h or "quantum" in r.h]
 
@@ -173,8 +176,8 @@ def test_a_404_page_searches_the_edition_its_address_is_in(page, site_url, site_
 
 @pytest.mark.parametrize("query, home", [("提示框", ""), ("预览修改", ""), ("写作指南", ""),
                                          ("admonition", "en/"), ("writers", "en/")])
-def test_the_writers_guide_stays_out_of_partners_results(page, site_url, query, home):
-    assert not [r for r in search(page, site_url, home, query) if "/writing/" in r.path]
+def test_the_writers_guide_stays_out_of_partners_results(search_tabs, query, home):
+    assert not [r for r in search_tabs.search(home, query) if "/writing/" in r.path]
 
 
 def test_a_page_load_fetches_only_the_search_configuration(page, site_url):

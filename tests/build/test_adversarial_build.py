@@ -1,8 +1,10 @@
 """`make build` rejects every adversarial case with a finding and no traceback (tests/adversarial.py).
 
 One strict build of a copy of the site holding every page case (session
-fixture `adversarial_build`, shared with the browser tests); each registry
-case in a build of its own (the registry is read before any page).
+fixture `adversarial_build`, shared with the browser tests). The registry
+cases are read before any page: tests/unit/test_registry.py runs each
+through what the build does with the registry, and
+tests/build/test_validation_build.py builds once with a broken registry.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from collections import defaultdict
 
 import pytest
 
-from partner_guide.tools.site import build_site
-from tests.adversarial import REGISTRY_CASES, page_cases, source_name, write_site
-from tests.support import ROOT
+from tests.adversarial import page_cases, source_name
 
 pytestmark = pytest.mark.slow
 FINDING = re.compile(r"^WARNING\s+-\s+[\w/]+: (?P<path>\S[^:]*):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z][A-Z0-9-]+) ", re.M)
@@ -55,14 +55,3 @@ def test_every_built_page_carries_the_content_security_policy(adversarial_build)
     assert len(pages) > 200
     for page in pages:
         assert page.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"') == 1, page
-
-
-@pytest.mark.parametrize("name", REGISTRY_CASES)
-def test_each_registry_case_stops_the_build_with_its_finding(name, tmp_path):
-    old, new, rule = REGISTRY_CASES[name]
-    site = write_site(tmp_path, ROOT, (old, new))
-    result = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=site / "mkdocs.yml", cwd=site, timeout=300)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert re.search(rf"hooks/registry\.yml:\d+:\d+: {rule}", output), output[-2000:]
-    assert "Traceback" not in output

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.support import ROOT, WARNING_LINE, RequestLog, html_pages, is_chinese_page, page_url, venv_tool
+from tests.support import ROOT, WARNING_LINE, html_pages, is_chinese_page
+from tests.visits import Sweep
 
 DOCS = ROOT / "docs"
 DATE_CLASS = "git-revision-date-localized-plugin-date"
@@ -141,39 +140,24 @@ def test_no_page_loads_anything_from_another_host_or_shows_the_repo_widget(site_
 
 
 @pytest.mark.browser
-def test_pages_with_edit_links_make_no_third_party_request(page, site_url, site_dir):
-    for html in _content_pages(site_dir):
-        log = RequestLog.attach(page, site_url)
-        page.goto(page_url(site_url, site_dir, html), wait_until="networkidle")
-        edit = page.locator('a[rel="edit"]')
-        assert edit.count() == 1
-        assert edit.get_attribute("title") in ("编辑此页", "Edit this page")
-        assert log.third_party() == [], f"{html}: {log.third_party()}"
-
-
-_NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "site", "node_modules", ".pytest_cache", "__pycache__", ".hypothesis", "lighthouse"
-)
+def test_pages_with_edit_links_make_no_third_party_request(visits: Sweep):
+    """The edit link as a reader's browser has it, during each page's one visit (tests/visits.py)."""
+    pages = [visit for visit in visits.pages if not visit.path.endswith("404.html")]
+    assert len(pages) >= 10
+    for visit in pages:
+        assert len(visit.edit_links) == 1, visit.url
+        assert visit.edit_links[0] in ("编辑此页", "Edit this page"), visit.url
+        assert visit.third_party == [], f"{visit.url}: {visit.third_party}"
 
 
 @pytest.mark.slow
-def test_a_copy_without_git_still_builds_strict_and_shows_the_build_date(tmp_path):
+def test_a_copy_without_git_still_builds_strict_and_shows_the_build_date(deployment_build):
     """An unzipped copy of the repository: no .git, so every date is the build date."""
-    copy = tmp_path / "partner-guide"
-    shutil.copytree(ROOT, copy, ignore=_NOT_COPIED, symlinks=True)
-    assert not (copy / ".git").exists()
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "GIT_DIR", "GIT_WORK_TREE")}
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    # Outside any repository, so git cannot find one above the copy either.
-    env["GIT_CEILING_DIRECTORIES"] = str(tmp_path)
-    result = subprocess.run(
-        [venv_tool("mkdocs"), "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=300,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
+    assert not (deployment_build.copy / ".git").exists()
+    output = deployment_build.result.stdout + deployment_build.result.stderr
+    assert deployment_build.result.returncode == 0, output
     assert not WARNING_LINE.search(output), output
-    now = datetime.now(timezone.utc)
-    build_days = {f"{d.year}年{d.month}月{d.day}日" for d in (now, now - timedelta(minutes=10))}
-    dates = _scan(tmp_path / "out" / "index.html").dates
+    build_days = {f"{d.year}年{d.month}月{d.day}日"
+                  for d in (deployment_build.started, deployment_build.started + timedelta(minutes=10))}
+    dates = _scan(deployment_build.out / "index.html").dates
     assert len(dates) == 1 and dates[0] in build_days, dates

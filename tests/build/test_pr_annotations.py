@@ -1,53 +1,34 @@
 """A pull request that breaks a console link fails CI, annotated on the right line.
 
 The pull-request workflow runs `make test`, whose first step is `make build`
-(mkdocs build --strict). This runs that same command on a copy of the
-repository with one broken console link added, with GITHUB_ACTIONS=true as on
-a runner, and checks that it fails and prints the `::error file=…,line=…`
-workflow command GitHub turns into an annotation on that line of the diff.
+(mkdocs build --strict). conftest.py's `broken_repository` runs that same
+command on a copy of the repository with a broken console link added (and
+the other findings of tests/build/test_validation_build.py), with
+GITHUB_ACTIONS=true as on a runner: it fails and prints the
+`::error file=…,line=…` workflow command GitHub turns into an annotation on
+that line of the diff.
 `make check`, and the pre-commit hook that runs it, must report the same place.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.support import ROOT, venv_tool
+from tests.support import BROKEN_PAGES, ROOT, run_in_copy, venv_tool
 
 PAGE = "docs/hot/rebate.md"
-BROKEN = "请在 [合同下载](https://console.cloud.tencent.com/partners/contrat) 下载协议。"
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "site", "node_modules", ".pytest_cache", "__pycache__", ".hypothesis", "lighthouse"
-)
+assert "/partners/contrat)" in BROKEN_PAGES[PAGE]  # a console path that is not a registered route
 
 
 @pytest.fixture(scope="module")
-def broken_copy(tmp_path_factory) -> tuple[Path, int]:
-    """A copy of the repository whose rebate page has a broken console link; (root, its line)."""
-    copy = tmp_path_factory.mktemp("pr") / "repo"
-    shutil.copytree(ROOT, copy, ignore=NOT_COPIED, symlinks=True)
-    page = copy / PAGE
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + BROKEN + "\n"
-    page.write_text(text, encoding="utf-8")
-    return copy, text.count("\n")
-
-
-def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MAKELEVEL")}
-    env.update(GITHUB_ACTIONS="true", NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    # Every make in the copy (also the one pre-commit runs) uses this test's
-    # environment and never installs: an install from the copy would point the
-    # shared editable install at the copy.
-    env["MAKEFLAGS"] = f"STAMP= VENV={Path(sys.executable).parent.parent}"
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+def broken_copy(broken_repository) -> tuple[Path, int]:
+    """The copy of the repository whose rebate page has a broken console link; (root, its line)."""
+    return broken_repository.root, broken_repository.lines[PAGE]
 
 
 def _annotation_re(line: int) -> re.Pattern[str]:
@@ -59,9 +40,9 @@ def _annotation_re(line: int) -> re.Pattern[str]:
 
 
 @pytest.mark.slow
-def test_make_build_fails_and_annotates_the_broken_console_link(broken_copy):
+def test_make_build_fails_and_annotates_the_broken_console_link(broken_repository, broken_copy):
     copy, line = broken_copy
-    result = _run(["make", "build"], copy)
+    result = broken_repository.build
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"make build passed with a broken console link:\n{output}"
     assert _annotation_re(line).search(result.stdout), output
@@ -71,7 +52,7 @@ def test_make_build_fails_and_annotates_the_broken_console_link(broken_copy):
 @pytest.mark.slow
 def test_make_check_reports_the_same_line(broken_copy):
     copy, line = broken_copy
-    result = _run(["make", "check"], copy)
+    result = run_in_copy(["make", "check"], copy)
     assert result.returncode != 0, result.stdout + result.stderr  # make exits 2 when check.py exits 1
     assert re.search(rf"^{re.escape(PAGE)}:{line}:\d+: LINK-ROUTE ", result.stdout, re.M), result.stdout
     assert _annotation_re(line).search(result.stdout), result.stdout
@@ -91,6 +72,6 @@ def test_the_pre_commit_hook_blocks_the_commit(broken_copy, tmp_path):
     if not (copy / ".git").exists():
         subprocess.run(["git", "init", "-q", str(copy)], check=True, capture_output=True)
     pre_commit = venv_tool("pre-commit")
-    result = _run([pre_commit, "run", "make-check", "--config", str(local_config), "--files", PAGE], copy)
+    result = run_in_copy([pre_commit, "run", "make-check", "--config", str(local_config), "--files", PAGE], copy)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{PAGE}:{line}:" in result.stdout and "LINK-ROUTE" in result.stdout, result.stdout

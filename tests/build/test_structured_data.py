@@ -4,15 +4,13 @@ absolute hreflang, robots.txt, the optional Baidu verification tag."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from partner_guide.site.seo import is_question
 
-from tests.support import ROOT, html_pages, is_chinese_page, venv_tool
+from tests.support import BAIDU_VERIFICATION, html_pages, is_chinese_page
 
 
 def _soup(path):
@@ -85,16 +83,12 @@ def test_robots_txt_allows_crawling_and_points_at_the_sitemap(site_dir, site_url
     assert (site_dir / "sitemap.xml").is_file()
 
 
-def test_baidu_verification_tag_only_when_configured(site_dir, tmp_path):
+def test_baidu_verification_tag_only_when_configured(site_dir, deployment_build):
     assert not _soup(site_dir / "index.html").select('meta[name="baidu-site-verification"]')
-    out = tmp_path / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BAIDU_SITE_VERIFICATION": "codeva-Test123"}
-    result = subprocess.run([venv_tool("mkdocs"), "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+    assert deployment_build.result.returncode == 0, deployment_build.result.stderr
     for page in ("index.html", "en/index.html", "hot/rebate/index.html"):
-        tags = _soup(out / page).select('head meta[name="baidu-site-verification"]')
-        assert [t["content"] for t in tags] == ["codeva-Test123"], page
+        tags = _soup(deployment_build.out / page).select('head meta[name="baidu-site-verification"]')
+        assert [t["content"] for t in tags] == [BAIDU_VERIFICATION], page
 
 
 def test_a_chinese_question_without_its_question_mark_is_a_question_too(site_dir):

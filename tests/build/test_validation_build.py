@@ -1,70 +1,41 @@
-"""Integration: a strict build of a copy of the site with bad pages, in a subprocess.
+"""Integration: strict builds of a copy of the site with findings, in a subprocess.
 
-The copy holds this repository's mkdocs.yml, docs/, hooks/ and overrides/, with
-bad lines appended to one Chinese and one English page. The build runs as
-`make build` does (subprocess: the i18n plugin leaves a monkeypatch behind
-when an in-process build fails; PYTHONDONTWRITEBYTECODE like the Makefile).
+`broken_repository` (conftest.py) is a copy of the repository with bad
+lines appended to Chinese and English pages and one English page removed,
+built by `make build` with GITHUB_ACTIONS=true as a pull request's CI run
+does (subprocess: the i18n plugin leaves a monkeypatch behind when an
+in-process build fails; PYTHONDONTWRITEBYTECODE like the Makefile). A
+broken registry stops a build of its own before any page.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
 from partner_guide.tools.site import copy_site
-from tests.support import ROOT, venv_tool
+from tests.adversarial import REGISTRY_CASES
+from tests.support import MISSING_TRANSLATION, ROOT, venv_tool
 
 pytestmark = pytest.mark.slow
 
-SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
-LEGACY = "[公告](https://console.qcloud.com/partners/announce)"
+ZH_PAGE, EN_PAGE = "docs/hot/refund.md", "docs/hot/rebate.en.md"
 ZH_LINE = ("docs/hot/refund.md:{line}:6: LINK-LEGACY-HOST legacy console host console.qcloud.com "
            "(hint: use https://console.cloud.tencent.com/partners/announce)")
-EN_SCRIPT = "<script>alert(1)</script>"
 EN_LINE = ("docs/hot/rebate.en.md:{line}:1: SAFE-TAG <script> is not allowed (removed with its content) "
            "(hint: remove it: pages use Markdown, and only the HTML the site renders itself "
            "(partner_guide/site/allowlist.py))")
 
 
-def _copy_site(target: Path) -> Path:
-    copy_site(target)
-    shutil.copytree(ROOT / "docs", target / "docs")
-    return target
-
-
-def _append(path: Path, text: str) -> int:
-    """Append a paragraph; return its 1-based line number in the file."""
-    content = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(content + text + "\n", encoding="utf-8")
-    return content.count("\n") + 1
-
-
-def _build(site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env}
-    environment.pop("GITHUB_ACTIONS", None)
-    environment.update(env)
-    return subprocess.run([venv_tool("mkdocs"), "build", "--strict", "--site-dir", str(site / "out")], cwd=site,
-                          env=environment, capture_output=True, text=True, timeout=300)
-
-
-def _tree_digest(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for name in SITE_FILES for path in sorted((site / name).rglob("*") if (site / name).is_dir()
-                                                     else [site / name]) if path.is_file()}
-
-
 @pytest.fixture(scope="module")
-def bad_build(tmp_path_factory):
-    site = _copy_site(tmp_path_factory.mktemp("bad-site"))
-    zh = _append(site / "docs/hot/refund.md", LEGACY)
-    en = _append(site / "docs/hot/rebate.en.md", EN_SCRIPT)
-    before = _tree_digest(site)
-    result = _build(site, GITHUB_ACTIONS="true")
-    return result, zh, en, before, _tree_digest(site)
+def bad_build(broken_repository):
+    repo = broken_repository
+    return repo.build, repo.lines[ZH_PAGE], repo.lines[EN_PAGE], repo.before, repo.after
 
 
 def test_bad_chinese_page_fails_the_build_with_the_exact_finding_line(bad_build):
@@ -100,24 +71,33 @@ def test_failing_build_leaves_the_source_tree_byte_identical(bad_build):
     assert after == before
 
 
-def test_broken_registry_stops_the_build_with_a_plugin_error_naming_the_entry(tmp_path):
-    site = _copy_site(tmp_path)
-    registry = site / "hooks/registry.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("path: /partners/announce", "path: partners"),
-                        encoding="utf-8")
-    result = _build(site)
-    assert result.returncode != 0
-    assert "console.routes.announce.path" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_strict_build_fails_on_a_missing_translation_without_fallback(tmp_path):
+def test_strict_build_fails_on_a_missing_translation_without_fallback(broken_repository):
     """No silent fallback to Chinese: the build names the missing English page."""
-    site = _copy_site(tmp_path)
-    (site / "docs" / "hot" / "binding.en.md").unlink()
-    result = _build(site)
+    result = broken_repository.build
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert ("docs/hot/binding.md:1:1: PARITY-MISSING no English page: docs/hot/binding.en.md "
+    assert (f"docs/hot/binding.md:1:1: PARITY-MISSING no English page: {MISSING_TRANSLATION} "
             "does not exist") in output
-    assert not (site / "out" / "en" / "hot" / "binding" / "index.html").exists()
+    assert not (broken_repository.root / "site" / "en" / "hot" / "binding" / "index.html").exists()
+
+
+def test_broken_registry_stops_the_build_with_a_plugin_error_naming_the_entry(tmp_path: Path):
+    """The one build with a broken registry (every other case: tests/unit/test_registry.py): it stops, with the
+    registry's finding at its line and the entry's name, and no traceback."""
+    copy_site(tmp_path)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    registry = tmp_path / "hooks/registry.yml"
+    old, new, rule = REGISTRY_CASES["registry-javascript-contact"]
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("path: /partners/announce", "path: partners").replace(old, new, 1),
+                        encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run([venv_tool("mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "console.routes.announce.path" in result.stderr
+    assert re.search(r"hooks/registry\.yml:\d+:\d+: REG-PATH", result.stderr), result.stderr[-2000:]
+    assert re.search(rf"hooks/registry\.yml:\d+:\d+: {rule}", result.stderr), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -1,11 +1,23 @@
-"""The registry (partner_guide/registry.py, checks/registry_schema.py): strict, typed, open to new contacts."""
+"""The registry (partner_guide/registry.py, checks/registry_schema.py): strict, typed, open to new contacts.
+
+The adversarial registry cases (tests/adversarial.py) go through what a build does with the file first
+(`adapter.registry`, from the checks hook's `on_pre_build`): each is a `PluginError` naming its line. That
+MkDocs then stops with that message and no traceback is tests/build/test_validation_build.py's one build
+with a broken registry.
+"""
 
 from __future__ import annotations
 
-import pytest
+import re
+from types import SimpleNamespace
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from partner_guide import adapter
 from partner_guide.checks.registry_schema import TRUSTED_DOMAINS, check_registry
 from partner_guide.registry import REGISTRY_PATH, RegistryError, load_registry
+from tests.adversarial import REGISTRY_CASES
 
 BASE = REGISTRY_PATH.read_text(encoding="utf-8")
 
@@ -111,3 +123,15 @@ def test_a_missing_required_key_is_a_finding_at_its_entry(key, tmp_path):
         load_registry(broken)
     assert str(raised.value).endswith(f":{mail + 1}:3: REG-SHAPE contacts.mail: missing {key!r} "
                                       f"(hint: add `{key}:` to contacts.mail)")
+
+
+@pytest.mark.parametrize("name", REGISTRY_CASES)
+def test_each_adversarial_registry_case_stops_the_build_with_its_finding(name, tmp_path):
+    old, new, rule = REGISTRY_CASES[name]
+    assert old in BASE, old
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "registry.yml").write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        adapter.registry(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    assert re.search(rf"^hooks/registry\.yml:\d+:\d+: {rule}", str(error.value), re.M), str(error.value)
+    assert error.value.__cause__ is None and error.value.__suppress_context__  # one message, no chained traceback
