@@ -1,10 +1,8 @@
 """The rules (partner_guide/checks): every finding a warning, so `--strict` fails.
 
-- `on_pre_build`: a broken registry stops the build; the previous build's findings are forgotten.
-- `on_page_markdown`: the source rules (`ruleset.run_checks`) on the ORIGINAL file, once per file and build;
-  the page pipeline (markdown/page.py: every page rule on the rendered page, the sanitizer) reports here.
-- `on_post_build` of the edition built last: parity, anchors (only the pages a `make serve` rebuild
-  rendered, hooks/preview.py), synonyms, the terms list (hooks/terms.yml)."""
+- `on_pre_build`: a broken registry stops the build; the last build's findings are forgotten.
+- `on_page_markdown`: the source rules on the ORIGINAL file; the page pipeline (markdown/page.py) reports here.
+- `on_post_build`, last edition: parity, anchors (of a `make serve` rebuild: its pages), synonyms, terms."""
 
 from __future__ import annotations
 
@@ -51,8 +49,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         REPORTER.report(check_parity(REPORTER.models) + check_anchors(REPORTER.models))
         if preview.partial(config):  # `make serve`: the pages this rebuild rendered, and only those (hooks/preview.py)
             return
-        sources = {adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
-                   for path in sorted(Path(config.docs_dir).rglob("*.md"))}
+        sources = {
+            adapter.repo_path(path.resolve(), config): path.read_text(encoding="utf-8", errors="replace")
+            for path in sorted(Path(config.docs_dir).rglob("*.md"))
+        }
         root = Path(config.config_file_path).parent
         synonyms, terms = synonyms_path(root), terms_path(root)
         REPORTER.report(check_synonyms_file(synonyms, sources, adapter.repo_path(synonyms, config)))

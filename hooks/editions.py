@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
+from partner_guide import adapter
 from partner_guide.compat import i18n_plugin
 from partner_guide.compat.material import alternate_script_problems, rebase_config
 from partner_guide.languages import DEFAULT_LANG, build_language
 from partner_guide.site.editions import edition_base, place_404
-from partner_guide.site import preview
-from partner_guide.site.seo import is_preview
-from partner_guide.site.step import finish_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,8 +33,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | N
     return output if lang == DEFAULT_LANG else rebase_config(output, edition_base(page.url, lang))
 
 
-def on_template_context(context: TemplateContext, /, *, template_name: str,
-                        config: MkDocsConfig) -> TemplateContext | None:
+def on_template_context(
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext | None:
     if template_name == "404.html":
         i18n_plugin.reset_switcher_to_home_pages(config)
     return context
@@ -50,9 +49,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The edition built last (every page of every edition written, config.site_dir the root): a strict build
     # that fails stops right after it, so its pages get their policy too.
     if build_language(config) == i18n_plugin.last_edition(config):
-        languages = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
-        partial = preview.partial(config)  # `make serve` rendered some pages again: finish those (hooks/preview.py)
-        finish_site(Path(config.site_dir), config.site_url or "", *languages, preview=is_preview(config.extra),
-                    written_since=partial.started if partial else None)
+        adapter.finish_site(config)
         for problem in alternate_script_problems(config.site_dir):
             log.warning(f"{problem}: lang-switch.js may not stop Material's sitemap fetches (compat/material.py)")

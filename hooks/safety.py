@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-
 from partner_guide import adapter
 from partner_guide.compat.i18n_plugin import in_language_rebuild
 

@@ -6,19 +6,15 @@ Material's plugin), on_post_page/on_post_template (the guide's worker), on_post_
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-
 from partner_guide import adapter
-from partner_guide.checks.synonyms import load_synonyms, synonyms_path
 from partner_guide.compat import i18n_plugin, material_search
 from partner_guide.site import preview
-from partner_guide.site.search_index import Pages, write_indexes
+from partner_guide.site.search_index import Pages
 
 PAGES = Pages()
 
@@ -32,8 +28,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 @event_priority(50)  # before Material's search plugin (0) indexes the page
-def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> TemplateContext | None:
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext | None:
     adapter.index_page(PAGES, page, config)
     return context
 
@@ -51,8 +48,4 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):  # a partial preview keeps it
-        material_search.remove_materials_worker(Path(config.site_dir))
-        write_indexes(Path(config.site_dir), PAGES, material_search.worker_to,
-                      default=i18n_plugin.default_language(config),
-                      separator=material_search.separator(config),
-                      synonyms=load_synonyms(synonyms_path(Path(config.config_file_path).parent)))
+        adapter.write_search(PAGES, config)

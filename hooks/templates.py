@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
-
 from partner_guide import adapter, mermaid, ui
 from partner_guide.languages import build_language, edition_root
 

@@ -73,8 +73,8 @@ from typing import IO, Any, TypeVar
 from urllib.parse import quote
 
 import pytest
-
 from partner_guide.tools.site import ErrorDocumentHandler, QuietHandler, build_site, venv_command
+
 from tests.adversarial import tree_digest as docs_digest
 from tests.adversarial import write_site
 from tests.support import (
@@ -155,7 +155,7 @@ class Run:
     def _result(self, name: str, compute: Callable[[], T]) -> T:
         done = self.root / f"{quote(name, safe='')}.pickle"
         if done.exists():
-            return pickle.loads(done.read_bytes())  # noqa: S301 - written by this run
+            return pickle.loads(done.read_bytes())
         value = compute()
         done.write_bytes(pickle.dumps(value))
         return value
@@ -319,11 +319,21 @@ def deployment_build(run: Run) -> CopyBuild:
         shutil.copytree(ROOT, copy, ignore=NOT_IN_A_DOWNLOAD, symlinks=True)
         env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "GIT_DIR", "GIT_WORK_TREE")}
         # Outside any repository, so git cannot find one above the copy either.
-        env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", GIT_CEILING_DIRECTORIES=str(parent),
-                   BAIDU_SITE_VERIFICATION=BAIDU_VERIFICATION)
-        started = datetime.datetime.now(datetime.timezone.utc)
-        result = subprocess.run([venv_command("mkdocs"), "build", "--strict", "-d", str(parent / "out")],
-                                cwd=copy, env=env, capture_output=True, text=True, timeout=300)
+        env.update(
+            NO_MKDOCS_2_WARNING="1",
+            PYTHONDONTWRITEBYTECODE="1",
+            GIT_CEILING_DIRECTORIES=str(parent),
+            BAIDU_SITE_VERIFICATION=BAIDU_VERIFICATION,
+        )
+        started = datetime.datetime.now(datetime.UTC)
+        result = subprocess.run(
+            [venv_command("mkdocs"), "build", "--strict", "-d", str(parent / "out")],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         return CopyBuild(copy, parent / "out", result, started)
 
     return run.once("deployment", build)
@@ -434,8 +444,17 @@ def visits(request: pytest.FixtureRequest) -> Sweep:
 # --------------------------------------------------------------------------- collection and CI
 
 
-SLOW_FIXTURES = {"site_dir", "site_url", "mirror_url", "error_document_url", "adversarial_build",
-                 "unsanitized_build", "visits", "phone_visits", "desktop_visits"}
+SLOW_FIXTURES = {
+    "site_dir",
+    "site_url",
+    "mirror_url",
+    "error_document_url",
+    "adversarial_build",
+    "unsanitized_build",
+    "visits",
+    "phone_visits",
+    "desktop_visits",
+}
 
 
 @pytest.hookimpl(trylast=True)
@@ -453,7 +472,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     """In CI (`CI` or `REQUIRE_BROWSER`), a browser or Lighthouse test that skips fails instead."""
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and browser_required() and (item.get_closest_marker("browser")
-                                                   or item.get_closest_marker("lighthouse")):
+    if (
+        report.skipped
+        and browser_required()
+        and (item.get_closest_marker("browser") or item.get_closest_marker("lighthouse"))
+    ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where browser tests must run: {report.longrepr}"

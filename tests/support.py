@@ -28,7 +28,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import yaml
-
 from partner_guide import REPO_ROOT as ROOT
 from partner_guide.checks.findings import Finding
 from partner_guide.registry import load_registry
@@ -66,7 +65,6 @@ def mkdocs_config():
 def render_markdown(text: str, lang: str = "zh") -> str:
     """`text` rendered as a page of the site is (mkdocs.yml's Markdown extensions and their settings)."""
     import markdown
-
     from partner_guide.compat.mkdocs_markdown import EXTENSION
 
     config = mkdocs_config()
@@ -102,8 +100,13 @@ def run_in_copy(command: list[str], cwd: Path, **env: str) -> subprocess.Complet
     shared editable install at the copy.
     """
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MAKELEVEL")}
-    environ.update(GITHUB_ACTIONS="true", NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
-                   MAKEFLAGS=f"STAMP= VENV={Path(sys.executable).parent.parent}", **env)
+    environ.update(
+        GITHUB_ACTIONS="true",
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        MAKEFLAGS=f"STAMP= VENV={Path(sys.executable).parent.parent}",
+        **env,
+    )
     return subprocess.run(command, cwd=cwd, env=environ, capture_output=True, text=True, timeout=300)
 
 
@@ -117,7 +120,8 @@ def browser_required() -> bool:
 BROKEN_PAGES = {
     "docs/hot/refund.md": "[公告](https://console.qcloud.com/partners/announce)",  # LINK-LEGACY-HOST
     "docs/hot/rebate.en.md": "<script>alert(1)</script>",  # SAFE-TAG
-    "docs/hot/rebate.md": "请在 [合同下载](https://console.cloud.tencent.com/partners/contrat) 下载协议。",  # LINK-ROUTE
+    # LINK-ROUTE
+    "docs/hot/rebate.md": "请在 [合同下载](https://console.cloud.tencent.com/partners/contrat) 下载协议。",
 }
 MISSING_TRANSLATION = "docs/hot/binding.en.md"  # and removes this page's translation
 # What a copy of the repository leaves out: git, and everything installed or built.
@@ -127,9 +131,12 @@ SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 def tree_digest(root: Path, names: tuple[str, ...] = SITE_FILES) -> dict[str, str]:
     """Every file of the site's sources under `root`, with its content's hash: proof that nothing was written."""
-    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for name in names for path in sorted((root / name).rglob("*") if (root / name).is_dir()
-                                                 else [root / name]) if path.is_file()}
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for name in names
+        for path in sorted((root / name).rglob("*") if (root / name).is_dir() else [root / name])
+        if path.is_file()
+    }
 
 
 # --------------------------------------------------------------------------- built pages
@@ -138,7 +145,8 @@ def tree_digest(root: Path, names: tuple[str, ...] = SITE_FILES) -> dict[str, st
 def html_pages(site_dir: Path) -> list[Path]:
     """Every page of the built site: each `index.html` and `404.html`, any language."""
     pages = sorted(
-        p for p in site_dir.rglob("*.html")
+        p
+        for p in site_dir.rglob("*.html")
         if p.name in ("index.html", "404.html") and "assets" not in p.relative_to(site_dir).parts
     )
     assert pages, f"no HTML pages under {site_dir}"
@@ -224,7 +232,8 @@ class RequestLog:
         """Requests that leave the served site (data:/blob: URLs stay in the page)."""
         local = urlsplit(self.site_url).netloc
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != local
         ]
 
@@ -269,8 +278,13 @@ def run(check, path: Path) -> list[Finding]:
 
 
 # The rules of each area of the check fixtures, by rule-id prefix.
-AREAS = {"links": ("LINK-",), "safety": ("SAFE-", "HTML-"), "admonitions": ("ADM-",), "diagrams": ("DIA-",),
-         "hygiene": ("HYG-",)}
+AREAS = {
+    "links": ("LINK-",),
+    "safety": ("SAFE-", "HTML-"),
+    "admonitions": ("ADM-",),
+    "diagrams": ("DIA-",),
+    "hygiene": ("HYG-",),
+}
 
 
 def page_findings(text: str, path: str = "docs/hot/rebate.md", registry=None) -> list[Finding]:
@@ -353,8 +367,11 @@ def search_results(page, query: str) -> list[SearchResult]:
     for link in previous or []:
         parts = urlsplit(link["href"])
         h = dict(parse_qsl(parts.query)).get("h", "")
-        results.append(SearchResult(parts.path, parts.fragment, h, link["title"], link["text"], link["html"],
-                                    link["shown"], link["group"]))
+        results.append(
+            SearchResult(
+                parts.path, parts.fragment, h, link["title"], link["text"], link["html"], link["shown"], link["group"]
+            )
+        )
     return results
 
 
@@ -376,8 +393,7 @@ class SearchTabs:
     def tab(self, home: str):
         """The open tab of `home` ('' or 'en/'), loaded on first use."""
         if home not in self.tabs:
-            context = new_context(self.browser, self.site_url, viewport={"width": 1280, "height": 900},
-                                  locale="zh-CN")
+            context = new_context(self.browser, self.site_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
             page = context.new_page()
             page.goto(self.site_url + home, wait_until="load")
             self.tabs[home] = page
@@ -418,7 +434,8 @@ def _area(area: str):
 
 # Each area's rules on one page (rendered as make check and the build render it).
 check_links, check_safety, check_admonitions, check_diagrams, check_hygiene = (
-    _area(area) for area in ("links", "safety", "admonitions", "diagrams", "hygiene"))
+    _area(area) for area in ("links", "safety", "admonitions", "diagrams", "hygiene")
+)
 
 
 def page_model(text: str, path: str = "docs/x.md", registry=None):

@@ -42,8 +42,13 @@ from tests.support import ROOT, RequestLog, html_pages, new_context
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS: dict[str, dict[str, Any]] = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-              "device_scale_factor": 2, "locale": "zh-CN"},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+        "locale": "zh-CN",
+    },
     "desktop": {"viewport": {"width": 1440, "height": 900}, "locale": "zh-CN"},
 }
 # Widths measured in each visit, the viewport's own first: a small phone (360) and an old one (320);
@@ -65,7 +70,8 @@ document.addEventListener('securitypolicyviolation',
   window.__shadowOf = host => roots.get(host) || host.shadowRoot;
 })();
 """
-RENDERED = """() => document.querySelectorAll('pre.mermaid').length === 0 && document.querySelectorAll('div.mermaid').length > 0
+RENDERED = """() => document.querySelectorAll('pre.mermaid').length === 0
+  && document.querySelectorAll('div.mermaid').length > 0
   && [...document.querySelectorAll('div.mermaid')].every(h => __shadowOf(h) && __shadowOf(h).querySelector('svg'))"""
 # Every running transition or animation settled first (two frames, so that one just triggered counts):
 # measurements and axe see colours and boxes as they end up (Material fades things in).
@@ -199,8 +205,11 @@ def _axe(page: Any, axe_source: str) -> tuple[dict[str, list[dict[str, Any]]], d
     found, schemes = {}, {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
-                               arg="slate" if scheme == "dark" else "default", timeout=5_000)
+        page.wait_for_function(
+            "s => document.body.getAttribute('data-md-color-scheme') === s",
+            arg="slate" if scheme == "dark" else "default",
+            timeout=5_000,
+        )
         _settle(page)
         schemes[scheme] = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
         found[scheme] = page.evaluate(AXE_RUN)
@@ -208,8 +217,9 @@ def _axe(page: Any, axe_source: str) -> tuple[dict[str, list[dict[str, Any]]], d
     return found, schemes
 
 
-def _visit(page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ...], height: int,
-           axe_source: str) -> PageVisit:
+def _visit(
+    page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ...], height: int, axe_source: str
+) -> PageVisit:
     url = base + path
     log = RequestLog.attach(page, base)
     response = page.goto(url, wait_until="load")
@@ -236,12 +246,25 @@ def _visit(page: Any, base: str, path: str, diagram: bool, widths: tuple[int, ..
     page.wait_for_load_state("networkidle")
     log.detach(page)
     return PageVisit(
-        url=url, path=path, status=response.status if response else 0, diagram=diagram,
-        requests=list(log.requests), third_party=log.third_party(), console_errors=list(log.console_errors),
-        page_errors=list(log.page_errors), bad_responses=list(log.bad_responses),
-        csp_violations=page.evaluate("window.__violations"), lang=facts["lang"], h1=facts["h1"],
-        edit_links=facts["edit_links"], contact=facts["contact"], render_error=render_error, drawn=drawn,
-        layout=layout, schemes=schemes, axe=axe,
+        url=url,
+        path=path,
+        status=response.status if response else 0,
+        diagram=diagram,
+        requests=list(log.requests),
+        third_party=log.third_party(),
+        console_errors=list(log.console_errors),
+        page_errors=list(log.page_errors),
+        bad_responses=list(log.bad_responses),
+        csp_violations=page.evaluate("window.__violations"),
+        lang=facts["lang"],
+        h1=facts["h1"],
+        edit_links=facts["edit_links"],
+        contact=facts["contact"],
+        render_error=render_error,
+        drawn=drawn,
+        layout=layout,
+        schemes=schemes,
+        axe=axe,
     )
 
 
@@ -274,14 +297,28 @@ class Visitor:
         """A built page (`path` as served: '', 'hot/rebate/', '404.html')."""
         html = self.site_dir / (path if path.endswith(".html") else path + "index.html")
         options = VIEWPORTS[viewport]
-        return _visit(self.tab(viewport, self.url), self.url, path, has_diagram(html), WIDTHS[viewport],
-                      options["viewport"]["height"], self.axe_source)
+        return _visit(
+            self.tab(viewport, self.url),
+            self.url,
+            path,
+            has_diagram(html),
+            WIDTHS[viewport],
+            options["viewport"]["height"],
+            self.axe_source,
+        )
 
     def error(self, viewport: str, path: str) -> PageVisit:
         """The error document, answering a missing `path`."""
         height = VIEWPORTS[viewport]["viewport"]["height"]
-        return _visit(self.tab(viewport, self.error_url), self.error_url, path, False, WIDTHS[viewport][:1], height,
-                      self.axe_source)
+        return _visit(
+            self.tab(viewport, self.error_url),
+            self.error_url,
+            path,
+            False,
+            WIDTHS[viewport][:1],
+            height,
+            self.axe_source,
+        )
 
     def close(self) -> None:
         for tab in self.tabs.values():
@@ -304,8 +341,13 @@ def sweep(visitor: Visitor, viewport: str, share: Callable[[list[str], Callable[
         return visitor.page(viewport, path) if kind == "page" else visitor.error(viewport, path)
 
     done = share(list(names), visit)
-    return Sweep(viewport, visitor.url, WIDTHS[viewport], [done[n] for n, (kind, _) in names.items() if kind == "page"],
-                 [done[n] for n, (kind, _) in names.items() if kind == "error"])
+    return Sweep(
+        viewport,
+        visitor.url,
+        WIDTHS[viewport],
+        [done[n] for n, (kind, _) in names.items() if kind == "page"],
+        [done[n] for n, (kind, _) in names.items() if kind == "error"],
+    )
 
 
 def squash(text: str) -> str:

@@ -20,13 +20,18 @@ from tests.support import new_context
 
 pytestmark = pytest.mark.browser
 
-OBSERVE = "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " \
-          "window.__violations.push(e.violatedDirective))"
+OBSERVE = (
+    "window.__violations = []; document.addEventListener('securitypolicyviolation', e => "
+    "window.__violations.push(e.violatedDirective))"
+)
 
 
 def _pages_with_payload(build) -> list[str]:
-    return sorted(path.parent.relative_to(build.out).as_posix() + "/"
-                  for path in (build.out / "adv").rglob("index.html") if MARK in path.read_text(encoding="utf-8"))
+    return sorted(
+        path.parent.relative_to(build.out).as_posix() + "/"
+        for path in (build.out / "adv").rglob("index.html")
+        if MARK in path.read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +58,9 @@ def _visit(page, url: str) -> dict:
     for link in page.locator("article a[href^='javascript']").all()[:3]:
         link.click(no_wait_after=True, timeout=2000)
     page.wait_for_timeout(100)
-    return page.evaluate("() => ({pwned: window.PWNED, footer: !!document.querySelector('.md-footer'),"
-                         " violations: window.__violations})")
+    return page.evaluate(
+        "() => ({pwned: window.PWNED, footer: !!document.querySelector('.md-footer'), violations: window.__violations})"
+    )
 
 
 def test_payloads_left_as_text_or_code_in_the_strict_build_do_not_run(visit, adversarial_build):

@@ -50,16 +50,24 @@ def report(found: dict[str, Any]) -> str:
 
 
 def test_axe_with_every_rule_finds_nothing_on_any_page_in_light_and_dark(visits: Sweep):
-    found = {f"{visit.url} {scheme}": violations for visit in visits.pages
-             for scheme, violations in visit.axe.items() if violations}
+    found = {
+        f"{visit.url} {scheme}": violations
+        for visit in visits.pages
+        for scheme, violations in visit.axe.items()
+        if violations
+    }
     assert not found, report(found)
     # Both runs happened, each in its scheme.
     assert all(visit.schemes == {"light": "default", "dark": "slate"} for visit in visits.pages)
 
 
 def test_axe_with_every_rule_finds_nothing_on_the_error_document_in_either_edition(visits: Sweep):
-    found = {f"{visit.url} {scheme}": violations for visit in visits.errors
-             for scheme, violations in visit.axe.items() if violations}
+    found = {
+        f"{visit.url} {scheme}": violations
+        for visit in visits.errors
+        for scheme, violations in visit.axe.items()
+        if violations
+    }
     assert not found, report(found)
     assert [visit.status for visit in visits.errors] == [404] * len(visits.errors)
     assert all(visit.schemes == {"light": "default", "dark": "slate"} for visit in visits.errors)
@@ -70,13 +78,19 @@ def test_the_run_includes_the_rules_axe_leaves_off_by_default(browser, axe_sourc
     text at 5.7:1 (AA, not AAA) fail, as they do not in axe's default run."""
     context = browser.new_context()
     page = context.new_page()
-    page.set_content('<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
-                     '<article><aside><p style="color:#666;background:#fff">grey</p></aside></article>'
-                     '</main></body></html>')
+    page.set_content(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
+        '<article><aside><p style="color:#666;background:#fff">grey</p></aside></article>'
+        "</main></body></html>"
+    )
     page.evaluate(axe_source)
     found = {violation["id"] for violation in page.evaluate(AXE_RUN)}
-    default = {violation["id"] for violation in page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")}
+    default = {
+        violation["id"]
+        for violation in page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
+    }
     context.close()
     assert {"landmark-complementary-is-top-level", "color-contrast-enhanced"} <= found
     assert not {"landmark-complementary-is-top-level", "color-contrast-enhanced"} & default

@@ -28,9 +28,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from partner_guide import ui
 from partner_guide.tools.site import build_site, serving
+
 from tests.support import (
     WARNING_LINE,
     RequestLog,

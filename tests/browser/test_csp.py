@@ -20,8 +20,10 @@ from tests.visits import Sweep
 
 pytestmark = pytest.mark.browser
 
-OBSERVE = "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " \
-          "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))"
+OBSERVE = (
+    "window.__violations = []; document.addEventListener('securitypolicyviolation', e => "
+    "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))"
+)
 POLICY = re.compile(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
@@ -65,21 +67,28 @@ def test_search_theme_toggle_and_language_switch_run_under_the_policy(observed, 
 def test_a_diagram_without_its_drawing_renders_live_under_the_policy(browser, site_url):
     context = new_context(browser, site_url)
     context.add_init_script(OBSERVE)
-    context.add_init_script("(() => { const a = Element.prototype.attachShadow; Element.prototype.attachShadow ="
-                            " function (i) { return a.call(this, Object.assign({}, i, {mode: 'open'})); }; })();")
+    context.add_init_script(
+        "(() => { const a = Element.prototype.attachShadow; Element.prototype.attachShadow ="
+        " function (i) { return a.call(this, Object.assign({}, i, {mode: 'open'})); }; })();"
+    )
 
     def without_drawings(route):
         body = route.fetch().text()
-        route.fulfill(body=re.sub(r'<template class="diagram__svg">.*?</template>', "", body, flags=re.S),
-                      content_type="text/html; charset=utf-8")
+        route.fulfill(
+            body=re.sub(r'<template class="diagram__svg">.*?</template>', "", body, flags=re.S),
+            content_type="text/html; charset=utf-8",
+        )
 
     context.route(site_url + "hot/refund/", without_drawings)
     page = context.new_page()
     log = RequestLog.attach(page, site_url)
     page.goto(site_url + "hot/refund/", wait_until="load")
-    page.wait_for_function("() => document.querySelectorAll('pre.mermaid').length === 0 && "
-                           "[...document.querySelectorAll('div.mermaid')].every(h => h.shadowRoot && "
-                           "h.shadowRoot.querySelector('svg'))", timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('pre.mermaid').length === 0 && "
+        "[...document.querySelectorAll('div.mermaid')].every(h => h.shadowRoot && "
+        "h.shadowRoot.querySelector('svg'))",
+        timeout=30_000,
+    )
     assert [url for url in log.requests if "/vendor/mermaid/" in url], "Mermaid did not load: the drawing was used"
     assert page.evaluate("window.__violations") == [] and not log.page_errors
     context.close()

@@ -37,16 +37,19 @@ def diagrams_on_disk(site_dir: Path) -> dict[Path, list[str]]:
 
 
 def test_every_diagram_renders_to_an_svg_with_its_labels(visits: Sweep, site_dir):
-    diagrams = {visits.url + html.relative_to(site_dir).as_posix().removesuffix("index.html"): sources
-                for html, sources in diagrams_on_disk(site_dir).items()}
+    diagrams = {
+        visits.url + html.relative_to(site_dir).as_posix().removesuffix("index.html"): sources
+        for html, sources in diagrams_on_disk(site_dir).items()
+    }
     assert len(diagrams) >= 4, "the journey, agreement, rebate and refund diagrams are missing"
     assert {visit.url for visit in visits.diagram_pages()} == set(diagrams)
     failures = []
     for visit in visits.diagram_pages():
         url, sources = visit.url, diagrams[visit.url]
         if visit.render_error:
-            failures.append(f"{url}: {visit.render_error}; page errors {visit.page_errors}, "
-                            f"console {visit.console_errors}")
+            failures.append(
+                f"{url}: {visit.render_error}; page errors {visit.page_errors}, console {visit.console_errors}"
+            )
             continue
         if len(visit.drawn) != len(sources):
             failures.append(f"{url}: {len(sources)} diagrams in the HTML, {len(visit.drawn)} rendered")

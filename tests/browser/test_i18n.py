@@ -25,12 +25,18 @@ def path_and_hash(url: str) -> str:
     return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-@pytest.mark.parametrize("start, english, chinese", [
-    ("hot/rebate/#rebate-process", "/en/hot/rebate/#rebate-process", "/hot/rebate/#rebate-process"),
-    ("hot/agreement/#agreement-progress", "/en/hot/agreement/#agreement-progress",
-     "/hot/agreement/#agreement-progress"),
-    ("prepare/#assessment", "/en/prepare/#assessment", "/prepare/#assessment"),
-])
+@pytest.mark.parametrize(
+    "start, english, chinese",
+    [
+        ("hot/rebate/#rebate-process", "/en/hot/rebate/#rebate-process", "/hot/rebate/#rebate-process"),
+        (
+            "hot/agreement/#agreement-progress",
+            "/en/hot/agreement/#agreement-progress",
+            "/hot/agreement/#agreement-progress",
+        ),
+        ("prepare/#assessment", "/en/prepare/#assessment", "/prepare/#assessment"),
+    ],
+)
 def test_language_switch_keeps_the_question_both_ways(page, site_url, start, english, chinese):
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)

@@ -11,7 +11,10 @@ from tests.support import html_pages
 
 pytestmark = pytest.mark.browser
 
-FOCUSED = "() => { const a = document.activeElement; return a ? (a.className + '|' + (a.getAttribute('hreflang') || '') + '|' + (a.getAttribute('href') || '')) : '' }"
+FOCUSED = (
+    "() => { const a = document.activeElement; return a ? (a.className + '|' + (a.getAttribute('hreflang') || '')"
+    " + '|' + (a.getAttribute('href') || '')) : '' }"
+)
 
 
 @pytest.mark.parametrize("path", ["", "hot/rebate/", "en/hot/refund/"])

@@ -21,8 +21,8 @@ import json
 import subprocess
 
 import pytest
-
 from partner_guide.tools.lighthouse import BARS, BUDGETS, DETERMINISTIC, failures
+
 from tests.support import CHROMIUM, ROOT, browser_required, venv_tool
 
 pytestmark = [pytest.mark.lighthouse, pytest.mark.slow]
@@ -38,15 +38,25 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 @pytest.fixture(scope="module")
 def summary(run) -> dict:
     required = browser_required()
-    for missing, hint in ((not LIGHTHOUSE.exists(), "run `npm ci`"), (not CHROMIUM.exists(), "apt-get install chromium")):
+    for missing, hint in (
+        (not LIGHTHOUSE.exists(), "run `npm ci`"),
+        (not CHROMIUM.exists(), "apt-get install chromium"),
+    ):
         if missing:
             if required:
                 pytest.fail(f"Lighthouse cannot run: {hint}")
             pytest.skip(f"Lighthouse cannot run: {hint} (or deselect with -m 'not lighthouse')")
     out = run.root / "lighthouse"
-    result = run.once("lighthouse", lambda: subprocess.run(
-        [venv_tool("guide-lighthouse"), "--runs", "1", "--no-performance-bar", "--out", str(out), "--only", *PAGES],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800))
+    result = run.once(
+        "lighthouse",
+        lambda: subprocess.run(
+            [venv_tool("guide-lighthouse"), "--runs", "1", "--no-performance-bar", "--out", str(out), "--only", *PAGES],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        ),
+    )
     print(result.stdout)
     data = json.loads((out / "summary.json").read_text(encoding="utf-8")) if (out / "summary.json").exists() else None
     assert data, f"no summary (exit {result.returncode}):\n{result.stdout}\n{result.stderr[-3000:]}"
@@ -77,6 +87,9 @@ def test_every_page_is_within_the_budgets(summary):
 
 def test_best_practices_is_perfect_on_every_page_under_the_content_security_policy(summary):
     # Issue 11: the policy (site/csp.py) must cost nothing here: no blocked script, no console error.
-    imperfect = [f"/{row['page']} {row['scores'].get('best-practices')}" for row in summary["pages"]
-                 if row["scores"].get("best-practices") != 1]
+    imperfect = [
+        f"/{row['page']} {row['scores'].get('best-practices')}"
+        for row in summary["pages"]
+        if row["scores"].get("best-practices") != 1
+    ]
     assert not imperfect, "best practices below 1.0:\n" + "\n".join(imperfect) + "\n\n" + summary["table"]

@@ -33,8 +33,9 @@ def test_no_horizontal_overflow_and_contact_block_on_every_page_on_a_phone(phone
             # the layout then reports a wider innerWidth instead of a wider scrollWidth.
             m = visit.layout[width]
             if m["page_width"] > width + 1:
-                failures.append(f"{url}: page is {m['page_width']}px wide on a {width}px screen; "
-                                f"widest elements: {m['widest']}")
+                failures.append(
+                    f"{url}: page is {m['page_width']}px wide on a {width}px screen; widest elements: {m['widest']}"
+                )
         chats = [chat for chat in (visit.contact or {}).get("chats", []) if chat["href"] == ASSISTANT]
         if not chats:
             failures.append(f"{url}: no .partner-contact block with the 渠道小助手 link")

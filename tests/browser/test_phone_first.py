@@ -49,8 +49,9 @@ def test_no_page_fetches_a_sitemap_or_logs_an_error_on_another_port(visits: Swee
     for visit in visits.pages:
         sitemaps = [r for r in visit.requests if r.endswith("sitemap.xml")]
         if sitemaps or visit.console_errors or visit.page_errors:
-            problems.append(f"{visit.url}: sitemaps {sitemaps}, console {visit.console_errors}, "
-                            f"errors {visit.page_errors}")
+            problems.append(
+                f"{visit.url}: sitemaps {sitemaps}, console {visit.console_errors}, errors {visit.page_errors}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -65,7 +66,9 @@ def test_language_switch_keeps_the_question(context, site_url):
     assert page.locator("html").get_attribute("lang") == "en"
     assert not [r for r in log.requests if "sitemap" in r]
     # Search engines still get both hreflang alternates in the head.
-    hreflangs = page.evaluate("() => [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => l.hreflang)")
+    hreflangs = page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => l.hreflang)"
+    )
     assert sorted(hreflangs) == ["en", "zh"]
     page.close()
 
@@ -83,8 +86,9 @@ def test_every_diagram_label_is_at_least_12px(visits: Sweep):
             box = d["frame"][2]
             px = d["font"] * box / d["viewBox"]
             if px < MIN_LABEL_PX:
-                small.append(f"{visit.url} {d['label']!r}: labels {px:.1f}px "
-                             f"({d['font']}px at {box:.0f}/{d['viewBox']:.0f})")
+                small.append(
+                    f"{visit.url} {d['label']!r}: labels {px:.1f}px ({d['font']}px at {box:.0f}/{d['viewBox']:.0f})"
+                )
     assert seen >= 8
     assert not small, "\n".join(small)
 
@@ -149,7 +153,10 @@ def test_tab_skips_the_closed_drawer_on_a_phone(browser, site_url):
         visited = []
         for _ in range(20):
             page.keyboard.press("Tab")
-            where = page.evaluate("() => { const a = document.activeElement; return [!!a.closest('.md-sidebar--primary'), !!a.closest('.md-content')]; }")
+            where = page.evaluate(
+                "() => { const a = document.activeElement;"
+                " return [!!a.closest('.md-sidebar--primary'), !!a.closest('.md-content')]; }"
+            )
             visited.append(where)
             if where[1]:
                 break
@@ -219,8 +226,11 @@ def test_every_page_offers_the_assistant_phone_and_address_in_its_language(visit
 # --------------------------------------------------------------------------- 404 and theme strings
 
 
-ERROR_HEADINGS = {"nope/": ("zh", "找不到页面"), "en/nope/": ("en", "Page not found"),
-                  "en/hot/nope/": ("en", "Page not found")}
+ERROR_HEADINGS = {
+    "nope/": ("zh", "找不到页面"),
+    "en/nope/": ("en", "Page not found"),
+    "en/hot/nope/": ("en", "Page not found"),
+}
 
 
 def test_the_single_error_document_speaks_the_edition_of_the_path(visits: Sweep):

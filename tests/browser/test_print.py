@@ -20,8 +20,21 @@ from tests.support import browser_required
 pytestmark = pytest.mark.browser
 
 # Strings of the site's chrome that must not be printed (both editions).
-CHROME_STRINGS = ["跳转至", "Skip to content", "搜索", "Search", "Made with", "Material for MkDocs", "上一页", "下一页", "Previous", "Next"]
-RENDERED = "() => document.querySelectorAll('pre.mermaid').length === 0 && document.querySelectorAll('div.mermaid').length > 0"
+CHROME_STRINGS = [
+    "跳转至",
+    "Skip to content",
+    "搜索",
+    "Search",
+    "Made with",
+    "Material for MkDocs",
+    "上一页",
+    "下一页",
+    "Previous",
+    "Next",
+]
+RENDERED = (
+    "() => document.querySelectorAll('pre.mermaid').length === 0 && document.querySelectorAll('div.mermaid').length > 0"
+)
 
 
 def _pdf_text(pdf: Path) -> str:
@@ -33,12 +46,22 @@ def _pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("path, title, question, url_fragment", [
-    ("hot/rebate/", "返佣流程", "合作伙伴返佣流程？", None),
-    ("hot/refund/", "退款去向", "合作伙伴为客户代付的订单退款费用会退回到哪个账号？", "cloud.tencent.com/document/product/555/7440"),
-    ("en/prepare/", "Preparation", "What is the Tencent Cloud partner assessment?", "console.cloud.tencent.com"),
-])
-def test_page_prints_its_text_and_diagram_without_site_chrome(page, site_url, tmp_path, path, title, question, url_fragment):
+@pytest.mark.parametrize(
+    "path, title, question, url_fragment",
+    [
+        ("hot/rebate/", "返佣流程", "合作伙伴返佣流程？", None),
+        (
+            "hot/refund/",
+            "退款去向",
+            "合作伙伴为客户代付的订单退款费用会退回到哪个账号？",
+            "cloud.tencent.com/document/product/555/7440",
+        ),
+        ("en/prepare/", "Preparation", "What is the Tencent Cloud partner assessment?", "console.cloud.tencent.com"),
+    ],
+)
+def test_page_prints_its_text_and_diagram_without_site_chrome(
+    page, site_url, tmp_path, path, title, question, url_fragment
+):
     page.goto(site_url + path)
     if page.locator(".diagram").count():
         page.wait_for_function(RENDERED, timeout=20_000)
@@ -62,4 +85,6 @@ def test_page_prints_its_text_and_diagram_without_site_chrome(page, site_url, tm
     if os.environ.get("PRINT_PNG_DIR"):
         out = Path(os.environ["PRINT_PNG_DIR"])
         out.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / path.strip("/").replace("/", "_"))], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(pdf), str(out / path.strip("/").replace("/", "_"))], check=True
+        )

@@ -38,8 +38,12 @@ def test_no_page_requests_anything_outside_the_site(visits: Sweep):
 
 
 def test_no_page_fetches_google_fonts(visits: Sweep):
-    fonts = [(visit.url, r) for visit in visits.pages + visits.errors for r in visit.requests
-             if urlsplit(r).hostname in FONT_HOSTS]
+    fonts = [
+        (visit.url, r)
+        for visit in visits.pages + visits.errors
+        for r in visit.requests
+        if urlsplit(r).hostname in FONT_HOSTS
+    ]
     assert not fonts, fonts
 
 
@@ -61,8 +65,11 @@ def test_mermaid_is_fetched_from_the_site_and_only_by_pages_with_a_diagram(visit
 def test_every_request_of_every_page_succeeds(visits: Sweep):
     failed = {visit.url: visit.bad_responses for visit in visits.pages if visit.bad_responses}
     # The error document's own 404 status is the one failed response of its visit.
-    failed |= {visit.url: bad for visit in visits.errors if (bad := [r for r in visit.bad_responses
-                                                                      if r != f"404 {visit.url}"])}
+    failed |= {
+        visit.url: bad
+        for visit in visits.errors
+        if (bad := [r for r in visit.bad_responses if r != f"404 {visit.url}"])
+    }
     assert not failed, "HTTP errors while loading pages:\n" + "\n".join(f"{u}: {r}" for u, r in failed.items())
 
 

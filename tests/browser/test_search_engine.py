@@ -19,8 +19,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from partner_guide.site import search_index, search_text
+
 from tests.support import ROOT, SearchResult, result_pages, search_results
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def search(page, site_url: str, path: str, query: str) -> list[SearchResult]:
 
 def top(results: list[SearchResult], site_url: str, n: int = 3) -> list[str]:
     root = urlsplit(site_url).path
-    return [p[len(root) - 1:] if p.startswith(root) else p for p in result_pages(results, n)]
+    return [p[len(root) - 1 :] if p.startswith(root) else p for p in result_pages(results, n)]
 
 
 def first_question(results: list[SearchResult]) -> SearchResult:
@@ -92,15 +92,19 @@ def test_the_query_finds_the_page_that_answers_it_in_the_top_3(search_tabs, site
     assert answer in top(results, site_url), (query, [(r.path, r.anchor) for r in results])
 
 
-@pytest.mark.parametrize("query, home, path, anchor, word", [
-    ("返佣什么时候到账", "", "/hot/rebate/", "rebate-process", "返佣"),
-    ("骑缝章", "", "/hot/agreement/", "agreement-signing-notes", "骑缝章"),
-    ("五天无理由退款", "", "/hot/refund/", "refund-destination", "5 天无理由"),
-    ("cross-page seal", "en/", "/en/hot/agreement/", "agreement-signing-notes", "seal"),
-    ("how do I learn about the products", "en/", "/en/cooperate/", "products", "Documentation Center"),
-])
+@pytest.mark.parametrize(
+    "query, home, path, anchor, word",
+    [
+        ("返佣什么时候到账", "", "/hot/rebate/", "rebate-process", "返佣"),
+        ("骑缝章", "", "/hot/agreement/", "agreement-signing-notes", "骑缝章"),
+        ("五天无理由退款", "", "/hot/refund/", "refund-destination", "5 天无理由"),
+        ("cross-page seal", "en/", "/en/hot/agreement/", "agreement-signing-notes", "seal"),
+        ("how do I learn about the products", "en/", "/en/cooperate/", "products", "Documentation Center"),
+    ],
+)
 def test_the_first_answer_shown_is_the_question_with_a_snippet_of_its_answer(
-        search_tabs, query, home, path, anchor, word):
+    search_tabs, query, home, path, anchor, word
+):
     results = search_tabs.search(home, query)
     question = first_question(results)
     assert (question.path.endswith(path), question.anchor) == (True, anchor), results[:3]
@@ -112,8 +116,17 @@ def test_a_question_that_asks_it_ranks_above_answers_that_mention_it(search_tabs
     assert first_question(search_tabs.search(home, query)).anchor == anchor
 
 
-@pytest.mark.parametrize("query, home", [("返佣", ""), ("业绩结算", ""), ("退款", ""), ("refund", "en/"),
-                                         ("settlement", "en/"), ("Bill reconciliation", "en/")])
+@pytest.mark.parametrize(
+    "query, home",
+    [
+        ("返佣", ""),
+        ("业绩结算", ""),
+        ("退款", ""),
+        ("refund", "en/"),
+        ("settlement", "en/"),
+        ("Bill reconciliation", "en/"),
+    ],
+)
 def test_no_snippet_shows_diagram_source(search_tabs, query, home):
     results = search_tabs.search(home, query)
     assert results
@@ -123,8 +136,9 @@ def test_no_snippet_shows_diagram_source(search_tabs, query, home):
 
 def test_a_diagram_is_found_by_its_text_alternative(search_tabs, site_url):
     results = search_tabs.search("", "直接答复对账通知邮件")
-    assert ("/hot/rebate/", "rebate-process") in [(r.path[len(urlsplit(site_url).path) - 1:], r.anchor)
-                                                   for r in results]
+    assert ("/hot/rebate/", "rebate-process") in [
+        (r.path[len(urlsplit(site_url).path) - 1 :], r.anchor) for r in results
+    ]
 
 
 @pytest.mark.parametrize("query, home", [("返佣 量子", ""), ("渠道小助手 签署", ""), ("rebate quantum", "en/")])
@@ -136,8 +150,10 @@ def test_no_missing_line_and_no_empty_highlight(search_tabs, query, home):
     assert not [r for r in results if "量子" in r.h or "quantum" in r.h]
 
 
-@pytest.mark.parametrize("query, home, marked", [("返佣", "", "返佣"), ("反佣", "", "返佣"),
-                                                 ("rebate", "en/", "rebate"), ("commission", "en/", "rebate")])
+@pytest.mark.parametrize(
+    "query, home, marked",
+    [("返佣", "", "返佣"), ("反佣", "", "返佣"), ("rebate", "en/", "rebate"), ("commission", "en/", "rebate")],
+)
 def test_the_opened_question_highlights_the_words_found(page, site_url, query, home, marked):
     results = search(page, site_url, home, query)
     target = page.locator(".md-search-result__link", has=page.locator("h2")).first
@@ -156,9 +172,14 @@ def test_enter_opens_the_best_question(page, site_url):
     page.wait_for_url(lambda url: url.endswith("#agreement-signing-notes"))
 
 
-@pytest.mark.parametrize("path, query, edition", [
-    ("en/no-such-page/", "rebate", "/en/"), ("en/hot/gone/", "返佣", "/en/"), ("no-such-page/", "返佣", "/"),
-])
+@pytest.mark.parametrize(
+    "path, query, edition",
+    [
+        ("en/no-such-page/", "rebate", "/en/"),
+        ("en/hot/gone/", "返佣", "/en/"),
+        ("no-such-page/", "返佣", "/"),
+    ],
+)
 def test_a_404_page_searches_the_edition_its_address_is_in(page, site_url, site_dir, path, query, edition):
     """One error document for every missing address, as GitHub Pages and COS serve the root 404.html."""
     error_page = (site_dir / "404.html").read_text(encoding="utf-8")
@@ -166,7 +187,7 @@ def test_a_404_page_searches_the_edition_its_address_is_in(page, site_url, site_
     assert page.goto(site_url + path).status == 404
     results = search_results(page, query)
     root = urlsplit(site_url).path
-    paths = [r.path[len(root) - 1:] for r in results]
+    paths = [r.path[len(root) - 1 :] for r in results]
     if edition == "/en/":
         assert all(p.startswith("/en/") for p in paths), paths
         assert query != "rebate" or "/en/hot/rebate/" in paths
@@ -174,8 +195,9 @@ def test_a_404_page_searches_the_edition_its_address_is_in(page, site_url, site_
         assert "/hot/rebate/" in paths and not [p for p in paths if p.startswith("/en/")], paths
 
 
-@pytest.mark.parametrize("query, home", [("提示框", ""), ("预览修改", ""), ("写作指南", ""),
-                                         ("admonition", "en/"), ("writers", "en/")])
+@pytest.mark.parametrize(
+    "query, home", [("提示框", ""), ("预览修改", ""), ("写作指南", ""), ("admonition", "en/"), ("writers", "en/")]
+)
 def test_the_writers_guide_stays_out_of_partners_results(search_tabs, query, home):
     assert not [r for r in search_tabs.search(home, query) if "/writing/" in r.path]
 
@@ -199,8 +221,9 @@ def test_the_worker_reads_text_exactly_as_the_build_does(page, site_url):
     trad = vectors["trad"]
     table = search_text.translation(trad)
     for case in vectors["normalise"]:
-        got = page.evaluate("([t, trad]) => { const n = normalise(t, trad).norm; return [n, keysOf(n)] }",
-                            [case["text"], trad])
+        got = page.evaluate(
+            "([t, trad]) => { const n = normalise(t, trad).norm; return [n, keysOf(n)] }", [case["text"], trad]
+        )
         norm = search_text.normalise(case["text"], table)
         assert got[0] == norm == case["norm"], case
         assert sorted(set(got[1])) == sorted(set(search_text.keys(norm))), case

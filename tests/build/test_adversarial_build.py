@@ -17,7 +17,9 @@ import pytest
 from tests.adversarial import page_cases, source_name
 
 pytestmark = pytest.mark.slow
-FINDING = re.compile(r"^WARNING\s+-\s+[\w/]+: (?P<path>\S[^:]*):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z][A-Z0-9-]+) ", re.M)
+FINDING = re.compile(
+    r"^WARNING\s+-\s+[\w/]+: (?P<path>\S[^:]*):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z][A-Z0-9-]+) ", re.M
+)
 
 
 @pytest.fixture(scope="module")

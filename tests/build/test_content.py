@@ -46,8 +46,14 @@ class Question:
 def _questions() -> tuple[Question, ...]:
     data = yaml.safe_load((Path(__file__).parent / "fixtures" / "source_facts.yml").read_text(encoding="utf-8"))
     return tuple(
-        Question(q["id"], q["heading"], tuple(q.get("facts", ())), tuple(tuple(link) for link in q.get("links", ())),
-                 tuple(q.get("items", ())), tuple(tuple(item) for item in q.get("item_facts", ())))
+        Question(
+            q["id"],
+            q["heading"],
+            tuple(q.get("facts", ())),
+            tuple(tuple(link) for link in q.get("links", ())),
+            tuple(q.get("items", ())),
+            tuple(tuple(item) for item in q.get("item_facts", ())),
+        )
         for q in data
     )
 
@@ -167,9 +173,7 @@ def test_every_source_link_keeps_its_text_and_exact_target(sections, question):
     assert not missing, f"#{question.id}: missing (text, href) {missing}; the section links: {links}"
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q.items or q.item_facts], ids=lambda q: q.id
-)
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.items or q.item_facts], ids=lambda q: q.id)
 def test_source_lists_render_as_one_list_with_one_item_per_line(sections, question):
     expected = question.items or question.item_facts
     lists = [ul for ul in sections[question.id].lists() if len(ul.find_all("li", recursive=False)) == len(expected)]
@@ -251,7 +255,8 @@ def test_every_content_heading_has_an_explicit_ascii_id(all_pages):
 
 def test_every_page_has_a_meta_description(all_pages):
     missing = [
-        name for name, soup in all_pages.items()
+        name
+        for name, soup in all_pages.items()
         if not (soup.select_one('head meta[name="description"]') or {}).get("content", "").strip()
     ]
     assert not missing, f"pages without a meta description: {missing}"

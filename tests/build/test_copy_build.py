@@ -7,8 +7,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from partner_guide.tools.site import build_site, copy_site
+
 from tests.support import ROOT, venv_tool
 
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from partner_guide.site.diagram_frames import DRAWINGS_DIR, cache_dir, drawing_path
+
 from tests.support import ROOT, html_pages
 
 # Only the last test is in `make verify` (marker `content`): the others need

@@ -5,7 +5,8 @@
   With the i18n suffix layout the English page `en/hot/rebate/` is built from
   `docs/hot/rebate.en.md`, and its link must open that file.
 - The date comes from hooks/dates.py (one `git log` per build, the markup of
-  mkdocs-git-revision-date-localized-plugin), in the page's language. Outside a git checkout it falls back to the build date,
+  mkdocs-git-revision-date-localized-plugin), in the page's language. Outside a git checkout it falls back
+  to the build date,
   so an unzipped copy of the repository still builds with `--strict`.
 """
 
@@ -27,8 +28,10 @@ from tests.visits import Sweep
 DOCS = ROOT / "docs"
 DATE_CLASS = "git-revision-date-localized-plugin-date"
 ZH_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # 2026年11月26日
-EN_DATE_RE = re.compile(r"^(January|February|March|April|May|June|July|August|September|October"
-                        r"|November|December) \d{1,2}, \d{4}$")  # November 26, 2026
+EN_DATE_RE = re.compile(
+    r"^(January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{1,2}, \d{4}$"
+)  # November 26, 2026
 
 
 class _PageScan(HTMLParser):
@@ -92,7 +95,7 @@ def _expected_source(site_dir: Path, html: Path) -> str:
 def _edit_uri_default() -> str:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     match = re.search(r'^edit_uri: !ENV \[EDIT_URI, "(?P<uri>[^"]+)"\]$', text, re.M)
-    assert match, "mkdocs.yml: edit_uri should be `!ENV [EDIT_URI, \"https://…/edit/main/docs/\"]`"
+    assert match, 'mkdocs.yml: edit_uri should be `!ENV [EDIT_URI, "https://…/edit/main/docs/"]`'
     return match.group("uri")
 
 
@@ -157,7 +160,9 @@ def test_a_copy_without_git_still_builds_strict_and_shows_the_build_date(deploym
     output = deployment_build.result.stdout + deployment_build.result.stderr
     assert deployment_build.result.returncode == 0, output
     assert not WARNING_LINE.search(output), output
-    build_days = {f"{d.year}年{d.month}月{d.day}日"
-                  for d in (deployment_build.started, deployment_build.started + timedelta(minutes=10))}
+    build_days = {
+        f"{d.year}年{d.month}月{d.day}日"
+        for d in (deployment_build.started, deployment_build.started + timedelta(minutes=10))
+    }
     dates = _scan(deployment_build.out / "index.html").dates
     assert len(dates) == 1 and dates[0] in build_days, dates

@@ -69,9 +69,9 @@ def test_root_404_is_chinese_and_carries_the_english_404_which_is_english(site_d
     zh, template = root.split('<template data-edition="/en/"', 1)
     assert HTML_LANG.search(zh).group(1) == "zh"
     assert HTML_LANG.search(en).group(1) == "en" and 'data-lang="en"' in template
-    assert "<h1 id=\"not-found-zh\">404 - 找不到页面</h1>" in zh and "没找到答案？" in zh
+    assert '<h1 id="not-found-zh">404 - 找不到页面</h1>' in zh and "没找到答案？" in zh
     for page in (en, template):
-        assert "<h1 id=\"not-found-en\">404 - Page not found</h1>" in page and "Didn't find your answer?" in page
+        assert '<h1 id="not-found-en">404 - Page not found</h1>' in page and "Didn't find your answer?" in page
         content = page.split('<div class="md-content"', 1)[1].split("</article>")[0]
         # The English contact keeps the envelope (address, recipient) in Chinese; nothing else is.
         assert not HAN.search(re.sub(r"<dd>[^<]*</dd>|<[^>]+>", "", content))
@@ -79,9 +79,11 @@ def test_root_404_is_chinese_and_carries_the_english_404_which_is_english(site_d
 
 def test_404_pages_switch_between_the_home_pages(site_dir):
     for html in (site_dir / "404.html", site_dir / "en" / "404.html"):
-        alternates = {attrs(tag)["hreflang"]: urlsplit(attrs(tag)["href"]).path
-                      for tag in ALTERNATE.findall(html.read_text(encoding="utf-8"))
-                      if "hreflang" in tag}
+        alternates = {
+            attrs(tag)["hreflang"]: urlsplit(attrs(tag)["href"]).path
+            for tag in ALTERNATE.findall(html.read_text(encoding="utf-8"))
+            if "hreflang" in tag
+        }
         assert alternates == {"zh": "/", "en": "/en/"}, html
 
 
@@ -113,8 +115,9 @@ def test_each_edition_loads_its_own_search_index(site_dir, site_url, lang, root)
     for rel in pages(site_dir, lang):
         config = json.loads(CONFIG.search(read(site_dir, lang, rel)).group(1))
         page_url = urljoin(site_url, f"{root}{rel}/" if rel else root)
-        assert urljoin(urljoin(page_url, config["base"] + "/"), "search/search_index.json") == \
-            urljoin(site_url, f"{root}search/search_index.json"), rel
+        assert urljoin(urljoin(page_url, config["base"] + "/"), "search/search_index.json") == urljoin(
+            site_url, f"{root}search/search_index.json"
+        ), rel
 
 
 def test_question_ids_are_the_same_in_both_editions(site_dir):
@@ -148,19 +151,27 @@ def test_chinese_chrome_is_chinese(site_dir):
 
 def test_english_agreement_keeps_the_envelope_in_chinese(site_dir):
     html = read(site_dir, "en", "hot/agreement")
-    for verbatim in ("广东省深圳市南山区深南大道10000号腾讯大厦27楼", "王辉兵", "0755-86013388-75727",
-                     "27F, Tencent Building, No. 10000 Shennan Avenue", "Wang Huibing",
-                     'href="tel:+8675586013388,75727"'):
+    for verbatim in (
+        "广东省深圳市南山区深南大道10000号腾讯大厦27楼",
+        "王辉兵",
+        "0755-86013388-75727",
+        "27F, Tencent Building, No. 10000 Shennan Avenue",
+        "Wang Huibing",
+        'href="tel:+8675586013388,75727"',
+    ):
         assert verbatim in html, verbatim
 
 
-@pytest.mark.parametrize("rel, facts", [
-    ("prepare", ["4 conditions", "3 calendar months"]),
-    ("hot/rebate", ["10th of each month", "15 working days", "special VAT invoice"]),
-    ("hot/agreement", ["two paper copies", "10 working days", "contract seal", "cross-page seal"]),
-    ("hot/refund", ["<strong>5</strong>-day no-reason", "vouchers"]),
-    ("hot/e-authorization", ["three-month assessment period"]),
-])
+@pytest.mark.parametrize(
+    "rel, facts",
+    [
+        ("prepare", ["4 conditions", "3 calendar months"]),
+        ("hot/rebate", ["10th of each month", "15 working days", "special VAT invoice"]),
+        ("hot/agreement", ["two paper copies", "10 working days", "contract seal", "cross-page seal"]),
+        ("hot/refund", ["<strong>5</strong>-day no-reason", "vouchers"]),
+        ("hot/e-authorization", ["three-month assessment period"]),
+    ],
+)
 def test_english_pages_keep_the_facts(site_dir, rel, facts):
     html = read(site_dir, "en", rel)
     for fact in facts:

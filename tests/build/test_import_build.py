@@ -8,8 +8,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from partner_guide.tools.importer import HUMAN_DECISIONS
+
 from tests.support import ROOT, venv_tool
 from tests.unit.markdown.test_tencent import FIXTURES
 
@@ -22,17 +22,27 @@ def test_imported_fixtures_build_with_only_a_persons_decisions_left(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     (docs / "imported").mkdir()
-    imported = subprocess.run([venv_tool("guide-import"), str(FIXTURES), "--into", "docs/imported"],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    imported = subprocess.run(
+        [venv_tool("guide-import"), str(FIXTURES), "--into", "docs/imported"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert imported.returncode == 0, imported.stdout + imported.stderr
     # Beside mkdocs.yml (its relative paths) and gitignored like the benchmark's configs.
     config = ROOT / ".bench-test-import.yml"
     config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs}\nvalidation:\n  omitted_files: info\n", encoding="utf-8")
     try:
         # --no-strict: the warnings are the decisions; the pages must still come out.
-        built = subprocess.run([venv_tool("mkdocs"), "build", "--no-strict", "-f", str(config), "-d", str(tmp_path / "site")],
-                               cwd=ROOT, capture_output=True, text=True, timeout=600,
-                               env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        built = subprocess.run(
+            [venv_tool("mkdocs"), "build", "--no-strict", "-f", str(config), "-d", str(tmp_path / "site")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
     finally:
         config.unlink()
     log = built.stdout + built.stderr

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from partner_guide.tools.site import serving
+
 from tests.support import html_pages, page_url, venv_tool, world_readable_tmpdir
 
 CONFIG = """\
@@ -53,8 +53,7 @@ class Crawl:
 
     def report(self) -> str:
         lines = [
-            f"{r['url']} (from {r['parentname']}): {r['result']} {r['warningstring']}".strip()
-            for r in self.problems
+            f"{r['url']} (from {r['parentname']}): {r['result']} {r['warningstring']}".strip() for r in self.problems
         ]
         return "\n".join(lines) + f"\n--- linkchecker exit {self.returncode}, full output:\n{self.output}"
 

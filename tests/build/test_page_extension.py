@@ -11,8 +11,8 @@ import subprocess
 import sys
 
 import pytest
-
 from partner_guide.tools.site import build_site, copy_site
+
 from tests.support import ROOT, html_pages
 
 PAGE = """---
@@ -58,8 +58,9 @@ print(json.dumps(pages))
 
 def plain(site, paths: list[str]) -> dict:
     """Each page rendered by plain Python-Markdown in a process of its own (no MkDocs in it)."""
-    result = subprocess.run([sys.executable, "-c", RENDER, str(site), *paths], capture_output=True, text=True,
-                            timeout=300, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER, str(site), *paths], capture_output=True, text=True, timeout=300, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -83,9 +84,11 @@ def test_a_page_with_findings_renders_and_reports_as_in_the_build(example_build)
     site, log = example_build
     page = plain(site, ["docs/example.md"])["docs/example.md"]
     assert page["findings"] and {"LINK-HOST", "LINK-PHONE", "HYG-ID", "SAFE-EVENT"} <= {
-        line.split(" ")[1] for line in page["findings"]}
-    logged = sorted(line.split("hooks/checks: ", 1)[1] for line in log.splitlines()
-                    if "hooks/checks: docs/example.md:" in line)
+        line.split(" ")[1] for line in page["findings"]
+    }
+    logged = sorted(
+        line.split("hooks/checks: ", 1)[1] for line in log.splitlines() if "hooks/checks: docs/example.md:" in line
+    )
     assert sorted(page["findings"]) == logged
     assert page["html"] in article(site / "out" / "example" / "index.html")
 

@@ -20,24 +20,23 @@ from tests.support import ROOT
 SCRIPT = ROOT / "scripts" / "publish-cos.sh"
 # Independent of the script: Material's `name.<8 hex>.min.(js|css)[.map]`, or a
 # `x.y.z` version in the file or folder name (the vendored Mermaid).
-CONTENT_ADDRESSED_RE = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$|[-/]\d+\.\d+\.\d+[./]"
-                                  r"|(^|/)search/[0-9a-f]{10}/")
+CONTENT_ADDRESSED_RE = re.compile(
+    r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$|[-/]\d+\.\d+\.\d+[./]"
+    r"|(^|/)search/[0-9a-f]{10}/"
+)
 
 
 def _run_with_stub(site_dir: Path, tmp_path: Path) -> list[list[str]]:
     log = tmp_path / "calls.jsonl"
     stub = tmp_path / "coscli"
     stub.write_text(
-        "#!/usr/bin/env python3\n"
-        "import json, sys\n"
-        f"open({str(log)!r}, 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n",
+        f"#!/usr/bin/env python3\nimport json, sys\nopen({str(log)!r}, 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n",
         encoding="utf-8",
     )
     stub.chmod(0o755)
     env = {**os.environ, "COSCLI": str(stub), "SITE_DIR": str(site_dir)}
     env.pop("DRY_RUN", None)
-    result = subprocess.run([str(SCRIPT), "cos://partner-guide"], env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([str(SCRIPT), "cos://partner-guide"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
@@ -70,15 +69,21 @@ def test_hashed_assets_go_first_immutable_then_everything_else_revalidated(site_
     assert any(r.startswith("assets/vendor/mermaid/esm-") for r in rel)
     assert any(r.startswith("search/") for r in rel) and any(r.startswith("en/search/") for r in rel)
     assert not any("workers/" in r for r in rel)  # the search worker is revalidated
-    for must_revalidate in ("index.html", "404.html", "sitemap.xml", "search/search_index.json",
-                            "en/search/search_index.json", "assets/javascripts/workers/partner-search.js",
-                            "en/index.html", "assets/stylesheets/extra.css"):
+    for must_revalidate in (
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "search/search_index.json",
+        "en/search/search_index.json",
+        "assets/javascripts/workers/partner-search.js",
+        "en/index.html",
+        "assets/stylesheets/extra.css",
+    ):
         if (site_dir / must_revalidate).exists():
             assert must_revalidate not in rel, must_revalidate
 
 
 def test_publish_refuses_to_run_without_a_built_site(tmp_path):
     env = {**os.environ, "COSCLI": "/bin/false", "SITE_DIR": str(tmp_path / "nothing")}
-    result = subprocess.run([str(SCRIPT), "cos://partner-guide"], env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([str(SCRIPT), "cos://partner-guide"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "make build" in result.stderr

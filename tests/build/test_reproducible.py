@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from partner_guide.tools.site import build_env
+
 from tests.support import ROOT, WARNING_LINE
 
 pytestmark = pytest.mark.slow
@@ -53,7 +53,11 @@ def different_files(a: Path, b: Path) -> list[str]:
 def build_a_year_later(out: Path, site_url: str) -> None:
     result = subprocess.run(
         [sys.executable, "-c", A_YEAR_LATER, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-        cwd=ROOT, env=build_env(site_url, PYTHONHASHSEED="12345"), capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        env=build_env(site_url, PYTHONHASHSEED="12345"),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0 and not WARNING_LINE.search(output), output

@@ -10,8 +10,8 @@ import os
 import subprocess
 
 import pytest
-
 from partner_guide.tools.site import build_site
+
 from tests.golden.layout import GOLDEN, findings, write_layout
 from tests.support import venv_tool
 
@@ -37,8 +37,9 @@ def layout(tmp_path_factory):
 def test_make_check_gives_the_same_rules_at_the_same_lines(layout):
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("GITHUB_ACTIONS", None)
-    result = subprocess.run([venv_tool("guide-check"), "docs"], cwd=layout, env=env, capture_output=True, text=True,
-                            timeout=600)
+    result = subprocess.run(
+        [venv_tool("guide-check"), "docs"], cwd=layout, env=env, capture_output=True, text=True, timeout=600
+    )
     assert "Traceback" not in result.stdout + result.stderr
     now = set(findings(result.stdout))
     want = expected("check.txt")

@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from partner_guide.site.search_index import fnv1a
 
 # What docs/ says: `make verify` runs these too (the fast lane).
@@ -35,8 +34,11 @@ def files_of(site_dir: Path, prefix: str) -> Path:
 
 def documents(site_dir: Path, prefix: str) -> list[list]:
     folder = files_of(site_dir, prefix)
-    return [record for path in sorted(folder.glob("d/*.json"), key=lambda p: int(p.stem))
-            for record in json.loads(path.read_text(encoding="utf-8"))]
+    return [
+        record
+        for path in sorted(folder.glob("d/*.json"), key=lambda p: int(p.stem))
+        for record in json.loads(path.read_text(encoding="utf-8"))
+    ]
 
 
 @pytest.mark.parametrize("lang, prefix", EDITIONS)

@@ -17,19 +17,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from partner_guide.tools.site import copy_site
+
 from tests.adversarial import REGISTRY_CASES
 from tests.support import MISSING_TRANSLATION, ROOT, venv_tool
 
 pytestmark = pytest.mark.slow
 
 ZH_PAGE, EN_PAGE = "docs/hot/refund.md", "docs/hot/rebate.en.md"
-ZH_LINE = ("docs/hot/refund.md:{line}:6: LINK-LEGACY-HOST legacy console host console.qcloud.com "
-           "(hint: use https://console.cloud.tencent.com/partners/announce)")
-EN_LINE = ("docs/hot/rebate.en.md:{line}:1: SAFE-TAG <script> is not allowed (removed with its content) "
-           "(hint: remove it: pages use Markdown, and only the HTML the site renders itself "
-           "(partner_guide/site/allowlist.py))")
+ZH_LINE = (
+    "docs/hot/refund.md:{line}:6: LINK-LEGACY-HOST legacy console host console.qcloud.com "
+    "(hint: use https://console.cloud.tencent.com/partners/announce)"
+)
+EN_LINE = (
+    "docs/hot/rebate.en.md:{line}:1: SAFE-TAG <script> is not allowed (removed with its content) "
+    "(hint: remove it: pages use Markdown, and only the HTML the site renders itself "
+    "(partner_guide/site/allowlist.py))"
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +66,10 @@ def test_content_errors_cause_no_traceback(bad_build):
 
 def test_github_actions_gets_error_annotations(bad_build):
     result, zh, _, _, _ = bad_build
-    assert (f"::error file=docs/hot/refund.md,line={zh},col=6,title=LINK-LEGACY-HOST::"
-            "LINK-LEGACY-HOST legacy console host console.qcloud.com") in result.stdout
+    assert (
+        f"::error file=docs/hot/refund.md,line={zh},col=6,title=LINK-LEGACY-HOST::"
+        "LINK-LEGACY-HOST legacy console host console.qcloud.com"
+    ) in result.stdout
 
 
 def test_failing_build_leaves_the_source_tree_byte_identical(bad_build):
@@ -76,8 +82,7 @@ def test_strict_build_fails_on_a_missing_translation_without_fallback(broken_rep
     result = broken_repository.build
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert (f"docs/hot/binding.md:1:1: PARITY-MISSING no English page: {MISSING_TRANSLATION} "
-            "does not exist") in output
+    assert (f"docs/hot/binding.md:1:1: PARITY-MISSING no English page: {MISSING_TRANSLATION} does not exist") in output
     assert not (broken_repository.root / "site" / "en" / "hot" / "binding" / "index.html").exists()
 
 
@@ -89,12 +94,19 @@ def test_broken_registry_stops_the_build_with_a_plugin_error_naming_the_entry(tm
     registry = tmp_path / "hooks/registry.yml"
     old, new, rule = REGISTRY_CASES["registry-javascript-contact"]
     text = registry.read_text(encoding="utf-8")
-    registry.write_text(text.replace("path: /partners/announce", "path: partners").replace(old, new, 1),
-                        encoding="utf-8")
+    registry.write_text(
+        text.replace("path: /partners/announce", "path: partners").replace(old, new, 1), encoding="utf-8"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("GITHUB_ACTIONS", None)
-    result = subprocess.run([venv_tool("mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [venv_tool("mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "out")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0
     assert "console.routes.announce.path" in result.stderr
     assert re.search(r"hooks/registry\.yml:\d+:\d+: REG-PATH", result.stderr), result.stderr[-2000:]

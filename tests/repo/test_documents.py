@@ -35,8 +35,18 @@ PATH_RE = re.compile(r"^(?:…/|\.?[A-Za-z_][\w.-]*/)[\w./*{},-]*$|^[\w-]+\.(?:p
 EXAMPLE_PARTS = ("<", "x.md", "page.md", "page.en.md", "name", "cos://", "pr-preview/")
 SITE_URL_FOLDERS = ("search/", "en/", "assets/", "pr-preview/")  # paths of the built site, not of the repository
 # What the build or a tool writes (gitignored), and what a document names as the choice not made.
-OUTPUTS = {"404.html", "index.html", "sitemap.xml", "robots.txt", "summary.md", "lighthouse/", "site/", ".venv/",
-           "preview-meta/meta.json", ".cache/diagrams/"}
+OUTPUTS = {
+    "404.html",
+    "index.html",
+    "sitemap.xml",
+    "robots.txt",
+    "summary.md",
+    "lighthouse/",
+    "site/",
+    ".venv/",
+    "preview-meta/meta.json",
+    ".cache/diagrams/",
+}
 NOT_CHOSEN = {"docs/en/"}  # MAINTAINING.md, "Writing in two languages": why not a docs/en/ folder
 BASES = ("", PACKAGE, "hooks/", "hooks/src/", "tests/")
 
@@ -86,10 +96,17 @@ def named_paths(text: str) -> set[str]:
             named_a_file = PATH_RE.match(word) and re.search(r"[A-Za-z0-9]", word)
             if named_a_file and not any(part in word for part in EXAMPLE_PARTS):
                 names.add(word)
-    actions = set(re.findall(r"uses: ([\w.-]+/[\w.-]+)@", "".join(
-        p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml"))))
-    return {n for n in names if not n.startswith((*SITE_URL_FOLDERS, "/", "actions/")) and n not in actions
-            and re.search(r"[A-Za-z0-9]", n)}
+    actions = set(
+        re.findall(
+            r"uses: ([\w.-]+/[\w.-]+)@",
+            "".join(p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml")),
+        )
+    )
+    return {
+        n
+        for n in names
+        if not n.startswith((*SITE_URL_FOLDERS, "/", "actions/")) and n not in actions and re.search(r"[A-Za-z0-9]", n)
+    }
 
 
 def test_the_readme_is_a_first_screen_of_at_most_150_lines():

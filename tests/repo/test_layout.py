@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import yaml
-
 from partner_guide import PACKAGE_DIR
 from partner_guide.languages import DEFAULT_LANG, LANGS
 from partner_guide.mermaid import MERMAID_VERSION
+
 from tests.support import ROOT
 
 HOOKS = ROOT / "hooks"
@@ -32,8 +32,13 @@ def _code_files() -> list[Path]:
     files = []
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT).as_posix()
-        if path.is_file() and (path.suffix in CODE_SUFFIXES or path.name in ("Makefile", "run")) \
-                and not rel.startswith(NOT_OURS) and "/." not in f"/{rel}" and "__pycache__" not in rel:
+        if (
+            path.is_file()
+            and (path.suffix in CODE_SUFFIXES or path.name in ("Makefile", "run"))
+            and not rel.startswith(NOT_OURS)
+            and "/." not in f"/{rel}"
+            and "__pycache__" not in rel
+        ):
             files.append(path)
     return files
 
@@ -50,8 +55,9 @@ def test_each_hook_entry_module_is_short_and_only_imports_the_package_and_mkdocs
         assert len(lines) < 60, f"{path.name}: {len(lines)} lines"
         imports = [line for line in lines if re.match(r"(from|import) ", line)]
         for line in imports:
-            assert re.match(r"(from|import) (__future__|typing|pathlib|urllib\.parse|partner_guide|mkdocs|jinja2)\b",
-                            line), f"{path.name}: {line}"
+            assert re.match(
+                r"(from|import) (__future__|typing|pathlib|urllib\.parse|partner_guide|mkdocs|jinja2)\b", line
+            ), f"{path.name}: {line}"
 
 
 def test_the_package_is_installed_from_hooks_src_and_is_what_python_imports():
@@ -62,9 +68,12 @@ def test_the_package_is_installed_from_hooks_src_and_is_what_python_imports():
 
 
 def test_no_file_sets_sys_path():
-    offenders = [p.relative_to(ROOT).as_posix() for p in _code_files()
-                 if re.search(r"sys\.path\.(insert|append|extend)|sys\.path\s*=|PYTHONPATH", p.read_text(encoding="utf-8"))
-                 and p != Path(__file__)]
+    offenders = [
+        p.relative_to(ROOT).as_posix()
+        for p in _code_files()
+        if re.search(r"sys\.path\.(insert|append|extend)|sys\.path\s*=|PYTHONPATH", p.read_text(encoding="utf-8"))
+        and p != Path(__file__)
+    ]
     assert offenders == []
 
 
@@ -120,9 +129,17 @@ def test_no_source_file_is_hidden_by_gitignore():
     """A folder named like a build output (site/, build/) must not hide sources from git."""
     import subprocess
 
-    sources = [p.relative_to(ROOT).as_posix() for folder in ("hooks", "docs", "overrides", "tests", "scripts")
-               for p in (ROOT / folder).rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts and not any(s.endswith(".egg-info") for s in p.parts)]
-    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(sources),
-                             cwd=ROOT, capture_output=True, text=True).stdout.split()
+    sources = [
+        p.relative_to(ROOT).as_posix()
+        for folder in ("hooks", "docs", "overrides", "tests", "scripts")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and not any(s.endswith(".egg-info") for s in p.parts)
+    ]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(sources),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     assert ignored == []

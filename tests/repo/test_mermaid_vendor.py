@@ -17,10 +17,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from partner_guide.mermaid import ENTRY as ESM_ENTRY
 from partner_guide.mermaid import MERMAID_VERSION as VERSION
 from partner_guide.mermaid import VENDOR_DIR as ESM_DIR
+
 from tests.support import ROOT, hook, html_pages, is_chinese_page, mkdocs_config, page_url
 
 VENDOR_DIR = ESM_DIR.parent
@@ -61,7 +61,8 @@ def test_esm_subset_matches_its_manifest_file_for_file():
     manifest = _manifest()
     assert len(manifest) == ESM_FILES and ESM_ENTRY in manifest
     on_disk = {
-        p.relative_to(ESM_DIR).as_posix() for p in ESM_DIR.rglob("*")
+        p.relative_to(ESM_DIR).as_posix()
+        for p in ESM_DIR.rglob("*")
         if p.is_file() and p.name not in ("SHA256SUMS", "LICENSE")
     }
     assert on_disk == set(manifest), "files differ from SHA256SUMS: rerun guide-vendor-mermaid"
@@ -85,7 +86,9 @@ def test_every_relative_import_of_the_esm_subset_is_vendored_or_another_diagram_
 def test_every_diagram_in_docs_is_a_flowchart_the_only_type_vendored():
     fence = re.compile(r"^```mermaid\n\s*(\S+)", re.M)
     kinds = {m.group(1) for p in (ROOT / "docs").rglob("*.md") for m in fence.finditer(p.read_text("utf-8"))}
-    assert kinds and kinds <= {"flowchart", "graph"}, f"diagram types {kinds}: add their chunks in partner_guide/tools/vendor_mermaid.py"
+    assert kinds and kinds <= {"flowchart", "graph"}, (
+        f"diagram types {kinds}: add their chunks in partner_guide/tools/vendor_mermaid.py"
+    )
 
 
 def test_mermaid_license_is_mit_and_beside_the_script():
@@ -138,7 +141,7 @@ def test_the_process_diagrams_are_on_their_pages(site_dir, pages):
 
 def test_diagram_pages_load_the_local_script_once_before_materials_bundle(pages, site_url):
     checked = 0
-    for html, url, soup in pages:
+    for _html, url, soup in pages:
         if not soup.select(".mermaid"):
             continue
         checked += 1
@@ -156,7 +159,8 @@ def test_diagram_pages_load_the_local_script_once_before_materials_bundle(pages,
 
 def test_pages_without_a_diagram_do_not_load_mermaid(pages):
     loading = [
-        url for _, url, soup in pages
+        url
+        for _, url, soup in pages
         if not soup.select(".mermaid") and any("mermaid" in s.lower() for s in _scripts(soup, url))
     ]
     assert not loading, f"pages without a diagram that load the 3.5 MB Mermaid: {loading}"
@@ -164,11 +168,11 @@ def test_pages_without_a_diagram_do_not_load_mermaid(pages):
 
 
 def test_no_page_or_stylesheet_references_a_cdn_font_or_github_api(site_dir, pages):
-    offenders = [
-        f"{url}: {m.group(0)}" for _, url, soup in pages for m in THIRD_PARTY.finditer(str(soup))
-    ]
+    offenders = [f"{url}: {m.group(0)}" for _, url, soup in pages for m in THIRD_PARTY.finditer(str(soup))]
     for css in site_dir.rglob("*.css"):
-        offenders += [f"{css.relative_to(site_dir)}: {m.group(0)}" for m in THIRD_PARTY.finditer(css.read_text("utf-8"))]
+        offenders += [
+            f"{css.relative_to(site_dir)}: {m.group(0)}" for m in THIRD_PARTY.finditer(css.read_text("utf-8"))
+        ]
     assert not offenders, "\n".join(offenders)
 
 

@@ -44,12 +44,26 @@ def owners_of(path: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", [
-    "mkdocs.yml", "hooks/checks.py", "hooks/src/partner_guide/checks/links.py", "hooks/registry.yml", "overrides/main.html",
-    "overrides/partials/contact.html", "pyproject.toml", "Makefile", ".ci/run",
-    ".github/workflows/pr.yml", ".github/CODEOWNERS", ".pre-commit-config.yaml",
-    "docs/assets/stylesheets/extra.css", "tests/conftest.py", "README.md",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "mkdocs.yml",
+        "hooks/checks.py",
+        "hooks/src/partner_guide/checks/links.py",
+        "hooks/registry.yml",
+        "overrides/main.html",
+        "overrides/partials/contact.html",
+        "pyproject.toml",
+        "Makefile",
+        ".ci/run",
+        ".github/workflows/pr.yml",
+        ".github/CODEOWNERS",
+        ".pre-commit-config.yaml",
+        "docs/assets/stylesheets/extra.css",
+        "tests/conftest.py",
+        "README.md",
+    ],
+)
 def test_code_and_configuration_belong_to_maintainers(path):
     assert owners_of(path) == [MAINTAINERS], path
 
@@ -81,8 +95,12 @@ def _pre_commit_config() -> dict:
 
 def test_pre_commit_config_is_valid():
     pre_commit = Path(sys.executable).with_name("pre-commit")
-    result = subprocess.run([str(pre_commit), "validate-config", str(ROOT / ".pre-commit-config.yaml")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(pre_commit), "validate-config", str(ROOT / ".pre-commit-config.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -105,7 +123,8 @@ def test_pre_commit_hooks_are_pinned_and_mkdocs_yml_is_checked_for_syntax_only()
     # mkdocs.yml has !!python/name and !ENV tags: a safe load would reject it.
     for hook in yaml_hooks:
         covers_mkdocs = re.search(hook.get("files", ".*"), "mkdocs.yml") and not (
-            hook.get("exclude") and re.search(hook["exclude"], "mkdocs.yml"))
+            hook.get("exclude") and re.search(hook["exclude"], "mkdocs.yml")
+        )
         if covers_mkdocs:
             assert "--unsafe" in hook.get("args", []), hook
     assert any("--unsafe" in h.get("args", []) for h in yaml_hooks)

@@ -64,7 +64,10 @@ def _steps(workflow: dict) -> list[dict]:
 def _zizmor(*paths: Path) -> list[dict]:
     result = subprocess.run(
         [_tool("zizmor"), "--offline", "--format", "json", "--persona", "pedantic", *map(str, paths)],
-        capture_output=True, text=True, env=_offline_env(), timeout=120,
+        capture_output=True,
+        text=True,
+        env=_offline_env(),
+        timeout=120,
     )
     # zizmor exits non-zero when it has findings; its JSON is on stdout either way.
     assert result.stdout.strip().startswith("["), f"zizmor failed (exit {result.returncode}):\n{result.stderr}"
@@ -89,7 +92,10 @@ def test_every_workflow_exists_and_no_other():
 def test_workflows_match_the_github_workflow_schema():
     result = subprocess.run(
         [_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, ALL)],
-        capture_output=True, text=True, env=_offline_env(), timeout=120,
+        capture_output=True,
+        text=True,
+        env=_offline_env(),
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -103,10 +109,19 @@ def test_zizmor_offline_finds_nothing_at_medium_or_above():
 def test_the_one_zizmor_ignore_is_the_artifact_only_workflow_run_trigger():
     """preview-deploy.yml's `workflow_run` is what zizmor calls a dangerous trigger; it is safe because its
     job runs nothing from the pull request, which tests/repo/test_workflow_privileges.py proves."""
-    ignores = [(path.name, line.strip()) for path in ALL for line in path.read_text(encoding="utf-8").splitlines()
-               if "zizmor: ignore" in line]
-    assert ignores == [("preview-deploy.yml", "workflow_run: # zizmor: ignore[dangerous-triggers] artifact-only: "
-                                              "no checkout or execution of the run's code")]
+    ignores = [
+        (path.name, line.strip())
+        for path in ALL
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "zizmor: ignore" in line
+    ]
+    assert ignores == [
+        (
+            "preview-deploy.yml",
+            "workflow_run: # zizmor: ignore[dangerous-triggers] artifact-only: "
+            "no checkout or execution of the run's code",
+        )
+    ]
 
 
 def test_zizmor_offline_does_catch_a_dangerous_workflow(tmp_path):
@@ -122,7 +137,7 @@ def test_zizmor_offline_does_catch_a_dangerous_workflow(tmp_path):
         "      - uses: actions/checkout@v4\n"
         "        with:\n"
         "          ref: ${{ github.event.pull_request.head.sha }}\n"
-        "      - run: echo \"${{ github.event.pull_request.title }}\"\n",
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
         encoding="utf-8",
     )
     idents = {line.split(": ")[1].split(" ")[0] for line in _at_least_medium(_zizmor(bad))}
@@ -138,8 +153,11 @@ def test_pull_request_workflows_use_pull_request_never_target():
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_every_action_is_pinned_by_commit_with_its_release_named(path):
-    uses = [line.split("uses:", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith(("uses:", "- uses:"))]
+    uses = [
+        line.split("uses:", 1)[1].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("uses:", "- uses:"))
+    ]
     assert uses, f"{path.name} uses no action"
     unpinned = [u for u in uses if not PINNED_USES_RE.match(u)]
     assert not unpinned, f"{path.name}: pin by full SHA with a `# vX.Y.Z` comment: {unpinned}"
@@ -231,8 +249,11 @@ def test_the_preview_is_deployed_to_its_own_folder_and_commented_once_it_answers
     assert deploy["with"]["preview-branch"] == "gh-pages" and deploy["with"]["comment"] is False
     assert deploy["with"]["wait-for-pages-deployment"] is True
     comment = next(s for s in job["steps"] if "pr_comment comment" in s.get("run", ""))
-    assert "--wait 600" in comment["run"] and "PATCH" in comment["run"] and "<!-- partner-guide-preview -->" in \
-        comment["run"]
+    assert (
+        "--wait 600" in comment["run"]
+        and "PATCH" in comment["run"]
+        and "<!-- partner-guide-preview -->" in comment["run"]
+    )
     assert job["steps"].index(deploy) < job["steps"].index(comment)
     assert "env.FORK == 'false'" in deploy["if"]  # a fork gets the artifact's link and one line instead
     assert '--fork --artifact-url "$SERVER/$REPO/actions/runs/$RUN_ID/artifacts/$artifact"' in comment["run"]

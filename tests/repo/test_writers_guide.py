@@ -20,9 +20,9 @@ import subprocess
 from dataclasses import dataclass
 
 import pytest
-
 from partner_guide.checks.findings import format_finding
 from partner_guide.registry import load_registry
+
 from tests.support import ROOT, venv_tool
 from tests.support import page_findings as run_checks  # the source rules and the rendered page's, as make check
 
@@ -30,8 +30,18 @@ from tests.support import page_findings as run_checks  # the source rules and th
 pytestmark = pytest.mark.content
 
 GUIDES = {"zh": ROOT / "docs" / "writing.md", "en": ROOT / "docs" / "writing.en.md"}
-TOPICS = ("add-a-question", "links", "admonitions", "diagrams", "translation", "synonyms", "copy", "import", "preview",
-          "findings")
+TOPICS = (
+    "add-a-question",
+    "links",
+    "admonitions",
+    "diagrams",
+    "translation",
+    "synonyms",
+    "copy",
+    "import",
+    "preview",
+    "findings",
+)
 EXAMPLE_PATH = "docs/hot/rebate.md"  # where a good or bad example is pretended to live
 # A fragment is checked as part of a page: with the front matter every page has
 # (page-level checks such as META-DESCRIPTION look at it). An example that
@@ -81,7 +91,7 @@ def parse_examples(lang: str, text: str) -> list[Example]:
         while end < len(lines) and not re.fullmatch(re.escape(char) + "{" + str(width) + r",}\s*", lines[end]):
             end += 1
         assert end < len(lines), f"{GUIDES[lang].name}:{start + 1}: unclosed example fence"
-        body = "\n".join(lines[start + 1:end]) + "\n"
+        body = "\n".join(lines[start + 1 : end]) + "\n"
         examples.append(Example(lang, index + 1, marker.group("kind"), tuple(marker.group("rules").split()), body))
     return examples
 
@@ -113,7 +123,7 @@ def registry():
 
 
 def test_the_guide_exists_in_both_languages_with_the_same_topics():
-    for lang, path in GUIDES.items():
+    for _lang, path in GUIDES.items():
         prose = "\n".join(outside_fences(path.read_text(encoding="utf-8")))  # outside the examples
         ids = HEADING_ID_RE.findall(prose)
         assert list(ids) == list(TOPICS), f"{path.name}: sections {ids}, expected {TOPICS}"
@@ -165,7 +175,10 @@ def test_the_guide_pages_themselves_pass_make_check():
     """The bad examples are in code fences, so the built guide triggers nothing."""
     result = subprocess.run(
         [venv_tool("guide-check"), *map(str, GUIDES.values())],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

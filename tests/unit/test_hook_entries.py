@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
-
 from partner_guide.compat.mkdocs_build import markdown_config
+
 from tests.support import ROOT, hook
 
 checks = hook("checks")
@@ -27,8 +27,13 @@ def config(language: str = "zh", i18n_building: bool | None = None):
     plugins = Plugins()
     if i18n_building is not None:
         plugins["i18n"] = SimpleNamespace(building=i18n_building)
-    return SimpleNamespace(plugins=plugins, theme={"language": language}, mdx_configs={},
-                           config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
+    return SimpleNamespace(
+        plugins=plugins,
+        theme={"language": language},
+        mdx_configs={},
+        config_file_path=str(ROOT / "mkdocs.yml"),
+        docs_dir=str(ROOT / "docs"),
+    )
 
 
 def page(text: str, name: str = "docs/hot/x.md"):
@@ -90,13 +95,19 @@ def test_the_page_is_rendered_in_the_build_language(language, title):
 def test_a_synonym_no_page_uses_is_a_warning_of_the_build(caplog_warnings, tmp_path):
     """hooks/checks.py reports SYN-UNUSED from the synonyms file beside mkdocs.yml (so --strict fails)."""
     (tmp_path / "hooks").mkdir()
-    (tmp_path / "hooks" / "registry.yml").write_text((ROOT / "hooks" / "registry.yml").read_text(encoding="utf-8"),
-                                                     encoding="utf-8")
+    (tmp_path / "hooks" / "registry.yml").write_text(
+        (ROOT / "hooks" / "registry.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "hooks" / "synonyms.yml").write_text("zh:\n  反佣: [佣金]\n", encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("---\ntitle: a\n---\n\n# 返佣\n", encoding="utf-8")
-    stand_in = SimpleNamespace(plugins=Plugins(), theme={"language": "zh"}, mdx_configs={},
-                               config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    stand_in = SimpleNamespace(
+        plugins=Plugins(),
+        theme={"language": "zh"},
+        mdx_configs={},
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        docs_dir=str(tmp_path / "docs"),
+    )
     checks.on_pre_build(config=stand_in)
     checks.on_post_build(config=stand_in)
     [record] = [r for r in caplog_warnings.records if "SYN-UNUSED" in r.getMessage()]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-
 from partner_guide import ui
 from partner_guide.languages import DEFAULT_LANG, LANGS, build_language, counterpart, edition, language_of
+
 from tests.support import mkdocs_config
 
 
@@ -20,10 +20,17 @@ def test_edition_and_counterpart_follow_the_suffix_layout():
     assert (language_of("docs/a.en.md"), language_of("docs/a.md")) == ("en", "zh")
 
 
-@pytest.mark.parametrize("theme, expected", [
-    ({"language": "zh"}, "zh"), ({"language": "en"}, "en"), ({"language": "zh-CN"}, "zh"),
-    ({"language": "fr"}, DEFAULT_LANG), ({}, DEFAULT_LANG), (None, DEFAULT_LANG),
-])
+@pytest.mark.parametrize(
+    "theme, expected",
+    [
+        ({"language": "zh"}, "zh"),
+        ({"language": "en"}, "en"),
+        ({"language": "zh-CN"}, "zh"),
+        ({"language": "fr"}, DEFAULT_LANG),
+        ({}, DEFAULT_LANG),
+        (None, DEFAULT_LANG),
+    ],
+)
 def test_the_build_language_comes_from_the_theme_with_one_fallback(theme, expected):
     assert build_language(SimpleNamespace(theme=theme)) == expected
 

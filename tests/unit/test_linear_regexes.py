@@ -20,24 +20,79 @@ import pkgutil
 import re
 import time
 
+import partner_guide
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import partner_guide
 
 # Patterns that never see writer input (reason given).
 NOT_WRITER_INPUT = {
     "partner_guide.tools.vendor_mermaid.STATIC": "Mermaid's distribution files",
     "partner_guide.tools.vendor_mermaid.LOAD_ORDER": "our own loader script",
 }
-UNITS = ["`", " `", "<!--", "-->", "<!-- ", "<!--  ", "{#", "{: ", "{", " ", "\t", "\n", " \n", "-", "-- ", "-->", "==>",
-         "-.-", "A-->", "a[", "[", "](", "(", "<a ", "<", ">", "<b>", '"', "=", "&", "#", ":", "|", "*", "\\",
-         "https://", "%%", "a", "中", ".", "> ", "- ", "    "]
+UNITS = [
+    "`",
+    " `",
+    "<!--",
+    "-->",
+    "<!-- ",
+    "<!--  ",
+    "{#",
+    "{: ",
+    "{",
+    " ",
+    "\t",
+    "\n",
+    " \n",
+    "-",
+    "-- ",
+    "-->",
+    "==>",
+    "-.-",
+    "A-->",
+    "a[",
+    "[",
+    "](",
+    "(",
+    "<a ",
+    "<",
+    ">",
+    "<b>",
+    '"',
+    "=",
+    "&",
+    "#",
+    ":",
+    "|",
+    "*",
+    "\\",
+    "https://",
+    "%%",
+    "a",
+    "中",
+    ".",
+    "> ",
+    "- ",
+    "    ",
+]
 PAIRED = ["`", "<!--", " ", "-", "[", "<", "a"]
 # What a pathological run may follow: a heading with an id, a list item, a quote, a link, a tag, a diagram…
-PREFIXES = ["## 问题？ {#", "- ", "> ", "[x](", "[x]: ", "<a href=\"", "{: ", "```\n", "flowchart TD\nA", "A[\"",
-            "!!! note \"", "| a | ", "<!-- ", "    "]
+PREFIXES = [
+    "## 问题？ {#",
+    "- ",
+    "> ",
+    "[x](",
+    "[x]: ",
+    '<a href="',
+    "{: ",
+    "```\n",
+    "flowchart TD\nA",
+    'A["',
+    '!!! note "',
+    "| a | ",
+    "<!-- ",
+    "    ",
+]
 START, SMALLEST, LARGEST = 4000, 250, 256_000  # characters
 LOW, HIGH = 0.001, 0.008  # seconds: the span time(n) is measured in
 SCREEN = 0.001  # seconds on START characters: below it a pattern is linear (or too cheap to matter)
@@ -51,8 +106,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             qualified = f"{info.name}.{name}"
-            if isinstance(value, re.Pattern) and qualified not in NOT_WRITER_INPUT and value.__module__ == "re" \
-                    and getattr(module, name) is value:
+            if (
+                isinstance(value, re.Pattern)
+                and qualified not in NOT_WRITER_INPUT
+                and value.__module__ == "re"
+                and getattr(module, name) is value
+            ):
                 found.append((qualified, value))
     return sorted(dict(found).items())
 
@@ -126,18 +185,27 @@ def test_pattern_is_linear_on_pathological_input(name, pattern):
 
 def test_the_known_culprits_are_among_the_patterns_checked():
     names = {name for name, _ in PATTERNS}
-    assert {"partner_guide.checks.diagrams.EDGE_RE", "partner_guide.checks.diagrams.TEXT_EDGE_CLOSE_RE",
-            "partner_guide.checks.diagrams.AMP_RE",
-            "partner_guide.site.seo.TAG_RE"} <= names
+    assert {
+        "partner_guide.checks.diagrams.EDGE_RE",
+        "partner_guide.checks.diagrams.TEXT_EDGE_CLOSE_RE",
+        "partner_guide.checks.diagrams.AMP_RE",
+        "partner_guide.site.seo.TAG_RE",
+    } <= names
     # Issues 12 and 13's modules are among them too: the extension, the importer, search.
     modules = {name.rsplit(".", 1)[0] for name in names}
-    assert {"partner_guide.markdown.syntax", "partner_guide.markdown.dx",
-            "partner_guide.tencent_import", "partner_guide.site.search_text"} <= modules
+    assert {
+        "partner_guide.markdown.syntax",
+        "partner_guide.markdown.dx",
+        "partner_guide.tencent_import",
+        "partner_guide.site.search_text",
+    } <= modules
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(PATTERNS), st.text(alphabet=st.sampled_from(list("`<!-{#}[]()>\"'= \t\na&*_\\|:.;/")),
-                                          min_size=1, max_size=5))
+@given(
+    st.sampled_from(PATTERNS),
+    st.text(alphabet=st.sampled_from(list("`<!-{#}[]()>\"'= \t\na&*_\\|:.;/")), min_size=1, max_size=5),
+)
 def test_any_repeated_unit_keeps_every_pattern_linear(named, unit):
     name, pattern = named
     assert confirmed_growth(pattern, unit) < BOUND, f"{name} is superlinear on repeated {unit!r}"

@@ -13,10 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
-
 from partner_guide import adapter
 from partner_guide.checks.registry_schema import TRUSTED_DOMAINS, check_registry
 from partner_guide.registry import REGISTRY_PATH, RegistryError, load_registry
+
 from tests.adversarial import REGISTRY_CASES
 
 BASE = REGISTRY_PATH.read_text(encoding="utf-8")
@@ -34,27 +34,46 @@ def test_the_registry_passes_its_schema():
     assert _findings(BASE) == []
 
 
-@pytest.mark.parametrize("old, new, rule", [
-    ("url: https://admin.qidian.qq.com/template/blue/wpa/link.html", 'url: "javascript:alert(1)"', "REG-URL"),
-    ("url: https://cloud.tencent.com/document/product/555/7440", "url: http://cloud.tencent.com/document/product/555/7440", "REG-URL"),
-    ("url: https://cloud.tencent.com/document/product/555/7440", "url: https://cloud.tencent.com.evil.example/x", "REG-URL"),
-    ("url: https://cloud.tencent.com/document/product/555/7440", 'url: "https://cloud.tencent.com@evil.example/x"', "REG-URL"),
-    ("url: https://cloud.tencent.com/document/product/555/7440", "url: https://cloud.tencent.com:8443/x", "REG-URL"),
-    ("  - cloud.tencent.com", "  - cloud.tencent.com\n  - evil.example", "REG-URL"),
-    ("  announce:\n", '  "announce\\nx":\n', "REG-NAME"),
-    ("  announce:\n", "  Announce_Page:\n", "REG-NAME"),
-    ("path: /partners/announce", "path: partners", "REG-PATH"),
-    ("path: /partners/announce", 'path: "/partners/<x>"', "REG-PATH"),
-    ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "<img src=x>", en: Announcements}', "REG-TEXT"),
-    ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "通知\\n公告", en: Announcements}', "REG-TEXT"),
-    ("tel: tel:+8675586013388,75727", 'tel: "javascript:x"', "REG-CONTACT"),
-    ('kfuin: "2852062166"', 'kfuin: "2852062166&evil=1"', "REG-CONTACT"),
-    ("phones: []", 'phones: ["4009-100-100", "javascript:alert(1)"]', "REG-CONTACT"),
-    ("qq: []", "qq: [2852062166, 12]", "REG-CONTACT"),
-    ("emails: []", 'emails: [partners@tencent.com, "x@evil"]', "REG-CONTACT"),
-    ("emails: []", "emails: {a: b@tencent.com}", "REG-SHAPE"),
-    ("    - /partnersmgmt/announce/<n>", '    - "/partnersmgmt/<script>"', "REG-PATH"),
-])
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        ("url: https://admin.qidian.qq.com/template/blue/wpa/link.html", 'url: "javascript:alert(1)"', "REG-URL"),
+        (
+            "url: https://cloud.tencent.com/document/product/555/7440",
+            "url: http://cloud.tencent.com/document/product/555/7440",
+            "REG-URL",
+        ),
+        (
+            "url: https://cloud.tencent.com/document/product/555/7440",
+            "url: https://cloud.tencent.com.evil.example/x",
+            "REG-URL",
+        ),
+        (
+            "url: https://cloud.tencent.com/document/product/555/7440",
+            'url: "https://cloud.tencent.com@evil.example/x"',
+            "REG-URL",
+        ),
+        (
+            "url: https://cloud.tencent.com/document/product/555/7440",
+            "url: https://cloud.tencent.com:8443/x",
+            "REG-URL",
+        ),
+        ("  - cloud.tencent.com", "  - cloud.tencent.com\n  - evil.example", "REG-URL"),
+        ("  announce:\n", '  "announce\\nx":\n', "REG-NAME"),
+        ("  announce:\n", "  Announce_Page:\n", "REG-NAME"),
+        ("path: /partners/announce", "path: partners", "REG-PATH"),
+        ("path: /partners/announce", 'path: "/partners/<x>"', "REG-PATH"),
+        ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "<img src=x>", en: Announcements}', "REG-TEXT"),
+        ("title: {zh: 通知公告, en: Announcements}", 'title: {zh: "通知\\n公告", en: Announcements}', "REG-TEXT"),
+        ("tel: tel:+8675586013388,75727", 'tel: "javascript:x"', "REG-CONTACT"),
+        ('kfuin: "2852062166"', 'kfuin: "2852062166&evil=1"', "REG-CONTACT"),
+        ("phones: []", 'phones: ["4009-100-100", "javascript:alert(1)"]', "REG-CONTACT"),
+        ("qq: []", "qq: [2852062166, 12]", "REG-CONTACT"),
+        ("emails: []", 'emails: [partners@tencent.com, "x@evil"]', "REG-CONTACT"),
+        ("emails: []", "emails: {a: b@tencent.com}", "REG-SHAPE"),
+        ("    - /partnersmgmt/announce/<n>", '    - "/partnersmgmt/<script>"', "REG-PATH"),
+    ],
+)
 def test_a_wrong_value_is_a_finding_at_its_line(old, new, rule):
     text = BASE.replace(old, new, 1)
     assert text != BASE
@@ -75,15 +94,22 @@ def test_an_alias_bomb_is_refused_before_it_expands():
 
 
 def test_new_contact_kinds_fit_the_schema_and_are_typed_by_field():
-    text = BASE.replace("  mail:\n", "  qq-support:\n    qq: \"2852062166\"\n    title: {zh: QQ, en: QQ}\n"
-                        "  partner-mail:\n    email: [partners@tencent.com, x@evil]\n    phone: 0755-86013388\n  mail:\n", 1)
+    text = BASE.replace(
+        "  mail:\n",
+        '  qq-support:\n    qq: "2852062166"\n    title: {zh: QQ, en: QQ}\n'
+        "  partner-mail:\n    email: [partners@tencent.com, x@evil]\n    phone: 0755-86013388\n  mail:\n",
+        1,
+    )
     [(line, rule, message)] = _findings(text)
     assert rule == "REG-CONTACT" and "partner-mail.email.1" in message
 
 
 def test_the_contacts_pages_may_show_are_lists_typed_by_their_name():
-    text = BASE.replace("phones: []", 'phones: ["4009-100-100", "+86 755 86013388"]').replace(
-        "qq: []", "qq: [2852062166]").replace("emails: []", "emails: [partners@tencent.com]")
+    text = (
+        BASE.replace("phones: []", 'phones: ["4009-100-100", "+86 755 86013388"]')
+        .replace("qq: []", "qq: [2852062166]")
+        .replace("emails: []", "emails: [partners@tencent.com]")
+    )
     assert _findings(text) == []
 
 
@@ -94,8 +120,10 @@ def test_trusted_domains_are_tencents():
 def test_loading_a_broken_registry_raises_one_line_per_finding(tmp_path):
     path = tmp_path / "hooks" / "registry.yml"
     path.parent.mkdir()
-    path.write_text(BASE.replace("path: /partners/announce", "path: partners").replace(
-        "tel: tel:+8675586013388,75727", 'tel: "x"'), encoding="utf-8")
+    path.write_text(
+        BASE.replace("path: /partners/announce", "path: partners").replace("tel: tel:+8675586013388,75727", 'tel: "x"'),
+        encoding="utf-8",
+    )
     with pytest.raises(RegistryError) as error:
         load_registry(path)
     lines = str(error.value).splitlines()
@@ -118,11 +146,12 @@ def test_a_missing_required_key_is_a_finding_at_its_entry(key, tmp_path):
     mail = lines.index("  mail:")
     [at] = [i for i in range(mail + 1, len(lines)) if lines[i].startswith(f"    {key}:")]
     broken = tmp_path / "registry.yml"
-    broken.write_text("\n".join(lines[:at] + lines[at + 1:]), encoding="utf-8")
+    broken.write_text("\n".join(lines[:at] + lines[at + 1 :]), encoding="utf-8")
     with pytest.raises(RegistryError) as raised:
         load_registry(broken)
-    assert str(raised.value).endswith(f":{mail + 1}:3: REG-SHAPE contacts.mail: missing {key!r} "
-                                      f"(hint: add `{key}:` to contacts.mail)")
+    assert str(raised.value).endswith(
+        f":{mail + 1}:3: REG-SHAPE contacts.mail: missing {key!r} (hint: add `{key}:` to contacts.mail)"
+    )
 
 
 @pytest.mark.parametrize("name", REGISTRY_CASES)

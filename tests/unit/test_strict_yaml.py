@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from partner_guide.strict_yaml import MAX_DEPTH, load
 
-ALIAS_BOMB = "".join(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
-                     for prev, name in zip("abcdefgh", "bcdefghi")).replace("*a", '"lol"')
+ALIAS_BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi", strict=False)
+).replace("*a", '"lol"')
 
 
 def _rules(text: str, **options) -> list[tuple[int, int, str]]:
@@ -39,8 +39,9 @@ def test_a_duplicate_key_is_refused_naming_both_lines():
     assert "lines 2 and 4" in problem.message
 
 
-@pytest.mark.parametrize("text", ['a: !!python/object/apply:os.system ["true"]\n', "a: !ENV HOME\n",
-                                  "a: !!binary aGk=\n", "!!map {a: 1}\n"])
+@pytest.mark.parametrize(
+    "text", ['a: !!python/object/apply:os.system ["true"]\n', "a: !ENV HOME\n", "a: !!binary aGk=\n", "!!map {a: 1}\n"]
+)
 def test_explicit_tags_are_refused(text):
     assert [rule for _, _, rule in _rules(text)] == ["YAML-TAG"]
 
@@ -68,7 +69,9 @@ def test_the_number_of_values_is_bounded():
     assert [r for _, _, r in _rules(text, max_nodes=20)] == ["YAML-SIZE"]
 
 
-@pytest.mark.parametrize("text", ['title: "a\x07b"\n', "title: a\x00b\n", "title: \udcff\n", "a: b: c\n", "[" * 100_000])
+@pytest.mark.parametrize(
+    "text", ['title: "a\x07b"\n', "title: a\x00b\n", "title: \udcff\n", "a: b: c\n", "[" * 100_000]
+)
 def test_bad_text_is_a_problem_never_an_exception(text):
     loaded = load(text)
     assert loaded.value is None and [p.rule for p in loaded.problems] in (["YAML-SYNTAX"], ["YAML-DEPTH"])

@@ -22,16 +22,19 @@ from .checks import files as file_checks
 from .checks.findings import Finding, format_finding, github_annotation, in_github_actions
 from .checks.frontmatter import escaped_for_templates, read_front_matter, safe_source
 from .checks.svg import check_drawings
+from .checks.synonyms import load_synonyms, synonyms_path
 from .checks.tree import PageModel
-from .compat import material_search
+from .compat import i18n_plugin, material_search
 from .compat.mkdocs_build import guard_render
 from .compat.mkdocs_markdown import set_page_context
-from .languages import build_language
+from .languages import DEFAULT_LANG, build_language
 from .markdown.page import PageContext
 from .registry import Registry, RegistryError, load_registry, registry_path
+from .site import preview, step
 from .site.diagram_frames import DRAWINGS_DIR, cache_dir
-from .site.search_index import Pages
+from .site.search_index import Pages, write_indexes
 from .site.search_sections import page_sections
+from .site.seo import is_preview
 
 if TYPE_CHECKING:
     import logging
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
 
 def registry(config: MkDocsConfig) -> Registry:
     """The site's link registry (hooks/registry.yml beside mkdocs.yml); a broken
@@ -80,8 +84,9 @@ def page_source(page: Page) -> tuple[str, str] | None:
 
 def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
     """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`."""
-    findings = file_checks.check_tree(Path(config.docs_dir), Path(config.config_file_path).parent,
-                                      lambda path: repo_path(path, config))
+    findings = file_checks.check_tree(
+        Path(config.docs_dir), Path(config.config_file_path).parent, lambda path: repo_path(path, config)
+    )
     outside = file_checks.outside_links(findings)
     for file in list(files):
         src = repo_path(file.abs_src_path, config) if file.abs_src_path else ""
@@ -113,8 +118,21 @@ def safe_markdown(markdown: str, page: Page, config: MkDocsConfig, report: Calla
     rendering reported as CHECK-CRASH (the limits that protect the renderer are the page extension's)."""
     page.meta.update(escaped_for_templates(page.meta))
     path = repo_path(_source_file(page), config)
-    guard_render(page, lambda error: report([Finding(path, 1, 1, "CHECK-CRASH", f"rendering the page failed: {error!r}",
-                                                     "report this to the maintainers of hooks/")]))
+    guard_render(
+        page,
+        lambda error: report(
+            [
+                Finding(
+                    path,
+                    1,
+                    1,
+                    "CHECK-CRASH",
+                    f"rendering the page failed: {error!r}",
+                    "report this to the maintainers of hooks/",
+                )
+            ]
+        ),
+    )
     return markdown
 
 
@@ -123,10 +141,19 @@ def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
     source = page_source(page)
     text = (source[1] if source else "").removeprefix("\ufeff")
     path = repo_path(page.file.abs_src_path, config) if page.file.abs_src_path else page.file.src_uri
-    set_page_context(config, PageContext(path, text, read_front_matter(text).lines + 1, registry(config),
-                                         reporter.page, page.url,
-                                         diagram_cache=cache_dir(Path(config.config_file_path).parent),
-                                         inform=reporter.inform))
+    set_page_context(
+        config,
+        PageContext(
+            path,
+            text,
+            read_front_matter(text).lines + 1,
+            registry(config),
+            reporter.page,
+            page.url,
+            diagram_cache=cache_dir(Path(config.config_file_path).parent),
+            inform=reporter.inform,
+        ),
+    )
 
 
 def index_page(pages: Pages, page: Page, config: MkDocsConfig) -> None:
@@ -180,3 +207,30 @@ class Reporter:
             self.log.warning(line)
             if annotate:
                 print(github_annotation(finding), flush=True)
+
+
+def write_search(pages: Pages, config: MkDocsConfig) -> None:
+    """Each edition's search index of `pages` and the guide's worker in place of Material's (hooks/search.py)."""
+    material_search.remove_materials_worker(Path(config.site_dir))
+    write_indexes(
+        Path(config.site_dir),
+        pages,
+        material_search.worker_to,
+        default=i18n_plugin.default_language(config),
+        separator=material_search.separator(config),
+        synonyms=load_synonyms(synonyms_path(Path(config.config_file_path).parent)),
+    )
+
+
+def finish_site(config: MkDocsConfig) -> None:
+    """The site step over the built folder (site/step.py), once every edition is built (hooks/editions.py); after
+    a partial `make serve` rebuild (hooks/preview.py), only over the pages it wrote."""
+    partial = preview.partial(config)
+    languages = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
+    step.finish_site(
+        Path(config.site_dir),
+        config.site_url or "",
+        *languages,
+        preview=is_preview(config.extra),
+        written_since=partial.started if partial else None,
+    )

@@ -90,7 +90,9 @@ class Registry:
         parts = path.split("/")
         for pattern in self.route_patterns:
             wanted = pattern.split("/")
-            if len(wanted) == len(parts) and all(w == p or (w == "<n>" and p.isascii() and p.isdigit()) for w, p in zip(wanted, parts)):
+            if len(wanted) == len(parts) and all(
+                w == p or (w == "<n>" and p.isascii() and p.isdigit()) for w, p in zip(wanted, parts, strict=False)
+            ):
                 return True
         return False
 
@@ -136,20 +138,37 @@ def parse_registry(data: Any) -> Registry:
     there, of its kind, each short name once), which `load_registry` checks first."""
     console, contacts = data["console"], data["contacts"]
     host = str(console["host"])
-    routes = {str(name): Link(str(name), f"https://{host}{entry['path']}", _title(entry))
-              for name, entry in console["routes"].items()}
+    routes = {
+        str(name): Link(str(name), f"https://{host}{entry['path']}", _title(entry))
+        for name, entry in console["routes"].items()
+    }
     docs = {str(name): Link(str(name), str(entry["url"]), _title(entry)) for name, entry in data["docs"].items()}
     chat = contacts["assistant"]
     params = {str(k): "" if v is None else str(v) for k, v in chat["params"].items()}
     assistant = Link("assistant", f"{chat['url']}?{urlencode(params)}", _title(chat))
-    mail = {key: str(contacts["mail"][key]) for key in ("address", "address_en", "recipient", "recipient_en",
-                                                        "phone", "tel")}
-    patterns, phones, qq, emails = (tuple(str(value) for value in section.get(key) or ())
-                                    for section, key in ((console, "route_patterns"), (contacts, "phones"),
-                                                         (contacts, "qq"), (contacts, "emails")))
-    return Registry(host, tuple(console.get("legacy_hosts") or ()), routes, docs, assistant, str(chat["url"]),
-                    params, mail, tuple(str(h) for h in data.get("allowed_hosts") or ()), patterns, phones, qq,
-                    emails)
+    mail = {
+        key: str(contacts["mail"][key])
+        for key in ("address", "address_en", "recipient", "recipient_en", "phone", "tel")
+    }
+    patterns, phones, qq, emails = (
+        tuple(str(value) for value in section.get(key) or ())
+        for section, key in ((console, "route_patterns"), (contacts, "phones"), (contacts, "qq"), (contacts, "emails"))
+    )
+    return Registry(
+        host,
+        tuple(console.get("legacy_hosts") or ()),
+        routes,
+        docs,
+        assistant,
+        str(chat["url"]),
+        params,
+        mail,
+        tuple(str(h) for h in data.get("allowed_hosts") or ()),
+        patterns,
+        phones,
+        qq,
+        emails,
+    )
 
 
 _CACHE: dict[tuple[str, int, int], Registry] = {}

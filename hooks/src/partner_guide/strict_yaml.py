@@ -119,8 +119,12 @@ class _Builder:
         if self.nodes > self.max_nodes:
             self.refuse(event, "YAML-SIZE", f"more than {self.max_nodes} values", "split or shorten the data")
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.refuse(event, "YAML-ALIAS", "YAML anchors and aliases (&name, *name) are not allowed",
-                        "write the value out in full")
+            self.refuse(
+                event,
+                "YAML-ALIAS",
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                "write the value out in full",
+            )
         if _explicit_tag(event):
             self.refuse(event, "YAML-TAG", f"YAML tag {event.tag} is not allowed", "remove the tag")
         self.marks[path] = _pos(event.start_mark, self.offset)
@@ -155,9 +159,12 @@ class _Builder:
                     self.refuse(key_event, "YAML-KEY", "a key must be a plain name", "write `name: value`")
                 line, col = _pos(key_event.start_mark, self.offset)
                 if key in mapping:
-                    self.refuse(key_event, "YAML-DUPLICATE",
-                                f"key {key!r} given twice (lines {first_line[key]} and {line})",
-                                "keep one of them: YAML would silently use the last")
+                    self.refuse(
+                        key_event,
+                        "YAML-DUPLICATE",
+                        f"key {key!r} given twice (lines {first_line[key]} and {line})",
+                        "keep one of them: YAML would silently use the last",
+                    )
                 first_line[key] = line
                 value_event = next(self.events)
                 mapping[key] = self.node(value_event, (*path, key), depth + 1)
@@ -202,12 +209,20 @@ def load(text: str, *, line_offset: int = 0, max_depth: int = MAX_DEPTH, max_nod
         mark = getattr(error, "problem_mark", None) or getattr(error, "mark", None)
         position = getattr(error, "position", None)
         line, col = _pos(mark, line_offset) if mark else _offset_pos(text, position, line_offset)
-        result.problems.append(YamlProblem(line, col, "YAML-SYNTAX", f"not valid YAML: {_short(error)}",
-                                           "remove control characters" if "control" in str(error) else ""))
+        result.problems.append(
+            YamlProblem(
+                line,
+                col,
+                "YAML-SYNTAX",
+                f"not valid YAML: {_short(error)}",
+                "remove control characters" if "control" in str(error) else "",
+            )
+        )
         result.value = None
     except (UnicodeError, ValueError) as error:  # text that no encoding can carry (lone surrogates)
-        result.problems.append(YamlProblem(1 + line_offset, 1, "YAML-SYNTAX", f"not valid text: {_short(error)}",
-                                           "save the file as UTF-8"))
+        result.problems.append(
+            YamlProblem(1 + line_offset, 1, "YAML-SYNTAX", f"not valid text: {_short(error)}", "save the file as UTF-8")
+        )
         result.value = None
     except RecursionError:  # pragma: no cover - depth is bounded above
         result.problems.append(YamlProblem(1 + line_offset, 1, "YAML-DEPTH", "nested too deeply", "flatten the data"))

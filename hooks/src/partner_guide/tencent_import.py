@@ -42,9 +42,9 @@ from . import strict_yaml
 from .checks.copy import fix_copy
 from .checks.frontmatter import front_matter_end, split_lines
 from .checks.links import DOCS_HOSTS
-from .markdown.slugs import heading_id, slug_words
 from .markdown import dx, syntax
 from .markdown.codeblocks import code_line_indices
+from .markdown.slugs import heading_id, slug_words
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -74,9 +74,9 @@ def edition_of(filename: str) -> Edition:
     """`新增员工_intl_zh.md` → (新增员工, zh); `x_intl_en.md` → (x, en); `x.en.md` → (x, en); `x.md` → (x, zh)."""
     stem = filename[:-3] if filename.endswith(".md") else filename
     if match := STEM_SUFFIX_RE.search(stem):
-        return Edition(stem[:match.start()], match.group("lang"))
+        return Edition(stem[: match.start()], match.group("lang"))
     if match := SITE_SUFFIX_RE.search(stem):
-        return Edition(stem[:match.start()], "en")
+        return Edition(stem[: match.start()], "en")
     return Edition(stem, "zh")
 
 
@@ -112,7 +112,7 @@ def attr_id(text: str) -> str | None:
     start = text.rfind("{")
     if start < 0:
         return None
-    for part in text[start + 1:-1].lstrip(":").split():
+    for part in text[start + 1 : -1].lstrip(":").split():
         if part.startswith("#") and len(part) > 1:
             return part[1:]
     return None
@@ -123,7 +123,7 @@ def _split_front_matter(text: str) -> tuple[dict[object, object], list[str]]:
     end = front_matter_end(lines)
     if not end:
         return {}, lines
-    meta = strict_yaml.load("\n".join(lines[1:end - 1])).value  # no alias bomb, no tags
+    meta = strict_yaml.load("\n".join(lines[1 : end - 1])).value  # no alias bomb, no tags
     meta = meta if isinstance(meta, dict) else {}
     rest = lines[end:]
     while rest and not rest[0].strip():
@@ -148,7 +148,8 @@ def _outside_code(lines: list[str]) -> list[bool]:
 
 
 def convert_alerts(lines: list[str]) -> list[str]:
-    """`<dx-alert>` → a marker block (`>?`, `>!`, `> [!CAUTION]`); its title a `!!!` title, or a bold first line in a list."""
+    """`<dx-alert>` → a marker block (`>?`, `>!`, `> [!CAUTION]`); its title a `!!!` title, or a bold first
+    line in a list."""
 
     def write(alert: tuple[str, str, str, list[str]], out: list[str]) -> list[str]:
         prefix, kind, title, body = alert
@@ -169,7 +170,7 @@ def convert_labels(lines: list[str]) -> list[str]:
         content = syntax.strip_quote(line) if outside[index] else None
         marker = syntax.marker_of(content) if content is not None and not previous_quoted else None
         if marker is not None and content is not None and marker.syntax == "label":
-            prefix = line[:len(line) - len(content)].rstrip(" ")
+            prefix = line[: len(line) - len(content)].rstrip(" ")
             prefix = prefix[:-1] if prefix.endswith(">") else prefix
             text = f" {marker.text}" if marker.text.strip() else ""
             out.append(dx.marker_line(marker.kind, prefix) + text)
@@ -253,7 +254,12 @@ def blank_before_lists(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if index and outside[index] and syntax.LIST_ITEM_RE.match(line) and len(line) - len(line.lstrip(" ")) < 4:
             previous = lines[index - 1]
-            if previous.strip() and outside[index - 1] and not _is_structural(previous) and not _in_list(lines, index - 1):
+            if (
+                previous.strip()
+                and outside[index - 1]
+                and not _is_structural(previous)
+                and not _in_list(lines, index - 1)
+            ):
                 out.append("")
         out.append(line)
     return out
@@ -281,8 +287,11 @@ def nest_lists(lines: list[str]) -> list[str]:
 
     def flush() -> None:
         if block:
-            out.extend(syntax.nest_by_indentation("\n".join(block)).split("\n") if
-                       syntax.is_list_item(block[0]) and not block[0].startswith(" ") else block)
+            out.extend(
+                syntax.nest_by_indentation("\n".join(block)).split("\n")
+                if syntax.is_list_item(block[0]) and not block[0].startswith(" ")
+                else block
+            )
             block.clear()
 
     for index, line in enumerate(lines):
@@ -312,17 +321,25 @@ def numbered_leftovers(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         following = NUMBER_RE.match(lines[index + 1]) if index + 1 < len(lines) and outside[index + 1] else None
         bullet = BULLET_RE.match(line) if outside[index] else None
-        if bullet and following and following.group("number") == "2" and \
-                following.group("indent") == bullet.group("indent") and following.group("space"):
-            out[index] = f"{bullet.group('indent')}1.{bullet.group('space')}{line[bullet.end() - 1:]}"
+        if (
+            bullet
+            and following
+            and following.group("number") == "2"
+            and following.group("indent") == bullet.group("indent")
+            and following.group("space")
+        ):
+            out[index] = f"{bullet.group('indent')}1.{bullet.group('space')}{line[bullet.end() - 1 :]}"
     for index, line in enumerate(lines):
         step = NUMBER_RE.match(line) if outside[index] else None
         if step is None or len(step.group("indent")) < 4 or step.group("space"):
             continue
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
         parent = NUMBER_RE.match(above)
-        if parent is not None and len(parent.group("indent")) < len(step.group("indent")) or \
-                (parent is not None and not parent.group("space") and len(parent.group("indent")) >= 4):
+        if (
+            parent is not None
+            and len(parent.group("indent")) < len(step.group("indent"))
+            or (parent is not None and not parent.group("space") and len(parent.group("indent")) >= 4)
+        ):
             out[index] = f"{step.group('indent')}{step.group('number')}. {step.group('text')}"
     return out
 
@@ -333,10 +350,19 @@ def dedent_lists_under_text(lines: list[str]) -> list[str]:
     out = list(lines)
     index = 0
     while index < len(lines):
-        if outside[index] and syntax.INDENTED_ITEM_RE.match(lines[index]) and index >= 2 and not lines[index - 1].strip():
+        if (
+            outside[index]
+            and syntax.INDENTED_ITEM_RE.match(lines[index])
+            and index >= 2
+            and not lines[index - 1].strip()
+        ):
             above = index - 2
-            if lines[above].strip() and not _in_list(lines, above) and not _is_structural(lines[above]) \
-                    and not lines[above].startswith("    "):
+            if (
+                lines[above].strip()
+                and not _in_list(lines, above)
+                and not _is_structural(lines[above])
+                and not lines[above].startswith("    ")
+            ):
                 end = index
                 while end < len(lines) and lines[end].strip() and syntax.INDENTED_ITEM_RE.match(lines[end]):
                     end += 1
@@ -353,7 +379,7 @@ def explicit_breaks(lines: list[str]) -> list[str]:
     """`<br>` at the end of a line where Tencent's renderer breaks (`syntax.breaks_between`)."""
     out = list(lines)
     for run in _paragraph_runs(lines):
-        for upper, lower in zip(run, run[1:]):
+        for upper, lower in zip(run, run[1:], strict=False):
             before, after = lines[upper], lines[lower]
             if before.rstrip().endswith(("<br>", "<br/>", "<br />")) or before.endswith("  "):
                 continue
@@ -412,8 +438,11 @@ def canonical_links(lines: list[str], registry: Registry) -> list[str]:
         if parts.scheme == "http" and (host in registry.allowed_hosts or host in DOCS_HOSTS):
             url = "https" + url[4:]
         if host in registry.legacy_hosts or (host == registry.console_host and parts.scheme == "http"):
-            url = f"https://{registry.console_host}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "") + \
-                (f"#{parts.fragment}" if parts.fragment else "")
+            url = (
+                f"https://{registry.console_host}{parts.path or '/'}"
+                + (f"?{parts.query}" if parts.query else "")
+                + (f"#{parts.fragment}" if parts.fragment else "")
+            )
             host = registry.console_host
         if match.group("bang"):
             return f"![{match.group('text')}]({url}{match.group('title') or ''})"
@@ -434,7 +463,9 @@ def _same_params(url: str, registry: Registry) -> bool:
     return dict(parse_qsl(query, keep_blank_values=True)) == registry.assistant_params
 
 
-def local_images(lines: list[str], page_stem: str, assets_href: str = "assets") -> tuple[list[str], list[tuple[str, str]]]:
+def local_images(
+    lines: list[str], page_stem: str, assets_href: str = "assets"
+) -> tuple[list[str], list[tuple[str, str]]]:
     """Relative image paths → `<assets_href>/<page>/<file>`; returns (lines, [(as written, docs-relative path)]).
 
     `assets_href` is the path from the page's folder to docs/assets (`../assets`
@@ -445,8 +476,13 @@ def local_images(lines: list[str], page_stem: str, assets_href: str = "assets") 
 
     def fix(match: re.Match[str]) -> str:
         url = match.group("url")
-        if not match.group("bang") or not url or "://" in url or url.startswith(("/", "#", "data:")) \
-                or posixpath.normpath(url).split("/").count("assets"):
+        if (
+            not match.group("bang")
+            or not url
+            or "://" in url
+            or url.startswith(("/", "#", "data:"))
+            or posixpath.normpath(url).split("/").count("assets")
+        ):
             return match.group(0)
         name = posixpath.basename(url)
         copies.append((url, posixpath.join("assets", page_stem, name)))
@@ -497,7 +533,7 @@ def heading_ids(lines: list[str], given: list[str | None] | None = None) -> list
 
 def apply_heading_ids(lines: list[str], ids: list[str | None]) -> list[str]:
     out = list(lines)
-    for (index, _level, text), ident in zip(heading_lines(lines), ids):
+    for (index, _level, text), ident in zip(heading_lines(lines), ids, strict=False):
         if ident and not attr_id(text):
             out[index] = f"{lines[index].rstrip()} {{#{ident}}}"
     return out
@@ -516,10 +552,10 @@ def promote_headings(lines: list[str]) -> list[str]:
     top = headings[0][1]
     shift = top - 1 if all(level > top for _, level, _ in headings[1:]) else 0
     out = list(lines)
-    for number, (index, level, _) in enumerate(headings):
+    for number, (index, _level, _) in enumerate(headings):
         prefix, rest = _prefix_of(lines[index])
         if number == 0:
-            out[index] = prefix + rest[top - 1:]
+            out[index] = prefix + rest[top - 1 :]
         elif shift:
             out[index] = prefix + rest[shift:]
     return out
@@ -535,7 +571,7 @@ def first_heading(lines: list[str], level: int | None = 1) -> str | None:
 def top_heading(text: str) -> str:
     """The page's title heading: an H1, or the heading that opens the page ("" if neither)."""
     lines = split_lines(text)
-    lines = lines[front_matter_end(lines):]
+    lines = lines[front_matter_end(lines) :]
     headings = heading_lines(lines)
     first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
     for index, level, heading in headings:
@@ -560,15 +596,18 @@ def draft_description(lines: list[str], lang: str) -> str:
         if len(text) <= limit:
             return text
         cut = max((text.rfind(mark, 0, limit) for mark in "。；！？.;!?"), default=-1)
-        return text[:cut + 1] if cut > limit // 3 else text[:limit - 1].rstrip() + "…"
+        return text[: cut + 1] if cut > limit // 3 else text[: limit - 1].rstrip() + "…"
     return ""
 
 
 def _front_matter(meta: dict[object, object]) -> list[str]:
     out = ["---"]
     for key, value in meta.items():
-        out.append(yaml.safe_dump({key: value}, allow_unicode=True, width=10_000, default_style=None).rstrip("\n")
-                   if not isinstance(value, str) else f"{key}: {_quote(value)}")
+        out.append(
+            yaml.safe_dump({key: value}, allow_unicode=True, width=10_000, default_style=None).rstrip("\n")
+            if not isinstance(value, str)
+            else f"{key}: {_quote(value)}"
+        )
     out.append("---")
     return out
 
@@ -592,8 +631,16 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what the converter itself could not settle
 
 
-def convert_page(text: str, lang: str, registry: Registry, page_stem: str, *, ids: list[str | None] | None = None,
-                 fallback_title: str = "", assets_href: str = "assets") -> Imported:
+def convert_page(
+    text: str,
+    lang: str,
+    registry: Registry,
+    page_stem: str,
+    *,
+    ids: list[str | None] | None = None,
+    fallback_title: str = "",
+    assets_href: str = "assets",
+) -> Imported:
     """One edition in this site's format (see the module docstring)."""
     text = text.lstrip("\ufeff")
     meta, lines = _split_front_matter(text)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from partner_guide.checks.anchors import check_anchors
+
 from tests.support import page_model, page_models
 
 PAGES = {
-    "docs/a.md": "# 甲\n\n## 问题 {#q1}\n\n## 没有 id 的问题\n\n见 [乙](b.md#x)、[乙](b.md#y)、[本页](#q1)、[本页](#nope)。\n",
+    "docs/a.md": "# 甲\n\n## 问题 {#q1}\n\n## 没有 id 的问题\n\n"
+    "见 [乙](b.md#x)、[乙](b.md#y)、[本页](#q1)、[本页](#nope)。\n",
     "docs/a.en.md": "# A\n\nSee [B](b.md#x) and [B](b.md#only-chinese).\n",
     "docs/b.md": "# 乙\n\n## 题 {#x}\n\n## 只有中文 {#only-chinese}\n",
     "docs/b.en.md": "# B\n\n## Title {#x}\n",
@@ -25,7 +27,9 @@ def test_an_english_page_links_to_the_english_edition():
 
 
 def test_ids_are_the_builds_explicit_and_generated_ones():
-    ids = page_model("# 标题\n\n## 中文问题\n\n## English question\n\n段落\n{: #para }\n\n<a id=\"raw\"></a>\n\n[](id:tencent)\n").ids
+    ids = page_model(
+        '# 标题\n\n## 中文问题\n\n## English question\n\n段落\n{: #para }\n\n<a id="raw"></a>\n\n[](id:tencent)\n'
+    ).ids
     assert {"biao-ti", "zhong-wen-wen-ti", "english-question", "para", "raw", "tencent"} <= ids  # pinyin slugs
 
 

@@ -167,7 +167,7 @@ def test_fix_changes_only_the_corrected_lines_and_keeps_their_endings():
     once = fixed(MESSY)
     before, after = MESSY.splitlines(keepends=True), once.splitlines(keepends=True)
     assert len(before) == len(after)
-    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
     assert all(copy_edits(MESSY, ZH, REGISTRY)[0].line <= i for i in changed)
     assert {i + 1 for i in changed} == {e.line + 1 for e in copy_edits(MESSY, ZH, REGISTRY)}
     assert after[9].endswith("\r\n")  # the line's own ending

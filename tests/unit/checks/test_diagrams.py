@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.checks.diagrams import Edge
-from tests.support import check_diagrams, diagram_shapes
-from tests.support import REGISTRY
+
+from tests.support import REGISTRY, check_diagrams, diagram_shapes
 
 
 def fence(body: str, before: str = "") -> str:
@@ -14,7 +13,7 @@ def fence(body: str, before: str = "") -> str:
 
 
 def test_unknown_diagram_type_is_reported_on_its_line_in_the_file():
-    [finding] = check_diagrams(fence("pie\n  \"a\": 1", "# T\n\n"), "docs/x.md", REGISTRY)
+    [finding] = check_diagrams(fence('pie\n  "a": 1', "# T\n\n"), "docs/x.md", REGISTRY)
     assert (finding.line, finding.col, finding.rule) == (4, 1, "DIA-TYPE")
 
 
@@ -33,13 +32,16 @@ def test_empty_label_is_reported():
     assert finding.rule == "DIA-EMPTY-LABEL"
 
 
-@pytest.mark.parametrize("line, rule", [
-    ('  click a "https://evil.example"', "DIA-CLICK"),
-    ("  click a call callback()", "DIA-CLICK"),
-    ("  a --> b href", "DIA-CLICK"),
-    ('  a["<img src=x onerror=alert(1)>"] --> b', "DIA-HTML"),
-    ("%%{init: {'securityLevel': 'loose'}}%%", "DIA-DIRECTIVE"),
-])
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ('  click a "https://evil.example"', "DIA-CLICK"),
+        ("  click a call callback()", "DIA-CLICK"),
+        ("  a --> b href", "DIA-CLICK"),
+        ('  a["<img src=x onerror=alert(1)>"] --> b', "DIA-HTML"),
+        ("%%{init: {'securityLevel': 'loose'}}%%", "DIA-DIRECTIVE"),
+    ],
+)
 def test_unsafe_diagram_content_is_reported(line, rule):
     body = f'flowchart TD\n  a["x"] --> b["y"]\n{line}'
     assert rule in {f.rule for f in check_diagrams(fence(body), "docs/x.md", REGISTRY)}
@@ -51,4 +53,3 @@ def test_shape_lists_nodes_edges_and_labels_for_the_parity_check():
     assert diagram.labels == {"a": "甲", "b": "乙", "c": "丙", "d": "丁"}
     assert diagram.edges == [Edge("a", "b", "是"), Edge("b", "c"), Edge("a", "d"), Edge("c", "d")]
     assert diagram.shape == (("a", "b", "c", "d"), (("a", "b"), ("a", "d"), ("b", "c"), ("c", "d")))
-

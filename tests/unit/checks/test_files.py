@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from partner_guide.checks.files import check_tree, decode, outside_links
+
 from tests.support import ROOT
 
 
@@ -17,7 +17,10 @@ def _tree(tmp_path):
 
 
 def _rules(docs):
-    return [(f.path, f.line, f.col, f.rule) for f in check_tree(docs, docs.parent, lambda p: p.relative_to(docs.parent).as_posix())]
+    return [
+        (f.path, f.line, f.col, f.rule)
+        for f in check_tree(docs, docs.parent, lambda p: p.relative_to(docs.parent).as_posix())
+    ]
 
 
 @pytest.mark.content

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.checks.frontmatter import check_front_matter, read_front_matter
 from partner_guide.checks.ruleset import run_checks
+
 from tests.support import REGISTRY, ROOT
 
 PAGE = "---\n{}---\n\n# 标题\n\n正文。\n"
@@ -21,26 +21,30 @@ def test_every_page_of_the_site_passes(source):
     assert check_front_matter(source.read_text(encoding="utf-8"), "docs/x.md", REGISTRY) == []
 
 
-@pytest.mark.parametrize("key", ["template", "icon", "status", "subtitle", "faq_jsonld", "author",
-                                 "git_revision_date_localized", "tags"])
+@pytest.mark.parametrize(
+    "key", ["template", "icon", "status", "subtitle", "faq_jsonld", "author", "git_revision_date_localized", "tags"]
+)
 def test_theme_and_hook_keys_are_not_for_pages(key):
     assert _rules(f"title: t\ndescription: d\n{key}: x\n") == [(4, "FM-KEY")]
 
 
-@pytest.mark.parametrize("front, rule", [
-    ("title: [a, b]\n", "FM-TYPE"),
-    ("title: {a: b}\n", "FM-TYPE"),
-    ("title: 42\n", "FM-TYPE"),
-    ("title: \"\"\n", "FM-TEXT"),
-    ("title: \"a\\nb\"\n", "FM-TEXT"),
-    ("title: \"a\\u0007b\"\n", "FM-TEXT"),
-    ("title: \"</title><script>x()</script>\"\n", "FM-TEXT"),
-    (f"title: {'长' * 81}\n", "FM-TEXT"),
-    ("hide: 5\n", "FM-TYPE"),
-    ("hide: [everything]\n", "FM-VALUE"),
-    ("search: {exclude: \"yes\"}\n", "FM-TYPE"),
-    ("search: {exclude: true, boost: 2}\n", "FM-TYPE"),
-])
+@pytest.mark.parametrize(
+    "front, rule",
+    [
+        ("title: [a, b]\n", "FM-TYPE"),
+        ("title: {a: b}\n", "FM-TYPE"),
+        ("title: 42\n", "FM-TYPE"),
+        ('title: ""\n', "FM-TEXT"),
+        ('title: "a\\nb"\n', "FM-TEXT"),
+        ('title: "a\\u0007b"\n', "FM-TEXT"),
+        ('title: "</title><script>x()</script>"\n', "FM-TEXT"),
+        (f"title: {'长' * 81}\n", "FM-TEXT"),
+        ("hide: 5\n", "FM-TYPE"),
+        ("hide: [everything]\n", "FM-VALUE"),
+        ('search: {exclude: "yes"}\n', "FM-TYPE"),
+        ("search: {exclude: true, boost: 2}\n", "FM-TYPE"),
+    ],
+)
 def test_wrong_values_are_findings_at_their_key(front, rule):
     assert _rules(front) == [(2, rule)]
 
@@ -68,7 +72,6 @@ def test_a_byte_order_mark_before_the_front_matter_is_accepted():
 
 def test_only_the_pages_own_text_is_escaped_for_the_templates():
     from markupsafe import Markup
-
     from partner_guide.checks.frontmatter import escaped_for_templates
 
     meta = {"title": "A & <b>", "description": "d", "git_revision_date_localized": '<span class="x">1</span>'}

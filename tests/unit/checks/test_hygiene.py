@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import check_hygiene
-from tests.support import REGISTRY
+from tests.support import REGISTRY, check_hygiene
 
 
 def test_list_directly_under_a_paragraph_is_reported_at_the_first_item():
@@ -32,28 +31,39 @@ def test_non_ascii_id_is_reported():
 # --------------------------------------------------------------------------- issue 12
 
 
-@pytest.mark.parametrize("text, message, hint", [
-    ("## 标题 {#1}\n", "id '1' starts with a digit", "{#step-1}"),
-    ("## 标题 {#a.b}\n", "id 'a.b' has characters other than letters, digits, - and _", "{#a-b}"),
-    ("## 标题 {#步骤}\n", "id '步骤' is not ASCII", "{#refund-destination}"),
-])
+@pytest.mark.parametrize(
+    "text, message, hint",
+    [
+        ("## 标题 {#1}\n", "id '1' starts with a digit", "{#step-1}"),
+        ("## 标题 {#a.b}\n", "id 'a.b' has characters other than letters, digits, - and _", "{#a-b}"),
+        ("## 标题 {#步骤}\n", "id '步骤' is not ASCII", "{#refund-destination}"),
+    ],
+)
 def test_each_kind_of_bad_id_gets_its_own_message(text, message, hint):
     [finding] = [f for f in check_hygiene(text, "docs/x.md") if f.rule == "HYG-ID-ASCII"]
     assert finding.message == message and hint in finding.hint
 
 
-@pytest.mark.parametrize("text, hint", [
-    ("## [客户关联](id:binding)\n", "write ## 客户关联 {#binding}"),
-    ("[](id:step1)\n### 步骤1 {#s}\n", "end the next heading (步骤1) with {#step1}"),
-    ("[](id:step1)\n\n### 步骤1\n", "delete this line and end the next heading (步骤1) with {#step1}"),
-    ("见 [](id:notice)注意事项。\n", 'write <a id="notice"></a>'),
-    ("## [标题](id:model.step2)\n", "write ## 标题 {#model-step2} (and change links to #model.step2 into #model-step2)"),
-])
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("## [客户关联](id:binding)\n", "write ## 客户关联 {#binding}"),
+        ("[](id:step1)\n### 步骤1 {#s}\n", "end the next heading (步骤1) with {#step1}"),
+        ("[](id:step1)\n\n### 步骤1\n", "delete this line and end the next heading (步骤1) with {#step1}"),
+        ("见 [](id:notice)注意事项。\n", 'write <a id="notice"></a>'),
+        (
+            "## [标题](id:model.step2)\n",
+            "write ## 标题 {#model-step2} (and change links to #model.step2 into #model-step2)",
+        ),
+    ],
+)
 def test_a_tencent_anchor_gets_the_exact_fix(text, hint):
     [finding] = [f for f in check_hygiene(text, "docs/x.md") if f.rule == "HYG-ID-TENCENT"]
     assert hint in finding.hint
 
 
 def test_headings_inside_quotes_and_admonitions_need_ids_too():
-    found = [(f.line, f.rule) for f in check_hygiene("> ## 引用里的标题\n\n>? 说明\n>\n> ### 说明里的标题\n", "docs/x.md")]
+    found = [
+        (f.line, f.rule) for f in check_hygiene("> ## 引用里的标题\n\n>? 说明\n>\n> ### 说明里的标题\n", "docs/x.md")
+    ]
     assert found == [(1, "HYG-ID"), (5, "HYG-ID")]

@@ -12,12 +12,21 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from partner_guide.checks.limits import MAX_DEPTH, MAX_OPEN, MAX_PAGE_CHARS, check_limits, depth, guard
+
 from tests.support import REGISTRY, ROOT
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-              "pymdownx.details", "pymdownx.superfences"]
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
 PATHOLOGICAL = {
     "nested-list": ("".join("    " * i + "- x\n" for i in range(300)), "LIMIT-NESTING"),
     "nested-ordered-list": ("".join("    " * i + "1. x\n" for i in range(300)), "LIMIT-NESTING"),
@@ -78,8 +87,34 @@ def test_ordinary_nesting_and_brackets_pass():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["[", "]", "(", ")", "<a ", ">", "<!--", "`", "*", "_", "> ", "- ", "    ",
-                                 "\n", "\n\n", "x", "```\n", "|", "#"]), max_size=400).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[",
+                "]",
+                "(",
+                ")",
+                "<a ",
+                ">",
+                "<!--",
+                "`",
+                "*",
+                "_",
+                "> ",
+                "- ",
+                "    ",
+                "\n",
+                "\n\n",
+                "x",
+                "```\n",
+                "|",
+                "#",
+            ]
+        ),
+        max_size=400,
+    ).map("".join)
+)
 def test_any_text_is_guarded_without_raising_and_renders(text):
     safe, problems = guard(text)
     assert all(p.line >= 1 and p.col >= 1 for p in problems)

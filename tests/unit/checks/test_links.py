@@ -6,8 +6,7 @@ import dataclasses
 
 import pytest
 
-from tests.support import check_links
-from tests.support import REGISTRY, table
+from tests.support import REGISTRY, check_links, table
 
 
 def _one(text: str, rule: str):
@@ -66,16 +65,24 @@ def test_mailto_to_an_unregistered_address_is_an_error():
 
 
 def test_host_outside_the_allowlist_is_an_error_in_every_link_form():
-    text = ("[a](https://evil.example/1)\n"
-            "[b]: https://evil.example/2\n"
-            "<https://evil.example/3>\n"
-            '<a href="https://evil.example/4">d</a>\n')
+    text = (
+        "[a](https://evil.example/1)\n"
+        "[b]: https://evil.example/2\n"
+        "<https://evil.example/3>\n"
+        '<a href="https://evil.example/4">d</a>\n'
+    )
     found = {(f.line, f.rule) for f in check_links(text, "docs/x.md", REGISTRY)}
     assert found == {(n, "LINK-HOST") for n in range(1, 5)}
 
 
-@pytest.mark.parametrize("text", ["<img src='https://evil.example/5'>\n", "![图](https://qcloudimg.tencent-cloud.cn/raw/a.png)\n",
-                                  "![图](https://cloud.tencent.com/a.png)\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<img src='https://evil.example/5'>\n",
+        "![图](https://qcloudimg.tencent-cloud.cn/raw/a.png)\n",
+        "![图](https://cloud.tencent.com/a.png)\n",
+    ],
+)
 def test_an_external_image_gets_copy_it_into_docs_assets(text):
     finding = _one(text, "LINK-IMAGE")
     assert "copy it into docs/assets/" in finding.hint and "registered short name" not in finding.hint
@@ -86,8 +93,17 @@ def test_lookalike_host_is_not_on_the_allowlist():
     _one("[x](https://cloud.tencent.com@evil.example/)\n", "LINK-HOST")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x",
-                                 "vbscript:msgbox", "java\tscript:alert(1)", "&#106;avascript:alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "vbscript:msgbox",
+        "java\tscript:alert(1)",
+        "&#106;avascript:alert(1)",
+    ],
+)
 def test_script_and_data_urls_are_errors(url):
     _one(f'<a href="{url}">x</a>\n', "LINK-SCHEME")
 
@@ -98,8 +114,9 @@ def test_unknown_short_reference_name_names_the_closest_registered_name():
 
 
 def test_short_name_defined_on_the_page_itself_is_known():
-    assert check_links("[文档][mine]\n\n[mine]: https://cloud.tencent.com/document/product\n",
-                       "docs/x.md", REGISTRY) == []
+    assert (
+        check_links("[文档][mine]\n\n[mine]: https://cloud.tencent.com/document/product\n", "docs/x.md", REGISTRY) == []
+    )
 
 
 def test_links_in_code_are_not_checked():
@@ -128,8 +145,10 @@ def test_urls_in_html_tags_over_several_lines_and_in_every_attribute_are_checked
 
 
 def test_a_near_typo_of_a_route_names_the_closest_route():
-    assert "closest registered route: /partners/contract" in _one(
-        "[x](https://console.cloud.tencent.com/partners/contrat)\n", "LINK-ROUTE").hint
+    assert (
+        "closest registered route: /partners/contract"
+        in _one("[x](https://console.cloud.tencent.com/partners/contrat)\n", "LINK-ROUTE").hint
+    )
 
 
 def test_an_unregistered_route_far_from_any_other_gets_the_registry_entry_to_paste_not_an_unrelated_page():
@@ -138,12 +157,29 @@ def test_an_unregistered_route_far_from_any_other_gets_the_registry_entry_to_pas
     assert "console.routes: partners-unknownpage: {path: /partners/unknownpage, title: {zh: …, en: …}}" in hint
 
 
-@pytest.mark.parametrize("path", [
-    "/partners/info", "/partners/clients", "/partners/employee", "/partners/rebateinfo", "/partners/contract",
-    "/partners/authorize", "/partners/apply", "/partner/preview", "/partnersmgmt", "/partnersmgmt/college",
-    "/partnersmgmt/authorize", "/partnersmgmt/announce/1052", "/workorder/category", "/message",
-    "/expense/bill/overview", "/developer", "/developer/auth", "/cam",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/partners/info",
+        "/partners/clients",
+        "/partners/employee",
+        "/partners/rebateinfo",
+        "/partners/contract",
+        "/partners/authorize",
+        "/partners/apply",
+        "/partner/preview",
+        "/partnersmgmt",
+        "/partnersmgmt/college",
+        "/partnersmgmt/authorize",
+        "/partnersmgmt/announce/1052",
+        "/workorder/category",
+        "/message",
+        "/expense/bill/overview",
+        "/developer",
+        "/developer/auth",
+        "/cam",
+    ],
+)
 def test_the_partner_console_routes_tencents_partner_pages_link_to_are_registered(path):
     assert check_links(f"[x](https://console.cloud.tencent.com{path})\n", "docs/x.md", REGISTRY) == []
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.checks.meta import LIMITS, check_description
 from partner_guide.checks.ruleset import run_checks
+
 from tests.support import REGISTRY, ROOT
 
 

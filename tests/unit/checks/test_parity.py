@@ -18,10 +18,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from partner_guide.checks.findings import format_finding
 from partner_guide.checks.parity import check_pair, check_parity, with_counterparts
 from partner_guide.languages import counterpart, edition
+
 from tests.support import FIXTURES as ALL_FIXTURES
 from tests.support import ROOT, page_model, page_models
 
@@ -47,8 +47,11 @@ def expected(pair: dict[str, Path]) -> set[tuple[str, int, int, str]]:
     source = pair.get("zh") or pair["en"]
     comment = COMMENT_RE.match(source.read_text(encoding="utf-8"))
     assert comment, f"{source.name} must open with an <!-- expect: … --> comment"
-    found = {(m[1], int(m[2]), int(m[3]), m[4])
-             for m in (EXPECT_RE.match(line.strip()) for line in comment.group(1).splitlines()) if m}
+    found = {
+        (m[1], int(m[2]), int(m[3]), m[4])
+        for m in (EXPECT_RE.match(line.strip()) for line in comment.group(1).splitlines())
+        if m
+    }
     assert found, f"{source.name} lists no expected finding"
     return found
 
@@ -135,7 +138,9 @@ def test_link_text_may_differ_but_short_name_must_not():
 def test_checking_one_file_reads_its_other_edition(monkeypatch):
     monkeypatch.chdir(ROOT)
     assert with_counterparts([Path("docs/hot/rebate.en.md")]) == [
-        Path("docs/hot/rebate.en.md"), Path("docs/hot/rebate.md")]
+        Path("docs/hot/rebate.en.md"),
+        Path("docs/hot/rebate.md"),
+    ]
 
 
 @pytest.mark.content

@@ -4,26 +4,126 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from tests.support import check_diagrams, diagram_shapes
 from partner_guide.checks.findings import Finding
 from partner_guide.checks.ruleset import CHECKS, TREE_RULES, run_checks
-from tests.support import REGISTRY, page_findings, render_markdown
+
+from tests.support import REGISTRY, check_diagrams, diagram_shapes, page_findings, render_markdown
 
 # Fragments that steer the generator into the syntax the checks parse.
 MARKDOWN_BITS = [
-    "\n", "\n\n", " ", "    ", "# ", "## ", "{#", "}", "{: #id }", "- ", "1. ", "> ", ">!", ">?", "> [!NOTE]",
-    "> [!", "]", "!!! ", "??? ", "note", "warning", '"', "```", "```mermaid\n", "~~~", "`", "---\n",
-    "[", "](", ")", "][", "[x]: ", "<", ">", "<a href=\"", "<img src='", " onerror=", "<script>", "<!--", "-->",
-    "https://", "http://", "//", "console.cloud.tencent.com", "console.qcloud.com", "/partners/announce",
-    "admin.qidian.qq.com/template/blue/wpa/link.html?", "kfuin=", "&", "tel:+86", "mailto:", "javascript:",
-    "data:", "&#106;", "0755-86013388-75727", "[annouce]", "中文", "？", "\t", "\r\n", "|",
+    "\n",
+    "\n\n",
+    " ",
+    "    ",
+    "# ",
+    "## ",
+    "{#",
+    "}",
+    "{: #id }",
+    "- ",
+    "1. ",
+    "> ",
+    ">!",
+    ">?",
+    "> [!NOTE]",
+    "> [!",
+    "]",
+    "!!! ",
+    "??? ",
+    "note",
+    "warning",
+    '"',
+    "```",
+    "```mermaid\n",
+    "~~~",
+    "`",
+    "---\n",
+    "[",
+    "](",
+    ")",
+    "][",
+    "[x]: ",
+    "<",
+    ">",
+    '<a href="',
+    "<img src='",
+    " onerror=",
+    "<script>",
+    "<!--",
+    "-->",
+    "https://",
+    "http://",
+    "//",
+    "console.cloud.tencent.com",
+    "console.qcloud.com",
+    "/partners/announce",
+    "admin.qidian.qq.com/template/blue/wpa/link.html?",
+    "kfuin=",
+    "&",
+    "tel:+86",
+    "mailto:",
+    "javascript:",
+    "data:",
+    "&#106;",
+    "0755-86013388-75727",
+    "[annouce]",
+    "中文",
+    "？",
+    "\t",
+    "\r\n",
+    "|",
 ]
 MERMAID_BITS = [
-    "\n", " ", "flowchart", "graph", " TD", " LR", " XY", "a", "b", "c_1", "节点", "[", "]", "(", ")", "{", "}",
-    "((", "))", "[[", "]]", "([", "])", ">", '"', "-->", "---", "-.->", "==>", "<-->", "--", "-.", "==", "|",
-    "&", ";", ":::", "subgraph ", "end", "direction ", "classDef ", "click ", "href", "%%", "%%{init: {}}%%",
-    "<b>", "<img src=x>", "`", "@{", "\t",
+    "\n",
+    " ",
+    "flowchart",
+    "graph",
+    " TD",
+    " LR",
+    " XY",
+    "a",
+    "b",
+    "c_1",
+    "节点",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "((",
+    "))",
+    "[[",
+    "]]",
+    "([",
+    "])",
+    ">",
+    '"',
+    "-->",
+    "---",
+    "-.->",
+    "==>",
+    "<-->",
+    "--",
+    "-.",
+    "==",
+    "|",
+    "&",
+    ";",
+    ":::",
+    "subgraph ",
+    "end",
+    "direction ",
+    "classDef ",
+    "click ",
+    "href",
+    "%%",
+    "%%{init: {}}%%",
+    "<b>",
+    "<img src=x>",
+    "`",
+    "@{",
+    "\t",
 ]
 
 markdown_text = st.one_of(
@@ -31,7 +131,8 @@ markdown_text = st.one_of(
     st.lists(st.sampled_from(MARKDOWN_BITS) | st.text(max_size=5), max_size=60).map("".join),
 )
 mermaid_text = st.lists(st.sampled_from(MERMAID_BITS) | st.text(max_size=4), max_size=60).map(
-    lambda parts: "# T\n\n```mermaid\n" + "".join(parts) + "\n```\n")
+    lambda parts: "# T\n\n```mermaid\n" + "".join(parts) + "\n```\n"
+)
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -78,10 +179,37 @@ def test_the_page_rules_are_registered_and_so_fuzzed():
 
 
 # Fragments of the synonyms file's syntax (YAML), for the SYN-* check.
-SYNONYM_BITS = ["\n", "  ", "zh:", "en:", "fr:", "返佣", "rebate", ": ", "[", "]", ", ", "- ", "&a ", "*a", "!!python/x",
-                "{", "}", "'", '"', "#", "---\n", "? ", "\t", "佣金", "null", "1"]
-synonyms_text = st.one_of(st.text(max_size=200),
-                          st.lists(st.sampled_from(SYNONYM_BITS) | st.text(max_size=4), max_size=50).map("".join))
+SYNONYM_BITS = [
+    "\n",
+    "  ",
+    "zh:",
+    "en:",
+    "fr:",
+    "返佣",
+    "rebate",
+    ": ",
+    "[",
+    "]",
+    ", ",
+    "- ",
+    "&a ",
+    "*a",
+    "!!python/x",
+    "{",
+    "}",
+    "'",
+    '"',
+    "#",
+    "---\n",
+    "? ",
+    "\t",
+    "佣金",
+    "null",
+    "1",
+]
+synonyms_text = st.one_of(
+    st.text(max_size=200), st.lists(st.sampled_from(SYNONYM_BITS) | st.text(max_size=4), max_size=50).map("".join)
+)
 
 
 @FUZZ

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.checks.rendered import render_page
 from partner_guide.compat.mkdocs_build import markdown_config
 from partner_guide.tools.check import check_file
+
 from tests.support import REGISTRY, ROOT
 
 MARKDOWN = markdown_config(ROOT / "mkdocs.yml")
@@ -53,15 +53,19 @@ def test_an_unclosed_div_is_named():
 
 
 def test_the_render_uses_the_sites_extensions_and_frames_diagrams():
-    html = render_page(FRONT + "```mermaid\nflowchart TD\n  A[开始] --> B[结束]\n```\n", "docs/x.md", REGISTRY, MARKDOWN).html
+    html = render_page(
+        FRONT + "```mermaid\nflowchart TD\n  A[开始] --> B[结束]\n```\n", "docs/x.md", REGISTRY, MARKDOWN
+    ).html
     assert '<div class="diagram diagram--td" role="img" aria-label="流程图：开始 → 结束"' in html
 
 
 def test_an_address_a_link_check_reported_is_not_reported_again_by_the_boundary():
-    found = check_file(FRONT + "![图](https://evil.example/t.png) [x](javascript:alert(1))\n", "docs/hot/x.md",
-                       REGISTRY, MARKDOWN)
+    found = check_file(
+        FRONT + "![图](https://evil.example/t.png) [x](javascript:alert(1))\n", "docs/hot/x.md", REGISTRY, MARKDOWN
+    )
     assert [(f.line, f.col, f.rule) for f in found] == [(8, 6, "LINK-IMAGE"), (8, 38, "LINK-SCHEME")]
     # The boundary still reports what no link check saw at that place.
-    found = check_file(FRONT + "段落\n{: onfocus=\"alert(1)\" href=\"javascript:alert(1)\" }\n", "docs/hot/x.md",
-                       REGISTRY, MARKDOWN)
+    found = check_file(
+        FRONT + '段落\n{: onfocus="alert(1)" href="javascript:alert(1)" }\n', "docs/hot/x.md", REGISTRY, MARKDOWN
+    )
     assert "SAFE-EVENT" in {f.rule for f in found}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import check_safety
-from tests.support import REGISTRY
+from tests.support import REGISTRY, check_safety
 
 
 @pytest.mark.parametrize("tag", ["script", "iframe", "style", "object", "embed", "SCRIPT"])
@@ -24,8 +23,14 @@ def test_words_starting_with_on_in_prose_are_not_attributes():
     assert check_safety("online one=1 <b>only</b> onboarding\n", "docs/x.md", REGISTRY) == []
 
 
-@pytest.mark.parametrize("html", ['<meta http-equiv="refresh" content="0;url=https://evil.example">',
-                                  '<base href="https://evil.example/">', '<link rel="stylesheet" href="https://evil.example/x.css">'])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+        '<base href="https://evil.example/">',
+        '<link rel="stylesheet" href="https://evil.example/x.css">',
+    ],
+)
 def test_tags_that_redirect_or_load_code_are_errors_too(html):
     assert [f.rule for f in check_safety(html + "\n", "docs/x.md", REGISTRY)] == ["SAFE-TAG"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from partner_guide.checks.svg import check_drawings, check_svg, is_clean
 from partner_guide.site.diagram_frames import DRAWINGS_DIR
 
@@ -17,15 +16,20 @@ TAMPERED = {
     "script": (SVG.replace("</svg>", "<script>window.PWNED=1</script></svg>"), "SVG-TAG"),
     "onload": (SVG.replace("<svg ", '<svg onload="window.PWNED=1" ', 1), "SVG-ATTR"),
     "link": (SVG.replace("</svg>", '<a href="javascript:alert(1)"><text>x</text></a></svg>'), "SVG-TAG"),
-    "xlink": (SVG.replace("<g", '<g xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://evil.example"', 1),
-              "SVG-ATTR"),
+    "xlink": (
+        SVG.replace("<g", '<g xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://evil.example"', 1),
+        "SVG-ATTR",
+    ),
     "css-import": (SVG.replace("<style>", "<style>@import url(https://evil.example/x.css);", 1), "SVG-URL"),
     "css-url": (SVG.replace("<style>", "<style>#x{background:url(https://evil.example/t.png)}", 1), "SVG-URL"),
     "entity": ('<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG, "SVG-XML"),
     "truncated": (SVG[:-10], "SVG-XML"),
     "animate": (SVG.replace("</svg>", '<animate attributeName="href" values="javascript:alert(1)"/></svg>'), "SVG-TAG"),
     "iframe-in-label": (SVG.replace(LABEL, '<iframe src="https://evil.example"></iframe>' + LABEL, 1), "SVG-TAG"),
-    "foreign-object-outside-label": (SVG.replace("</svg>", "<foreignObject><iframe/></foreignObject></svg>"), "SVG-TAG"),
+    "foreign-object-outside-label": (
+        SVG.replace("</svg>", "<foreignObject><iframe/></foreignObject></svg>"),
+        "SVG-TAG",
+    ),
 }
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.checks.findings import format_finding
 from partner_guide.checks.synonyms import SYNONYMS_PATH, check_synonyms, load_synonyms, parse_synonyms
+
 from tests.support import ROOT, table
 
 PATH = "hooks/synonyms.yml"
@@ -30,17 +30,20 @@ def test_the_real_synonyms_point_at_words_the_pages_use():
 def test_a_synonym_for_a_word_no_page_uses_is_reported_where_it_is():
     assert lines("zh:\n  返佣: [佣金]\n  反佣: [回扣, 佣金]\n") == [
         "hooks/synonyms.yml:3:3: SYN-UNUSED zh: '反佣' is on no page of this edition, so 回扣, 佣金 would find "
-        "nothing (hint: point the synonyms at a word the pages use, spelled as they spell it)"]
+        "nothing (hint: point the synonyms at a word the pages use, spelled as they spell it)"
+    ]
 
 
 def test_words_count_per_edition_and_by_their_stem_not_in_excluded_pages():
     assert lines("en:\n  rebate: [commission]\n") == []  # "rebates" on the page
     assert [line.split(": ")[1] for line in lines("en:\n  返佣: [x]\nzh:\n  rebate: [y]\n  提示框: [z]\n")] == [
-        "SYN-UNUSED en", "SYN-UNUSED zh", "SYN-UNUSED zh"]
+        "SYN-UNUSED en",
+        "SYN-UNUSED zh",
+        "SYN-UNUSED zh",
+    ]
 
 
-@pytest.mark.parametrize("source, where, message",
-                         table("synonyms/malformed.yml", "source", "where", "message"))
+@pytest.mark.parametrize("source, where, message", table("synonyms/malformed.yml", "source", "where", "message"))
 def test_a_malformed_file_is_a_finding_with_its_position(source, where, message):
     found = [f for f in check_synonyms(source, PATH, PAGES) if f.rule == "SYN-FORMAT"]
     assert [(f"{f.line}:{f.col}", f.message) for f in found] == [(where, message)]

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import material
-
 from partner_guide.compat import material as compat_material
 
 
 def test_rebase_config_points_materials_base_at_the_edition_and_keeps_the_rest():
-    html = ('<head></head><script id="__config" type="application/json">'
-            '{"base": "../..", "search": "../../assets/javascripts/workers/search.js", "tags": null}</script>')
+    html = (
+        '<head></head><script id="__config" type="application/json">'
+        '{"base": "../..", "search": "../../assets/javascripts/workers/search.js", "tags": null}</script>'
+    )
     out = compat_material.rebase_config(html, "..")
     data = json.loads(out.split('type="application/json">')[1].split("</script>")[0])
     assert data == {"base": "..", "search": "../../assets/javascripts/workers/search.js", "tags": None}
@@ -20,8 +21,10 @@ def test_rebase_config_points_materials_base_at_the_edition_and_keeps_the_rest()
 
 
 def test_hreflang_alternates_become_absolute_only_in_the_head():
-    html = ('<head><link rel="alternate" href="../../en/hot/rebate/" hreflang="en"></head>'
-            '<body><a href="../en/hot/rebate/" hreflang="en">English</a></body>')
+    html = (
+        '<head><link rel="alternate" href="../../en/hot/rebate/" hreflang="en"></head>'
+        '<body><a href="../en/hot/rebate/" hreflang="en">English</a></body>'
+    )
     out = compat_material.absolute_hreflang(html, "https://x.example/hot/rebate/")
     assert '<link rel="alternate" href="https://x.example/en/hot/rebate/" hreflang="en">' in out
     assert '<a href="../en/hot/rebate/" hreflang="en">' in out
@@ -42,10 +45,12 @@ def test_the_installed_bundle_does_what_lang_switch_js_relies_on(tmp_path):
 def test_a_bundle_that_changed_is_reported_by_what_changed(tmp_path):
     site = tmp_path / "assets/javascripts"
     site.mkdir(parents=True)
-    (site / "bundle.abc.min.js").write_text('h(document,"DOMContentLoaded",{once:!0});M("link[rel=alternate]")',
-                                            encoding="utf-8")
+    (site / "bundle.abc.min.js").write_text(
+        'h(document,"DOMContentLoaded",{once:!0});M("link[rel=alternate]")', encoding="utf-8"
+    )
     assert compat_material.alternate_script_problems(str(tmp_path)) == [
-        "bundle.abc.min.js: the sitemap is no longer fetched next to each alternate link"]
+        "bundle.abc.min.js: the sitemap is no longer fetched next to each alternate link"
+    ]
     (site / "bundle.def.min.js").write_text("", encoding="utf-8")
     assert "found 2" in compat_material.alternate_script_problems(str(tmp_path))[0]
 
@@ -70,5 +75,6 @@ def test_the_source_file_override_is_materials_partial_with_a_div_for_its_aside(
     ours = (ROOT / "overrides/partials/source-file.html").read_text(encoding="utf-8")
     strip = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 - each file's leading comment
     assert strip(upstream).replace('<aside class="md-source-file">', '<div class="md-source-file">').replace(
-        "</aside>", "</div>") == strip(ours)
+        "</aside>", "</div>"
+    ) == strip(ours)
     assert "<aside" not in strip(ours)

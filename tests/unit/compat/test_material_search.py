@@ -7,12 +7,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import material
-
 from partner_guide.compat import material_search
 
 BUNDLE = next((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
-PAGE = ('<script id="__config" type="application/json">{"base": "..", '
-        '"search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>')
+PAGE = (
+    '<script id="__config" type="application/json">{"base": "..", '
+    '"search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>'
+)
 
 
 def config_of(html: str) -> dict:
@@ -64,6 +65,6 @@ def test_materials_bundle_still_speaks_the_protocol_the_worker_answers():
     """The pinned bundle fetches search/search_index.json and starts `config.search` as a worker."""
     bundle = BUNDLE.read_text(encoding="utf-8")
     assert "search/search_index.json" in bundle and "new Worker(" in bundle
-    worker = (Path(__file__).resolve().parents[3] / "overrides/assets/javascripts/workers/partner-search.js")
+    worker = Path(__file__).resolve().parents[3] / "overrides/assets/javascripts/workers/partner-search.js"
     source = worker.read_text(encoding="utf-8")
     assert "const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3" in source

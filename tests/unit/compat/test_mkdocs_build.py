@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-
 from partner_guide.compat.mkdocs_build import CRASH_NOTICE, guard_render, markdown_config
+
 from tests.support import ROOT, mkdocs_config
 
 
@@ -15,8 +15,10 @@ def test_make_check_renders_with_the_extensions_mkdocs_passes_to_python_markdown
     config = mkdocs_config()
     assert names == list(config.markdown_extensions)
     assert set(configs) <= set(config.mdx_configs)
-    assert configs["pymdownx.superfences"]["custom_fences"][0]["format"] is \
-        config.mdx_configs["pymdownx.superfences"]["custom_fences"][0]["format"]
+    assert (
+        configs["pymdownx.superfences"]["custom_fences"][0]["format"]
+        is config.mdx_configs["pymdownx.superfences"]["custom_fences"][0]["format"]
+    )
 
 
 def test_python_names_outside_markdown_helpers_are_refused(tmp_path):

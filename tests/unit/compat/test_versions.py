@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import metadata
 
 import pytest
-
 from partner_guide import compat
 from partner_guide.compat import i18n_plugin, material, material_search, mkdocs_markdown, python_markdown
 

@@ -6,23 +6,52 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from partner_guide import tencent_import
 from partner_guide.markdown import codeblocks, dx, syntax
 
 N = 100_000
 PATHOLOGICAL = [
-    "`" * N, "*" * N, "[" * N + "]", "[](" * (N // 3), "(" * N, ">" * N, " " * N + "x", "#" * N, "|" * N,
-    "-" * N, "- " * (N // 2), "<dx-" * (N // 4), ":" * N, "第" * N, "![" * (N // 2), "{#" + "a" * N,
-    "**" + "说" * N, '<dx-alert infotype="' + "x" * N, "\\" * N + "`", "~" * N, "!!! " + "a " * (N // 2),
-    "=== \"" + "a" * N, "a" * N + ":", "<" * N + ">", "](#" + "a" * N, "\t" * N + "x",
+    "`" * N,
+    "*" * N,
+    "[" * N + "]",
+    "[](" * (N // 3),
+    "(" * N,
+    ">" * N,
+    " " * N + "x",
+    "#" * N,
+    "|" * N,
+    "-" * N,
+    "- " * (N // 2),
+    "<dx-" * (N // 4),
+    ":" * N,
+    "第" * N,
+    "![" * (N // 2),
+    "{#" + "a" * N,
+    "**" + "说" * N,
+    '<dx-alert infotype="' + "x" * N,
+    "\\" * N + "`",
+    "~" * N,
+    "!!! " + "a " * (N // 2),
+    '=== "' + "a" * N,
+    "a" * N + ":",
+    "<" * N + ">",
+    "](#" + "a" * N,
+    "\t" * N + "x",
 ]
 MODULES = (syntax, codeblocks, dx, tencent_import)
-PATTERNS = sorted({(module.__name__, name): value for module in MODULES for name, value in vars(module).items()
-                   if isinstance(value, re.Pattern)}.items())
+PATTERNS = sorted(
+    {
+        (module.__name__, name): value
+        for module in MODULES
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern)
+    }.items()
+)
 
 
-@pytest.mark.parametrize("pattern", [p for _, p in PATTERNS], ids=[f"{m.rsplit('.', 1)[1]}.{n}" for (m, n), _ in PATTERNS])
+@pytest.mark.parametrize(
+    "pattern", [p for _, p in PATTERNS], ids=[f"{m.rsplit('.', 1)[1]}.{n}" for (m, n), _ in PATTERNS]
+)
 def test_each_regex_finishes_on_pathological_lines(pattern):
     for text in PATHOLOGICAL:
         pattern.search(text)
@@ -49,13 +78,16 @@ def test_a_deeper_marker_alone_is_the_note_itself():
     assert segment.collapse
 
 
-@pytest.mark.parametrize("before, after, label, breaks", [
-    ("第一步：注册。", "第二步：认证。", False, True),
-    ("说明：", "文字", True, True),
-    ("wrapped English", "prose goes on", False, False),
-    ("Step 1: log in.", "Step 2: open.", False, True),
-    ("中文", "English", False, False),
-])
+@pytest.mark.parametrize(
+    "before, after, label, breaks",
+    [
+        ("第一步：注册。", "第二步：认证。", False, True),
+        ("说明：", "文字", True, True),
+        ("wrapped English", "prose goes on", False, False),
+        ("Step 1: log in.", "Step 2: open.", False, True),
+        ("中文", "English", False, False),
+    ],
+)
 def test_where_tencents_renderer_breaks_a_line(before, after, label, breaks):
     assert syntax.breaks_between(before, after, label) is breaks
 

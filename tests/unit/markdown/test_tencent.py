@@ -29,8 +29,13 @@ EXPECT: dict[str, dict] = {
     "markers_in_lists": dict(admonitions=[WARNING, NOTE, WARNING, NOTE], numbers=[1, 2, 3, 4, 5, 6]),
     "quote_lists": dict(admonitions=[], numbers=[], items_in_quote=2, headings=["普通引用", "引用中的标题"]),
     "heading_anchors": dict(admonitions=[], ids=["binding", "step1", "model.step2"], anchors=["notice"]),
-    "codeblocks": dict(admonitions=[], numbers=[1, 2], code=2, headings=["查询返佣的脚本"],
-                       code_has=["# 这一行是注释，不是标题", "[文字][annouce]"]),
+    "codeblocks": dict(
+        admonitions=[],
+        numbers=[1, 2],
+        code=2,
+        headings=["查询返佣的脚本"],
+        code_has=["# 这一行是注释，不是标题", "[文字][annouce]"],
+    ),
     "tabs": dict(admonitions=[], tabs=["电脑 浏览器", "手机"], code=1, anchors=["mobile"]),
     "alerts": dict(admonitions=[NOTE, ("warning", "关于邮寄"), DANGER], numbers=[1, 2]),
     "table_in_list": dict(admonitions=[], numbers=[1, 2, 3], tables=1),
@@ -99,20 +104,30 @@ def test_a_bare_marker_keeps_the_list_right_under_it_as_in_the_source_faq():
 
 # Every way to write each box, and its titles (zh, en).
 SYNTAXES = {
-    "note": [">? 说明文字\n", ">**说明：**\n>文字\n", "> [!NOTE]\n> x\n", "!!! note\n    x\n",
-             '<dx-alert infotype="explain" title="">\nx\n</dx-alert>\n'],
+    "note": [
+        ">? 说明文字\n",
+        ">**说明：**\n>文字\n",
+        "> [!NOTE]\n> x\n",
+        "!!! note\n    x\n",
+        '<dx-alert infotype="explain" title="">\nx\n</dx-alert>\n',
+    ],
     "warning": [">! 注意文字\n", "> [!WARNING]\n> x\n", "!!! warning\n    x\n"],
     "tip": ["> [!TIP]\n> x\n", "!!! tip\n    x\n"],
     "info": ["> [!IMPORTANT]\n> x\n"],
     "danger": ["> [!CAUTION]\n> x\n", "!!! danger\n    x\n"],
 }
-TITLES = {"note": ("说明", "Note"), "warning": ("注意", "Warning"), "tip": ("提示", "Tip"), "info": ("重要", "Important"),
-          "danger": ("警告", "Caution")}
+TITLES = {
+    "note": ("说明", "Note"),
+    "warning": ("注意", "Warning"),
+    "tip": ("提示", "Tip"),
+    "info": ("重要", "Important"),
+    "danger": ("警告", "Caution"),
+}
 
 
 @pytest.mark.parametrize("kind, text", [(kind, text) for kind, texts in SYNTAXES.items() for text in texts])
 def test_every_syntax_renders_a_material_admonition_with_the_localized_title(kind, text):
-    for lang, title in zip(("zh", "en"), TITLES[kind]):
+    for lang, title in zip(("zh", "en"), TITLES[kind], strict=False):
         assert summarize(render_markdown(text, lang)).admonitions == [(kind, title)]
 
 
@@ -145,14 +160,46 @@ def test_a_line_that_already_ends_with_br_gets_no_second_break():
     assert summarize(render_markdown("第一行<br>\n第二行\n")).breaks == 1
 
 
-FUZZ_BITS = [">", ">?", ">!", ">>?", "> [!NOTE]", ">**说明：**", "- ", "1. ", "    ", "  ", "\n", "\n\n", "`",
-             "```", "<dx-codeblock>", "</dx-codeblock>", "::: py", ":::", "<dx-tabs>", "</dx-tabs>",
-             '<dx-alert infotype="notice" title="t">', "</dx-alert>", "[](id:a)", "## [t](id:b)", "第一步", "**b**",
-             "|", "| - |", "中文", "\t", "!!! note", "<br>", "\\"]
+FUZZ_BITS = [
+    ">",
+    ">?",
+    ">!",
+    ">>?",
+    "> [!NOTE]",
+    ">**说明：**",
+    "- ",
+    "1. ",
+    "    ",
+    "  ",
+    "\n",
+    "\n\n",
+    "`",
+    "```",
+    "<dx-codeblock>",
+    "</dx-codeblock>",
+    "::: py",
+    ":::",
+    "<dx-tabs>",
+    "</dx-tabs>",
+    '<dx-alert infotype="notice" title="t">',
+    "</dx-alert>",
+    "[](id:a)",
+    "## [t](id:b)",
+    "第一步",
+    "**b**",
+    "|",
+    "| - |",
+    "中文",
+    "\t",
+    "!!! note",
+    "<br>",
+    "\\",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(FUZZ_BITS) | st.text(max_size=4), max_size=50).map("".join),
-       st.sampled_from(["zh", "en"]))
+@given(
+    st.lists(st.sampled_from(FUZZ_BITS) | st.text(max_size=4), max_size=50).map("".join), st.sampled_from(["zh", "en"])
+)
 def test_the_extension_renders_any_text_without_raising(text, lang):
     assert isinstance(render_markdown(text, lang), str)

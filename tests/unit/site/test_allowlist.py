@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.site.allowlist import DROP_WITH_CONTENT, TAGS, allowed_classes, is_id, value_problem
 
 
@@ -20,7 +19,9 @@ def test_theme_ids_and_odd_ids_are_not(value):
 def test_classes_are_kept_token_by_token():
     assert allowed_classes("div", "admonition warning md-dialog") == (["admonition", "warning"], ["md-dialog"])
     assert allowed_classes("span", "k nt s2 p-Indicator l-Scalar-Plain") == (
-        ["k", "nt", "s2", "p-Indicator", "l-Scalar-Plain"], [])
+        ["k", "nt", "s2", "p-Indicator", "l-Scalar-Plain"],
+        [],
+    )
     assert allowed_classes("span", "md-dialog p-x") == ([], ["md-dialog", "p-x"])
     assert allowed_classes("div", "language-python highlight") == (["language-python", "highlight"], [])
 
@@ -37,7 +38,9 @@ img   width  120 | 120px; x
 """
 
 
-@pytest.mark.parametrize("row", [line for line in VALUES.strip().splitlines()], ids=lambda row: " ".join(row.split()[:2]))
+@pytest.mark.parametrize(
+    "row", [line for line in VALUES.strip().splitlines()], ids=lambda row: " ".join(row.split()[:2])
+)
 def test_attribute_values(row):
     tag, name, values = row.split(None, 2)
     allowed, refused = (value.strip() for value in values.split("|"))

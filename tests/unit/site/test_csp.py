@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from partner_guide.site.csp import inline_script_hashes, policy, script_hash, site_header, with_csp
 
-PAGE = ('<!doctype html><html><head><meta charset="utf-8"><script>theme()</script>'
-        '<script type="application/ld+json">{"a": 1}</script></head><body>'
-        '<script id="__config" type="application/json">{"b": 2}</script>'
-        '<article class="md-content__inner"><script>injected()</script><p>text</p></article>'
-        '<script src="bundle.js"></script><script type="module">mod()</script></body></html>')
+PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"><script>theme()</script>'
+    '<script type="application/ld+json">{"a": 1}</script></head><body>'
+    '<script id="__config" type="application/json">{"b": 2}</script>'
+    '<article class="md-content__inner"><script>injected()</script><p>text</p></article>'
+    '<script src="bundle.js"></script><script type="module">mod()</script></body></html>'
+)
 
 
 def test_only_the_themes_executable_inline_scripts_are_hashed():
@@ -41,4 +43,7 @@ def test_the_header_unites_every_pages_hashes_and_forbids_framing():
 
 def test_the_hash_is_of_the_script_text_as_the_browser_sees_it():
     # sha256 of "theme()" in base64, as Chromium reports it in a CSP violation
-    assert script_hash("theme()").startswith("'sha256-") and script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    assert (
+        script_hash("theme()").startswith("'sha256-")
+        and script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    )

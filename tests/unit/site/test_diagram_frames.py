@@ -6,22 +6,24 @@ import html as htmllib
 import re
 
 import pytest
-
-from tests.support import check_diagrams
 from partner_guide.site import diagram_frames
 from partner_guide.site.diagram_frames import alt_text, attach_drawings, diagram_name, frame_diagrams
-from tests.support import REGISTRY
+
+from tests.support import REGISTRY, check_diagrams
 
 
 def pre(source: str) -> str:
     return f'<pre class="mermaid"><code>{htmllib.escape(source, quote=False)}</code></pre>'
 
 
-@pytest.mark.parametrize("source, label", [
-    ('flowchart TD\n甲["开始"] --> 乙["结束"]', "流程图：开始 → 结束"),
-    ('flowchart LR\n  a["申请"] --> b{"审核？"}\n  b -->|通过| c("签约")', "流程图：申请 → 审核？ → 签约"),
-    ('graph TD\nx[一] --> y[二]\ny --> x', "流程图：一 → 二"),
-])
+@pytest.mark.parametrize(
+    "source, label",
+    [
+        ('flowchart TD\n甲["开始"] --> 乙["结束"]', "流程图：开始 → 结束"),
+        ('flowchart LR\n  a["申请"] --> b{"审核？"}\n  b -->|通过| c("签约")', "流程图：申请 → 审核？ → 签约"),
+        ("graph TD\nx[一] --> y[二]\ny --> x", "流程图：一 → 二"),
+    ],
+)
 def test_alt_text_names_the_steps_the_checks_read(source, label):
     fence = f"```mermaid\n{source}\n```\n"
     assert check_diagrams(fence, "docs/x.md", REGISTRY) == []  # a diagram the checks accept
@@ -35,8 +37,13 @@ def test_alt_text_is_in_the_page_language():
 def test_frames_carry_label_direction_and_the_diagram_name():
     html = "<p>x</p>" + pre('flowchart LR\na["<甲>"] --> b["乙"]') + pre('flowchart TD\nc["丙"] --> d["丁"]')
     framed = frame_diagrams(html, "zh", "hot/rebate.en.md")
-    frames = re.findall(r'<div class="diagram diagram--(\w+)" role="img" aria-label="([^"]*)" data-drawing="([^"]*)"', framed)
-    assert frames == [("lr", "流程图：&lt;甲&gt; → 乙", "hot/rebate.en-1"), ("td", "流程图：丙 → 丁", "hot/rebate.en-2")]
+    frames = re.findall(
+        r'<div class="diagram diagram--(\w+)" role="img" aria-label="([^"]*)" data-drawing="([^"]*)"', framed
+    )
+    assert frames == [
+        ("lr", "流程图：&lt;甲&gt; → 乙", "hot/rebate.en-1"),
+        ("td", "流程图：丙 → 丁", "hot/rebate.en-2"),
+    ]
     assert framed.count("</pre></div>") == 2
 
 
@@ -46,11 +53,15 @@ def test_a_drawing_is_attached_only_for_its_exact_source(tmp_path, monkeypatch):
     path = diagram_frames.drawing_path(diagram_name("index.md", 1), source)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg>', encoding="utf-8")
-    template = '<template class="diagram__svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg></template>'
+    template = (
+        '<template class="diagram__svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"></svg></template>'
+    )
     # A drawn frame takes the drawing's size from an empty SVG after the source, not from a style; both
     # SVGs go in after the HTML boundary (which lets no SVG into a page's content).
-    size = ('<svg class="diagram__size" viewBox="0 0 200 100" width="200" height="100" aria-hidden="true" '
-            'focusable="false"></svg>')
+    size = (
+        '<svg class="diagram__size" viewBox="0 0 200 100" width="200" height="100" aria-hidden="true" '
+        'focusable="false"></svg>'
+    )
     assert attach_drawings(pre(source), "index.md") == pre(source) + template + size
     assert "template" not in attach_drawings(pre(source + "\n"), "index.md")  # edited since drawn
     assert "template" not in attach_drawings(pre(source), "apply.md")  # another page's diagram
@@ -89,10 +100,10 @@ def test_the_page_extension_attaches_the_builds_drawing_and_says_when_a_diagram_
     """The page audit (markdown/page.py) takes the drawings CI drew into the build's cache; a diagram without one
     is an INFO line through `PageContext.inform`, not a finding, and renders live."""
     import markdown as python_markdown
-
     from partner_guide.compat.mkdocs_build import markdown_config
     from partner_guide.compat.mkdocs_markdown import PAGE_EXTENSION
     from partner_guide.markdown.page import PageContext
+
     from tests.support import ROOT
 
     monkeypatch.setattr(diagram_frames, "DRAWINGS_DIR", tmp_path / "committed")
@@ -110,8 +121,10 @@ def test_the_page_extension_attaches_the_builds_drawing_and_says_when_a_diagram_
         return md.convert(page), said, list(md.findings)  # type: ignore[attr-defined]
 
     html, said, findings = render()
-    assert said == ["docs/hot/x.md: diagram 1 has no drawing of its current source yet; readers' browsers draw it "
-                    "(CI draws it before publishing; `make diagrams` commits one)"]
+    assert said == [
+        "docs/hot/x.md: diagram 1 has no drawing of its current source yet; readers' browsers draw it "
+        "(CI draws it before publishing; `make diagrams` commits one)"
+    ]
     assert findings == [] and "diagram__svg" not in html
     drawn = diagram_frames.drawing_path(diagram_name("hot/x.md", 1), source, cache)
     drawn.parent.mkdir(parents=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from partner_guide.site.editions import (
     MissingEditionScript,
     combine_404,
@@ -41,21 +40,27 @@ SCRIPT = '<script src="/assets/javascripts/edition-404.js"></script>'
 
 
 def page_404(lang: str, title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="{lang}"><head><title>{title}</title>{SCRIPT}</head>'
-            f'<body dir="ltr" data-md-color-scheme="default"><h1>{body}</h1>'
-            f'<script id="__config" type="application/json">{{"base": "/{lang}/"}}</script>'
-            f'{SCRIPT}<script src="/assets/javascripts/bundle.js"></script></body></html>')
+    return (
+        f'<!doctype html><html lang="{lang}"><head><title>{title}</title>{SCRIPT}</head>'
+        f'<body dir="ltr" data-md-color-scheme="default"><h1>{body}</h1>'
+        f'<script id="__config" type="application/json">{{"base": "/{lang}/"}}</script>'
+        f'{SCRIPT}<script src="/assets/javascripts/bundle.js"></script></body></html>'
+    )
 
 
 def test_the_root_404_carries_each_other_editions_body_as_a_template_before_the_swap_script():
     root = page_404("zh", "指南", "找不到页面")
     combined = combine_404(root, {"/en/": page_404("en", "Guide & more", "Page not found")})
-    template = ('<template data-edition="/en/" data-lang="en" data-title="Guide &amp; more">'
-                '<h1>Page not found</h1><script id="__config" type="application/json">{"base": "/en/"}</script>'
-                '</template>\n')
+    template = (
+        '<template data-edition="/en/" data-lang="en" data-title="Guide &amp; more">'
+        '<h1>Page not found</h1><script id="__config" type="application/json">{"base": "/en/"}</script>'
+        "</template>\n"
+    )
     # Everything of the root page stays, in order; the template sits right before the body's swap script.
-    assert combined == root.replace(f"</script>{SCRIPT}<script src=\"/assets/javascripts/bundle.js\">",
-                                    f"</script>{template}{SCRIPT}<script src=\"/assets/javascripts/bundle.js\">")
+    assert combined == root.replace(
+        f'</script>{SCRIPT}<script src="/assets/javascripts/bundle.js">',
+        f'</script>{template}{SCRIPT}<script src="/assets/javascripts/bundle.js">',
+    )
     assert combine_404(combined, {"/en/": page_404("en", "Guide", "x")}) == combined, "combining twice changes nothing"
 
 

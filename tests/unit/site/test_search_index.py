@@ -5,22 +5,32 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from partner_guide.site import search_index
 from partner_guide.site.search_index import Page, build_edition, fnv1a, normalised_synonyms, spread
 from partner_guide.site.search_sections import Section
 
 PAGES = [
     Page("", [Section("", "首页", "本指南解答常见问题。")]),
-    Page("hot/rebate/", [Section("", "返佣流程", ""),
-                         Section("rebate-process", "合作伙伴返佣流程？", "签收发票后15个工作日付款。"),
-                         Section("invoice", "发票怎么开？", "开具增值税专用发票。")]),
+    Page(
+        "hot/rebate/",
+        [
+            Section("", "返佣流程", ""),
+            Section("rebate-process", "合作伙伴返佣流程？", "签收发票后15个工作日付款。"),
+            Section("invoice", "发票怎么开？", "开具增值税专用发票。"),
+        ],
+    ),
 ]
 
 
 def build(**overrides) -> dict[str, bytes]:
-    options = {"lang": "zh", "worker_to_index": "../../../search/", "separator": "[\\s]+",
-               "trad": {"發": "发"}, "synonyms": {"佣金": ["返佣"]}, "readings": {"返": ["fan"], "佣": ["yong"]}}
+    options = {
+        "lang": "zh",
+        "worker_to_index": "../../../search/",
+        "separator": "[\\s]+",
+        "trad": {"發": "发"},
+        "synonyms": {"佣金": ["返佣"]},
+        "readings": {"返": ["fan"], "佣": ["yong"]},
+    }
     return build_edition(PAGES, **{**options, **overrides})
 
 
@@ -53,22 +63,32 @@ def test_postings_rank_a_question_that_asks_above_one_that_mentions():
     postings = search_index.postings(docs, {}, frozenset())
     flat = postings["发票"]
     impacts, doc = {}, 0
-    for delta, impact in zip(flat[::2], flat[1::2]):
+    for delta, impact in zip(flat[::2], flat[1::2], strict=False):
         doc += delta
         impacts[doc] = impact
     assert impacts[3] > impacts[2]  # "发票怎么开？" asks; the rebate answer mentions
 
 
 def test_a_heading_that_holds_the_word_outranks_any_body_that_repeats_it():
-    pages = [Page("journey/", [Section("", "The partner journey", "assessment " * 6 + "review apply")]),
-             Page("prepare/", [Section("", "Preparation", ""),
-                               Section("assessment", "What is the partner assessment?",
-                                       "Three calendar months from the approval of the application, with a "
-                                       "long answer about many other things and the rules that apply.")])]
+    pages = [
+        Page("journey/", [Section("", "The partner journey", "assessment " * 6 + "review apply")]),
+        Page(
+            "prepare/",
+            [
+                Section("", "Preparation", ""),
+                Section(
+                    "assessment",
+                    "What is the partner assessment?",
+                    "Three calendar months from the approval of the application, with a "
+                    "long answer about many other things and the rules that apply.",
+                ),
+            ],
+        ),
+    ]
     postings = search_index.postings(search_index.documents(pages), {}, frozenset())
     flat = postings["assess"] if "assess" in postings else postings["assessment"]
     impacts, doc = {}, 0
-    for delta, impact in zip(flat[::2], flat[1::2]):
+    for delta, impact in zip(flat[::2], flat[1::2], strict=False):
         doc += delta
         impacts[doc] = impact
     assert impacts[2] > impacts[0]  # the question asks; the journey only repeats the word
@@ -85,8 +105,15 @@ def test_the_version_changes_with_the_content():
     first = load(build(), "search_index.json")["config"]["engine"]["path"]
     assert first == load(build(), "search_index.json")["config"]["engine"]["path"]
     other = [Page("", [Section("", "首页", "另一段文字。")])]
-    assert first != load(build_edition(other, lang="zh", worker_to_index="../../../search/", separator="x", trad={},
-                                       synonyms={}, readings=None), "search_index.json")["config"]["engine"]["path"]
+    assert (
+        first
+        != load(
+            build_edition(
+                other, lang="zh", worker_to_index="../../../search/", separator="x", trad={}, synonyms={}, readings=None
+            ),
+            "search_index.json",
+        )["config"]["engine"]["path"]
+    )
 
 
 def test_pinyin_files_only_for_an_edition_with_readings():
@@ -106,11 +133,14 @@ def test_typos_are_found_through_one_deletion():
     assert "cam" not in {w for words in table.values() for w in words}
 
 
-@pytest.mark.parametrize("pairs, expected", [
-    ([("返佣", ("佣金", "返点"))], {"佣金": ["返佣"], "返点": ["返佣"]}),
-    ([("rebate", ("Commission",))], {"commission": ["rebate"]}),
-    ([("协议", ("協議", "协议"))], {}),  # the same word once folded: nothing to add
-])
+@pytest.mark.parametrize(
+    "pairs, expected",
+    [
+        ([("返佣", ("佣金", "返点"))], {"佣金": ["返佣"], "返点": ["返佣"]}),
+        ([("rebate", ("Commission",))], {"commission": ["rebate"]}),
+        ([("协议", ("協議", "协议"))], {}),  # the same word once folded: nothing to add
+    ],
+)
 def test_synonyms_are_normalised_as_queries_are(pairs, expected):
     from partner_guide.site.search_text import translation
 

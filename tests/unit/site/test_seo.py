@@ -29,8 +29,6 @@ def test_answers_stop_at_the_next_question_and_leave_out_diagram_source():
     assert "</" not in faq_jsonld('<h2 id="x">Q?</h2><p>&lt;/script&gt;</p>', "en")
 
 
-
-
 def test_a_page_without_questions_gets_no_jsonld():
     assert faq_jsonld('<h2 id="a">Heading</h2><p>text</p>', "zh") is None
     assert faq_jsonld('<h2 id="a">Question?</h2>', "en") is None  # no answer
@@ -48,12 +46,12 @@ def test_text_of_drops_tags_and_permalinks_and_keeps_one_line_per_block():
 
 def test_robots_txt_points_at_the_sitemap_of_the_site_url():
     assert robots_txt("https://x.example/guide/") == (
-        "User-agent: *\nAllow: /\n\nSitemap: https://x.example/guide/sitemap.xml\n")
+        "User-agent: *\nAllow: /\n\nSitemap: https://x.example/guide/sitemap.xml\n"
+    )
 
 
 def test_jsonld_escapes_what_could_end_or_swallow_its_script_element():
-    html = ('<h2 id="q">为什么 <code>&lt;/script&gt;&lt;!--&lt;script&gt;</code> 会？</h2>'
-            "<p>A &amp; B &lt;b&gt;</p>")
+    html = '<h2 id="q">为什么 <code>&lt;/script&gt;&lt;!--&lt;script&gt;</code> 会？</h2><p>A &amp; B &lt;b&gt;</p>'
     data = faq_jsonld(html, "zh")
     assert "<" not in data and ">" not in data and "&" not in data
     assert "\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e" in data and "A \\u0026 B" in data
@@ -66,10 +64,21 @@ def test_a_heading_is_a_question_by_its_mark_or_by_a_chinese_question_word():
     assert not is_question("合作伙伴旅程") and not is_question("按阶段查找") and not is_question("The partner journey")
 
 
-@pytest.mark.parametrize(("value", "preview"), [
-    (None, False), (False, False), ("", False), (0, False), ("0", False), ("false", False),
-    (True, True), (1, True), ("1", True), ("yes", True),
-])
+@pytest.mark.parametrize(
+    ("value", "preview"),
+    [
+        (None, False),
+        (False, False),
+        ("", False),
+        (0, False),
+        ("0", False),
+        ("false", False),
+        (True, True),
+        (1, True),
+        ("1", True),
+        ("yes", True),
+    ],
+)
 def test_a_preview_is_what_site_preview_says_as_yaml_reads_it(value, preview):
     assert is_preview({} if value is None else {"preview": value}) is preview
 
@@ -80,9 +89,15 @@ def test_a_preview_loses_every_sitemap_and_robots_txt_and_keeps_its_pages(tmp_pa
         (tmp_path / name).write_text("x", encoding="utf-8")
     removed = drop_search_engine_files(tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == [
-        "en/sitemap.xml", "robots.txt", "sitemap.xml", "sitemap.xml.gz"]
+        "en/sitemap.xml",
+        "robots.txt",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+    ]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "en/index.html", "index.html"]
+        "en/index.html",
+        "index.html",
+    ]
 
 
 def test_the_site_step_writes_no_robots_txt_and_drops_the_sitemaps_of_a_preview(tmp_path):

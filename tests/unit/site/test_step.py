@@ -8,8 +8,10 @@ from partner_guide.site.step import finish_site
 from partner_guide.tools import site_step
 
 EDITION = '<script src="/assets/javascripts/edition-404.js"></script>'
-PAGE = ('<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title>' + EDITION + '</head>'
-        '<body><h1 id="not-found-{lang}">404</h1><script>var x = 1;</script>' + EDITION + '</body></html>')
+PAGE = (
+    '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title>' + EDITION + "</head>"
+    '<body><h1 id="not-found-{lang}">404</h1><script>var x = 1;</script>' + EDITION + "</body></html>"
+)
 
 
 def built(tmp_path):

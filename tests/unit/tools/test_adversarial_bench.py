@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from partner_guide.checks.limits import MAX_PAGE_CHARS, check_limits
 from partner_guide.tools.adversarial_bench import _corpus, adversarial_page
+
 from tests.support import REGISTRY
 
 

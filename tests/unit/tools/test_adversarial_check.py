@@ -14,9 +14,9 @@ import subprocess
 from collections import defaultdict
 
 import pytest
-
 from partner_guide.site.diagram_frames import DRAWINGS_DIR
 from partner_guide.tools import check
+
 from tests.adversarial import REGISTRY_CASES, TAMPERED_LABEL, page_cases, source_name, write_site
 from tests.support import ROOT, venv_tool
 
@@ -29,8 +29,9 @@ def checked(run):
         site = write_site(run.root / "adversarial-check", ROOT)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("GITHUB_ACTIONS", None)
-        return subprocess.run([venv_tool("guide-check"), "docs"], cwd=site, env=env, capture_output=True, text=True,
-                              timeout=600)
+        return subprocess.run(
+            [venv_tool("guide-check"), "docs"], cwd=site, env=env, capture_output=True, text=True, timeout=600
+        )
 
     result = run.once("adversarial-check", check_copy)  # once per run, whichever worker asks first
     rules = defaultdict(set)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from partner_guide.tools.commit_msg import SUBJECT_MAX, main, problems
 
 BODY = "\n\nThe body says why the change is made.\n"
@@ -32,8 +31,10 @@ def test_the_body_must_be_separated_by_a_blank_line():
 
 
 def test_git_comment_lines_and_the_verbose_diff_are_not_part_of_the_message():
-    text = ("Fix the 404 links" + BODY + "# Please enter the commit message\n"
-            "# ------------------------ >8 ------------------------\n" + "diff --git a/x b/x\n" + "y" * 200 + "\n")
+    text = (
+        "Fix the 404 links" + BODY + "# Please enter the commit message\n"
+        "# ------------------------ >8 ------------------------\n" + "diff --git a/x b/x\n" + "y" * 200 + "\n"
+    )
     assert problems(text) == []
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from partner_guide.tencent_import import convert_page, edition_of
 from partner_guide.tools.importer import HUMAN_DECISIONS, decisions, main
+
 from tests.support import REGISTRY, render_markdown
 from tests.unit.markdown.test_tencent import EXPECT, FIXTURES, FUZZ_BITS, assert_reads_as_expected
 
@@ -63,8 +63,9 @@ def test_only_a_persons_decisions_are_left_after_importing_every_fixture():
         zh_ids = None
         if edition.lang == "en":
             zh_ids = imported(edition.stem).ids if (FIXTURES / f"{edition.stem}_intl_zh.md").exists() else None
-        page = convert_page(path.read_text(encoding="utf-8"), edition.lang, REGISTRY, name, ids=zh_ids,
-                            assets_href="../assets")  # as guide-import writes a page in docs/imported/
+        page = convert_page(
+            path.read_text(encoding="utf-8"), edition.lang, REGISTRY, name, ids=zh_ids, assets_href="../assets"
+        )  # as guide-import writes a page in docs/imported/
         written[f"docs/imported/{name}{'.en' if edition.lang == 'en' else ''}.md"] = page.text
     left = decisions(written, REGISTRY)
     assert {f.rule for f in left} <= set(HUMAN_DECISIONS), [f for f in left if f.rule not in HUMAN_DECISIONS]
@@ -130,7 +131,9 @@ def test_the_command_writes_pairs_copies_images_and_prints_the_decisions(tmp_pat
     assert code == 0
     assert (tmp_path / "docs/imported/customer-binding.md").is_file()
     assert (tmp_path / "docs/imported/customer-binding.en.md").is_file()
-    assert (tmp_path / "docs/assets/links-contacts/local.png").read_bytes() == (FIXTURES / "images/local.png").read_bytes()
+    assert (tmp_path / "docs/assets/links-contacts/local.png").read_bytes() == (
+        FIXTURES / "images/local.png"
+    ).read_bytes()
     assert 'contacts.phones: - "4009-100-100"' in out and "docs/imported/links-contacts.md:" in out
 
 
@@ -157,14 +160,20 @@ def test_a_page_that_differs_is_not_overwritten_without_force(tmp_path):
 def test_make_import_runs_the_command():
     from tests.support import ROOT
 
-    result = subprocess.run(["make", "--no-print-directory", "--dry-run", "--always-make", "import", "SRC=x", "INTO=docs/y"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "--dry-run", "--always-make", "import", "SRC=x", "INTO=docs/y"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert '.venv/bin/guide-import "x" --into "docs/y"' in result.stdout
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(FUZZ_BITS) | st.text(max_size=4), max_size=50).map("".join),
-       st.sampled_from(["zh", "en"]))
+@given(
+    st.lists(st.sampled_from(FUZZ_BITS) | st.text(max_size=4), max_size=50).map("".join), st.sampled_from(["zh", "en"])
+)
 def test_the_importer_never_raises_its_output_renders_and_importing_it_again_changes_nothing(text, lang):
     page = convert_page(text, lang, REGISTRY, "fuzz")
     assert page.text.startswith("---\n")

@@ -6,7 +6,6 @@ import json
 import subprocess
 
 import pytest
-
 from partner_guide.tools.pr_comment import (
     MARKER,
     Change,

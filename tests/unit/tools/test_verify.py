@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from partner_guide.tools import verify
+
 from tests.support import ROOT
 
 # A test module that reads the real docs/ or the source FAQ's facts asserts on what docs/ says.

@@ -56,7 +56,7 @@ def admonition_issues(tree: PageTree) -> list[Issue]:
     def add(rule: str, message: str, needles: tuple[str, ...], shift: int) -> None:
         issues.append(Issue(rule, message, needles, HINTS[rule], shift=shift))
 
-    for written, known, empty, col in tree.notes.quote_markers:
+    for written, known, empty, _col in tree.notes.quote_markers:
         shift = 2 if written.startswith("[!") else 1
         if not known:
             add("ADM-TYPE", f"unknown alert type {written}", (written,), shift)
@@ -70,8 +70,12 @@ def admonition_issues(tree: PageTree) -> list[Issue]:
         elif empty:
             add("ADM-EMPTY", f"{kind} admonition has no indented body", needles, len(marker) + 1)
         elif open_fence:
-            add("ADM-UNTERMINATED", "a code fence opened in the admonition is not closed inside it", needles,
-                len(marker) + 1)
+            add(
+                "ADM-UNTERMINATED",
+                "a code fence opened in the admonition is not closed inside it",
+                needles,
+                len(marker) + 1,
+            )
     for parent, text in tree.texts():
         if "!!!" not in text and "???" not in text:
             continue
@@ -84,10 +88,17 @@ def admonition_issues(tree: PageTree) -> list[Issue]:
             marker = match.group("marker")
             if not rest.strip() or (head is None and not re.match(r"^[ \t]*[\w\-]", rest)):
                 add("ADM-TYPE", f"{marker} without a type", (line.rstrip() + "\n", line.strip()), len(marker))
-            elif head is None or (head.group("title") or '"').endswith('"') is False or \
-                    len(head.group("title") or '""') < 2:
-                add("ADM-UNTERMINATED", "title quote is not closed" if head else
-                    f"cannot read the admonition header {rest.strip()!r}", (line.strip(),), len(marker) + 1)
+            elif (
+                head is None
+                or (head.group("title") or '"').endswith('"') is False
+                or len(head.group("title") or '""') < 2
+            ):
+                add(
+                    "ADM-UNTERMINATED",
+                    "title quote is not closed" if head else f"cannot read the admonition header {rest.strip()!r}",
+                    (line.strip(),),
+                    len(marker) + 1,
+                )
     return issues
 
 
@@ -96,8 +107,13 @@ def unknown_type_boxes(tree: PageTree) -> frozenset[tuple[int, str]]:
     found = set()
     for node in tree.elements():
         kinds = classes(node)
-        kind = kinds[1] if node.tag == "div" and "admonition" in kinds[:1] and len(kinds) > 1 else \
-            kinds[0] if node.tag == "details" and kinds else None
+        kind = (
+            kinds[1]
+            if node.tag == "div" and "admonition" in kinds[:1] and len(kinds) > 1
+            else kinds[0]
+            if node.tag == "details" and kinds
+            else None
+        )
         if kind is not None and kind.lower() not in TYPES:
             found.add((node.mem_id, "class"))
     return frozenset(found)

@@ -52,10 +52,16 @@ def check_anchors(sources: Mapping[str, PageModel]) -> list[Finding]:
                 other, fragment = target
                 if fragment not in ids[other]:
                     where = "this page" if other == page else other
-                    findings.append(Finding(page, number, col, "LINK-ANCHOR",
-                                            f"{where} has no heading or anchor #{fragment}",
-                                            f"link to one of its ids ({_some(ids[other])}), or give the heading "
-                                            f"{{#{fragment}}}"))
+                    findings.append(
+                        Finding(
+                            page,
+                            number,
+                            col,
+                            "LINK-ANCHOR",
+                            f"{where} has no heading or anchor #{fragment}",
+                            f"link to one of its ids ({_some(ids[other])}), or give the heading {{#{fragment}}}",
+                        )
+                    )
     return sorted(findings)
 
 

@@ -45,8 +45,20 @@ HEADER_RE = re.compile(
 TYPE_WORD_RE = re.compile(r"^\S+")  # the first word, for naming an unknown type
 ID_RE = re.compile(r"[\w]+(?:\.[\w]+)*")  # a node id: letters (any script), digits, _
 SHAPES = (  # (open, close), longest first so that `((` wins over `(`
-    ("(((", ")))"), ("([", "])"), ("[[", "]]"), ("[(", ")]"), ("((", "))"), ("{{", "}}"),
-    ("[/", "/]"), ("[/", "\\]"), ("[\\", "\\]"), ("[\\", "/]"), (">", "]"), ("[", "]"), ("(", ")"), ("{", "}"),
+    ("(((", ")))"),
+    ("([", "])"),
+    ("[[", "]]"),
+    ("[(", ")]"),
+    ("((", "))"),
+    ("{{", "}}"),
+    ("[/", "/]"),
+    ("[/", "\\]"),
+    ("[\\", "\\]"),
+    ("[\\", "/]"),
+    (">", "]"),
+    ("[", "]"),
+    ("(", ")"),
+    ("{", "}"),
 )
 CLASS_SUFFIX_RE = re.compile(r":::[\w\-]+")  # `id:::className`
 # An edge: a plain arrow with an optional |label| (EDGE_RE), or the text form `a -- label --> b`: its
@@ -118,8 +130,13 @@ class _Parser:
         if not stripped:
             self.add(line, col, "DIA-EMPTY-LABEL", f"{what} has an empty label", "write the text readers should see")
         elif HTML_RE.search(stripped):
-            self.add(line, col, "DIA-HTML", f"HTML in the label of {what}",
-                     "write plain text; mermaid renders labels as HTML")
+            self.add(
+                line,
+                col,
+                "DIA-HTML",
+                f"HTML in the label of {what}",
+                "write plain text; mermaid renders labels as HTML",
+            )
         return stripped
 
     def node(self, s: str, pos: int, line: int, base: int) -> int | None:
@@ -179,8 +196,13 @@ class _Parser:
         base += lead
         word = body.split(None, 1)[0]
         if word == "click" or HREF_RE.search(LABEL_RE.sub("", body)):
-            self.add(line, base + 1, "DIA-CLICK", "click/href in a diagram is not allowed",
-                     "link from the text around the diagram instead")
+            self.add(
+                line,
+                base + 1,
+                "DIA-CLICK",
+                "click/href in a diagram is not allowed",
+                "link from the text around the diagram instead",
+            )
             return
         if word in STYLE_WORDS:
             return
@@ -191,15 +213,15 @@ class _Parser:
             return
         if word == "subgraph":
             self.depth += 1
-            rest = body[len(word):].strip()
+            rest = body[len(word) :].strip()
             if not rest:
                 self.add(line, base + 1, "DIA-SYNTAX", "subgraph without a title", 'write subgraph id["title"]')
             elif rest.startswith('"'):
                 self.label(rest, line, base + body.index(rest) + 1, "the subgraph")
             else:
                 match = ID_RE.match(rest)
-                tail = rest[match.end():] if match else rest
-                shape = re.fullmatch(r'\[(.*)\]', tail.strip()) if tail.strip() else None
+                tail = rest[match.end() :] if match else rest
+                shape = re.fullmatch(r"\[(.*)\]", tail.strip()) if tail.strip() else None
                 if not match or (tail.strip() and not shape):
                     self.add(line, base + 1, "DIA-SYNTAX", f"cannot read {body!r}", 'write subgraph id["title"]')
                 elif shape:
@@ -213,16 +235,26 @@ class _Parser:
             return
         parsed = self.group(body, 0, line, base)
         if parsed is None:
-            self.add(line, base + 1, "DIA-SYNTAX", f"cannot read {body!r}",
-                     'write nodes as id["label"] and edges as a --> b or a -->|label| b')
+            self.add(
+                line,
+                base + 1,
+                "DIA-SYNTAX",
+                f"cannot read {body!r}",
+                'write nodes as id["label"] and edges as a --> b or a -->|label| b',
+            )
             return
         sources, pos = parsed
         while pos < len(body):
             edge = match_edge(body, pos)
             if not edge or edge.end() == pos:
                 pos += len(body[pos:]) - len(body[pos:].lstrip())
-                self.add(line, base + pos + 1, "DIA-SYNTAX", f"cannot read {body[pos:].strip()!r}",
-                         'write nodes as id["label"] and edges as a --> b or a -->|label| b')
+                self.add(
+                    line,
+                    base + pos + 1,
+                    "DIA-SYNTAX",
+                    f"cannot read {body[pos:].strip()!r}",
+                    'write nodes as id["label"] and edges as a --> b or a -->|label| b',
+                )
                 return
             label = ""
             pipe, edge_text = edge.group("pipe"), edge.group("text")
@@ -232,8 +264,13 @@ class _Parser:
                 label = self.label(edge_text, line, base + edge.start("text") + 1, "an edge")
             parsed = self.group(body, edge.end(), line, base)
             if parsed is None:
-                self.add(line, base + edge.end() + 1, "DIA-SYNTAX", f"edge without a target node in {body!r}",
-                         "write a --> b")
+                self.add(
+                    line,
+                    base + edge.end() + 1,
+                    "DIA-SYNTAX",
+                    f"edge without a target node in {body!r}",
+                    "write a --> b",
+                )
                 return
             targets, pos = parsed
             for source in sources:
@@ -257,15 +294,25 @@ class _Parser:
             if not text:
                 continue
             if "%%{" in text:
-                self.add(line, raw.index("%%{") + 1, "DIA-DIRECTIVE", "%%{init}%% directives are not allowed",
-                         "remove it; the site configures mermaid")
+                self.add(
+                    line,
+                    raw.index("%%{") + 1,
+                    "DIA-DIRECTIVE",
+                    "%%{init}%% directives are not allowed",
+                    "remove it; the site configures mermaid",
+                )
                 continue
             if text.startswith("%%"):
                 continue
             if not header_seen:
                 if text == "---":
-                    self.add(line, col, "DIA-DIRECTIVE", "a --- config block is not allowed",
-                             "remove it; the site configures mermaid")
+                    self.add(
+                        line,
+                        col,
+                        "DIA-DIRECTIVE",
+                        "a --- config block is not allowed",
+                        "remove it; the site configures mermaid",
+                    )
                     in_config = True
                     continue
                 header_seen = True
@@ -275,16 +322,26 @@ class _Parser:
                     if word is None:  # text is stripped and not empty: it starts with a word
                         raise ValueError(f"no diagram type word in {text!r}")
                     kind = word.group(0)
-                    self.add(line, col, "DIA-TYPE", f"unknown diagram type {kind!r}",
-                             "write flowchart TD (or LR); only flowcharts are supported")
+                    self.add(
+                        line,
+                        col,
+                        "DIA-TYPE",
+                        f"unknown diagram type {kind!r}",
+                        "write flowchart TD (or LR); only flowcharts are supported",
+                    )
                     return self.diagram
                 self.diagram.kind = match.group("kind")
                 direction = match.group("dir") or "TB"
                 self.diagram.direction = direction
                 if direction not in DIRECTIONS:
-                    self.add(line, col + match.start("dir"), "DIA-SYNTAX", f"unknown direction {direction!r}",
-                             "use TD, TB, BT, LR or RL")
-                remainder = text[match.end():]
+                    self.add(
+                        line,
+                        col + match.start("dir"),
+                        "DIA-SYNTAX",
+                        f"unknown direction {direction!r}",
+                        "use TD, TB, BT, LR or RL",
+                    )
+                remainder = text[match.end() :]
                 if remainder.strip():
                     self._statements(remainder, line, col - 1 + match.end())
                 continue
@@ -293,13 +350,23 @@ class _Parser:
             self.add(first - 1, 1, "DIA-TYPE", "empty diagram", "write flowchart TD and the nodes and edges")
             return self.diagram
         if self.depth:
-            self.add(first + len(lines) - 1, 1, "DIA-SYNTAX", f"{self.depth} subgraph(s) not closed with end",
-                     "close every subgraph with end")
+            self.add(
+                first + len(lines) - 1,
+                1,
+                "DIA-SYNTAX",
+                f"{self.depth} subgraph(s) not closed with end",
+                "close every subgraph with end",
+            )
         for ident in self.diagram.nodes:
             line, col = self.first_seen[ident]
             if ident not in self.diagram.labels:
-                self.add(line, col, "DIA-NOLABEL", f"node {ident} has no label (readers would see its id)",
-                         f'write {ident}["…"] where it first appears')
+                self.add(
+                    line,
+                    col,
+                    "DIA-NOLABEL",
+                    f"node {ident} has no label (readers would see its id)",
+                    f'write {ident}["…"] where it first appears',
+                )
             if ident not in self.on_edge:
                 self.add(line, col, "DIA-ORPHAN", f"node {ident} is on no edge", "connect it or remove it")
         return self.diagram
@@ -343,12 +410,22 @@ def parse_fence_body(body: str) -> Diagram:
 
 def diagram_issues(tree: PageTree) -> list[Issue]:
     """Findings of every diagram of the rendered page, and of a mermaid fence never closed (left as text)."""
-    issues = [Issue(f.rule, f.message, (), f.hint, at=(f.line, f.col))
-              for _, findings in parse_diagrams(tree, tree.source, tree.body_line) for f in findings]
+    issues = [
+        Issue(f.rule, f.message, (), f.hint, at=(f.line, f.col))
+        for _, findings in parse_diagrams(tree, tree.source, tree.body_line)
+        for f in findings
+    ]
     for _, text in tree.texts():
         if "mermaid" in text and ("```mermaid" in text or "~~~mermaid" in text):
-            issues.append(Issue("DIA-SYNTAX", "mermaid fence is not closed", ("```mermaid", "~~~mermaid"),
-                                "close it with ``` on its own line", shift=LINE_START))
+            issues.append(
+                Issue(
+                    "DIA-SYNTAX",
+                    "mermaid fence is not closed",
+                    ("```mermaid", "~~~mermaid"),
+                    "close it with ``` on its own line",
+                    shift=LINE_START,
+                )
+            )
     return issues
 
 

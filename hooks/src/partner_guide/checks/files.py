@@ -25,10 +25,11 @@ TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yml", ".yaml", ".txt", ".css", 
 BOM = b"\xef\xbb\xbf"
 NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$")  # a file or folder name that is a clean URL part
 
+
 def decode(data: bytes) -> tuple[str, tuple[int, int, str] | None]:
     """(text, (line, col, message) of the first undecodable byte or None)."""
     if data.startswith(BOM):
-        data = data[len(BOM):]
+        data = data[len(BOM) :]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
@@ -57,14 +58,30 @@ def check_tree(docs: Path, repository: Path, display: Callable[[Path], str] = Pa
         for name in sorted(dirs + names):
             path = Path(folder, name)
             if not NAME_RE.match(name):
-                findings.append(Finding(display(path), 1, 1, "FILE-NAME", f"the name {name!r} is not a plain URL part",
-                                        "use ASCII letters, digits, - and _, e.g. refund-destination.md"))
+                findings.append(
+                    Finding(
+                        display(path),
+                        1,
+                        1,
+                        "FILE-NAME",
+                        f"the name {name!r} is not a plain URL part",
+                        "use ASCII letters, digits, - and _, e.g. refund-destination.md",
+                    )
+                )
             if path.is_symlink():
                 target = Path(os.path.realpath(path))  # never raises, even for a loop
                 if not inside(target, root) or not target.exists():
                     what = "outside the repository" if target.exists() else "that does not exist"
-                    findings.append(Finding(display(path), 1, 1, "FILE-SYMLINK", f"a symbolic link to something {what}",
-                                            "copy the file into docs/ instead of linking it"))
+                    findings.append(
+                        Finding(
+                            display(path),
+                            1,
+                            1,
+                            "FILE-SYMLINK",
+                            f"a symbolic link to something {what}",
+                            "copy the file into docs/ instead of linking it",
+                        )
+                    )
                 continue
             if name in names and path.suffix.lower() in TEXT_SUFFIXES:
                 try:
@@ -73,8 +90,9 @@ def check_tree(docs: Path, repository: Path, display: Callable[[Path], str] = Pa
                     findings.append(Finding(display(path), 1, 1, "FILE-UTF8", f"cannot be read ({error.strerror})"))
                     continue
                 if bad:
-                    findings.append(Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2],
-                                            "save the file as UTF-8"))
+                    findings.append(
+                        Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2], "save the file as UTF-8")
+                    )
     return sorted(findings)
 
 

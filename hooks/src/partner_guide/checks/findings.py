@@ -93,8 +93,13 @@ class Locator:
     def find(self, needles: tuple[str, ...]) -> tuple[int, int]:
         """Where the first of `needles` is written at or after the previous issue: as written, else with the
         source's character references decoded, else in any case; else anywhere in the page's body."""
-        passes = [(self.text, None, False), (self.decoded, self.origin, False), (self.lower, None, False),
-                  (self.lower, None, True), (self.decoded, self.origin, True)]
+        passes = [
+            (self.text, None, False),
+            (self.decoded, self.origin, False),
+            (self.lower, None, False),
+            (self.lower, None, True),
+            (self.decoded, self.origin, True),
+        ]
         for text, origin, anywhere in passes:
             if origin is None and text is self.decoded:
                 continue
@@ -146,7 +151,7 @@ def _decoded(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     position = 0
     for match in CHARREF_RE.finditer(text):
-        out.append(text[position:match.start()])
+        out.append(text[position : match.start()])
         origin.extend(range(position, match.start()))
         value = htmllib.unescape(match.group(0))
         out.append(value)

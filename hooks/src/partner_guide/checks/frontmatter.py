@@ -126,14 +126,16 @@ def read_front_matter(text: str) -> FrontMatter:
     if loaded.problems or loaded.value is None:
         return result
     if not isinstance(loaded.value, dict):
-        result.problems.append((2, 1, "FM-TYPE", "the front matter must be `key: value` lines",
-                                "write title: … and description: …"))
+        result.problems.append(
+            (2, 1, "FM-TYPE", "the front matter must be `key: value` lines", "write title: … and description: …")
+        )
         return result
     for key, value in loaded.value.items():
         line, col = loaded.where((key,))
         if key not in SCHEMA:
-            result.problems.append((line, col, "FM-KEY", f"pages may not set `{key}`",
-                                    "keys a page may set: " + ", ".join(SCHEMA)))
+            result.problems.append(
+                (line, col, "FM-KEY", f"pages may not set `{key}`", "keys a page may set: " + ", ".join(SCHEMA))
+            )
             continue
         check, hint = SCHEMA[key]
         problem = check(value)
@@ -161,7 +163,7 @@ def safe_source(text: str) -> str:
     if not front.lines:
         return "\n" + text
     meta = json.dumps(front.safe_meta, ensure_ascii=False)
-    body = split_lines(text)[front.lines:]
+    body = split_lines(text)[front.lines :]
     return "\n".join(["---", meta, *[""] * (front.lines - 3), "---", *body])
 
 
@@ -170,5 +172,8 @@ def escaped_for_templates(meta: Mapping[str, Any]) -> dict[str, Any]:
     `page.meta.title` and `description` without escaping (MkDocs' Jinja does not autoescape) and
     others with `| e`, which leaves Markup as it is. What plugins put in `meta` (the last-updated
     date's HTML) is theirs and stays as it is."""
-    return {key: Markup.escape(meta[key]) for key in TEXT_KEYS
-            if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup)}
+    return {
+        key: Markup.escape(meta[key])
+        for key in TEXT_KEYS
+        if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup)
+    }

@@ -38,8 +38,7 @@ def _id_problem(ident: str) -> tuple[str, str] | None:
     if ident[:1].isdigit():
         return f"id {ident!r} starts with a digit", f"start it with a letter: {{#{ascii_id(ident)}}}"
     if ident.isascii():
-        return (f"id {ident!r} has characters other than letters, digits, - and _",
-                f"write {{#{ascii_id(ident)}}}")
+        return (f"id {ident!r} has characters other than letters, digits, - and _", f"write {{#{ascii_id(ident)}}}")
     return f"id {ident!r} is not ASCII", "use ASCII letters, digits and -, e.g. {#refund-destination}"
 
 
@@ -48,30 +47,51 @@ def hygiene_issues(tree: PageTree) -> list[Issue]:
     issues: list[Issue] = []
     notes = tree.notes
     generated = notes.generated_ids | {ident for ident, *_ in notes.tencent_ids}
-    for ident, level, text in notes.heading_texts:
+    for _ident, level, text in notes.heading_texts:
         if level >= 2:
-            issues.append(Issue("HYG-ID", "heading without an explicit id", (text[:40],),
-                                "end the heading with {#ascii-id}, e.g. ## 合作伙伴返佣流程？ {#rebate-process}",
-                                shift=LINE_START))
+            issues.append(
+                Issue(
+                    "HYG-ID",
+                    "heading without an explicit id",
+                    (text[:40],),
+                    "end the heading with {#ascii-id}, e.g. ## 合作伙伴返佣流程？ {#rebate-process}",
+                    shift=LINE_START,
+                )
+            )
     for ident, text, message, hint in notes.tencent_ids:
-        issues.append(Issue("HYG-ID-TENCENT", message, (f"[{text}](id:{ident})", f"(id:{ident})"), hint,
-                            shift=0))
+        issues.append(Issue("HYG-ID-TENCENT", message, (f"[{text}](id:{ident})", f"(id:{ident})"), hint, shift=0))
     seen: dict[str, int] = {}
     for node in tree.elements():
         ident = node.attributes.get("id")
-        if ident is not None and ident not in generated and not GENERATED_ID_RE.match(ident) \
-                and not ident.startswith("__tabbed_"):
+        if (
+            ident is not None
+            and ident not in generated
+            and not GENERATED_ID_RE.match(ident)
+            and not ident.startswith("__tabbed_")
+        ):
             needles = ("#" + ident, f'id="{AT}{ident}"', f"id='{AT}{ident}'")
             if problem := _id_problem(ident):
                 issues.append(Issue("HYG-ID-ASCII", problem[0], needles, problem[1]))
             if ident in seen:
-                issues.append(Issue("HYG-ID-DUP", f"id {ident!r} is already used on line {{first}}", needles,
-                                    "give each id once per page",
-                                    skip=seen[ident]))
+                issues.append(
+                    Issue(
+                        "HYG-ID-DUP",
+                        f"id {ident!r} is already used on line {{first}}",
+                        needles,
+                        "give each id once per page",
+                        skip=seen[ident],
+                    )
+                )
             seen[ident] = seen.get(ident, 0) + 1
         if node.tag == "p" and ("\n" in (node.text(deep=True) or "") or "<br" in (node.html or "")):
             match = LIST_LINE_RE.search(node.html or "")
             if match:
-                issues.append(Issue("HYG-LIST", "list directly under a paragraph renders as one line",
-                                    (match.group("item").strip(),), "leave a blank line before the list"))
+                issues.append(
+                    Issue(
+                        "HYG-LIST",
+                        "list directly under a paragraph renders as one line",
+                        (match.group("item").strip(),),
+                        "leave a blank line before the list",
+                    )
+                )
     return issues

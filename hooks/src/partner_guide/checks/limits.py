@@ -142,8 +142,15 @@ def _code_lines(lines: list[str]) -> set[int]:
 def guard(markdown: str) -> tuple[str, list[Problem]]:
     """(Markdown that renders in linear time without recursion errors, the problems found)."""
     if len(markdown) > MAX_PAGE_CHARS:
-        return NOTICE + "\n", [Problem(1, 1, "LIMIT-SIZE", f"the page is {len(markdown)} characters, "
-                                       f"over {MAX_PAGE_CHARS}", "split it into several pages")]
+        return NOTICE + "\n", [
+            Problem(
+                1,
+                1,
+                "LIMIT-SIZE",
+                f"the page is {len(markdown)} characters, over {MAX_PAGE_CHARS}",
+                "split it into several pages",
+            )
+        ]
     problems: list[Problem] = []
     lines = markdown.split("\n")
     deep_reported = False
@@ -151,14 +158,28 @@ def guard(markdown: str) -> tuple[str, list[Problem]]:
         level, prefix = depth(line)
         if level > MAX_DEPTH:
             if not deep_reported:
-                problems.append(Problem(number + 1, 1, "LIMIT-NESTING", f"nested {level} levels deep, over {MAX_DEPTH}",
-                                        "flatten the lists and quotes"))
+                problems.append(
+                    Problem(
+                        number + 1,
+                        1,
+                        "LIMIT-NESTING",
+                        f"nested {level} levels deep, over {MAX_DEPTH}",
+                        "flatten the lists and quotes",
+                    )
+                )
                 deep_reported = True
             lines[number] = line = line[prefix:]
         run = RUN_RE.search(line)
         if run:
-            problems.append(Problem(number + 1, run.start() + 1, "LIMIT-RUN",
-                                    f"a run of {len(run.group())} {run.group()[0]!r}", "remove it"))
+            problems.append(
+                Problem(
+                    number + 1,
+                    run.start() + 1,
+                    "LIMIT-RUN",
+                    f"a run of {len(run.group())} {run.group()[0]!r}",
+                    "remove it",
+                )
+            )
             lines[number] = RUN_RE.sub("", line)
     code = _code_lines(lines)
     start = 0
@@ -176,9 +197,15 @@ def guard(markdown: str) -> tuple[str, list[Problem]]:
     tags, first = unclosed_tags(prose)
     if tags > MAX_OPEN_TAGS:
         before = prose[:first]
-        problems.append(Problem(before.count("\n") + 1, first - before.rfind("\n"), "LIMIT-OPEN",
-                                f"{tags} tags opened with < and never closed with > (over {MAX_OPEN_TAGS})",
-                                "close each tag, or write &lt; for a literal <"))
+        problems.append(
+            Problem(
+                before.count("\n") + 1,
+                first - before.rfind("\n"),
+                "LIMIT-OPEN",
+                f"{tags} tags opened with < and never closed with > (over {MAX_OPEN_TAGS})",
+                "close each tag, or write &lt; for a literal <",
+            )
+        )
         lines = [line if index in code else line.replace("<", "&lt;") for index, line in enumerate(lines)]
     text = "\n".join(lines)
     return text, sorted(problems, key=lambda p: (p.line, p.col))
@@ -187,14 +214,23 @@ def guard(markdown: str) -> tuple[str, list[Problem]]:
 def _unit_problem(lines: list[str], start: int, end: int) -> Problem | None:
     unit = "\n".join(lines[start:end])
     if len(unit) > MAX_UNIT:
-        return Problem(start + 1, 1, "LIMIT-PARAGRAPH", f"a paragraph of {len(unit)} characters, over {MAX_UNIT}",
-                       "break it into shorter paragraphs")
+        return Problem(
+            start + 1,
+            1,
+            "LIMIT-PARAGRAPH",
+            f"a paragraph of {len(unit)} characters, over {MAX_UNIT}",
+            "break it into shorter paragraphs",
+        )
     brackets, parens = unclosed_brackets(unit)
     if max(brackets, parens) > MAX_OPEN:
         which = "[" if brackets >= parens else "("
-        return Problem(start + 1, 1, "LIMIT-OPEN",
-                       f"{max(brackets, parens)} {which!r} never closed in one paragraph (over {MAX_OPEN})",
-                       f"close them, or write \\{which} for a literal {which}")
+        return Problem(
+            start + 1,
+            1,
+            "LIMIT-OPEN",
+            f"{max(brackets, parens)} {which!r} never closed in one paragraph (over {MAX_OPEN})",
+            f"close them, or write \\{which} for a literal {which}",
+        )
     return None
 
 

@@ -39,8 +39,7 @@ from ..registry import Registry, digits_of
 from .findings import AT, Issue
 from .tree import PageTree
 
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href", "background",
-                  "cite")
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href", "background", "cite")
 REF_USE_RE = re.compile(
     r"(?<![\]\\])\[(?P<text>[^\[\]\n]*)\]"  # `[text]`, not escaped, not after another ]
     r"\[(?P<name>[^\[\]\n]*)\]"  # `[name]` or `[]` right after it
@@ -104,10 +103,10 @@ def email_addresses(line: str) -> Iterator[tuple[int, str]]:
         end = position + 1
         while end < len(line) and (line[end].isalnum() and line[end].isascii() or line[end] in ".-"):
             end += 1
-        domain = line[position + 1:end].rstrip(".-")
+        domain = line[position + 1 : end].rstrip(".-")
         labels = domain.split(".")
         if start < position and len(labels) >= 2 and all(labels) and labels[-1].isalpha() and len(labels[-1]) >= 2:
-            yield start, line[start:position + 1 + len(domain)]
+            yield start, line[start : position + 1 + len(domain)]
         position = line.find("@", end)
 
 
@@ -151,8 +150,11 @@ class _LinkChecker:
         match = SCHEME_RE.match(compact)
         scheme = match.group("scheme") if match else ""
         if scheme in DANGEROUS_SCHEMES:
-            self.add("LINK-SCHEME", f"{scheme}: URL is not allowed",
-                     "link to a page, or to a registered short name such as [通知公告][announce]")
+            self.add(
+                "LINK-SCHEME",
+                f"{scheme}: URL is not allowed",
+                "link to a page, or to a registered short name such as [通知公告][announce]",
+            )
         elif scheme == "id":
             return  # Tencent's (id:x) anchor: HYG-ID-TENCENT says what to write
         elif scheme == "tel":
@@ -167,8 +169,11 @@ class _LinkChecker:
     def tel(self, url: str) -> None:
         expected = self.registry.mail["tel"]
         if not TEL_RE.match(url):
-            self.add("LINK-TEL", f"malformed tel: link {url!r}",
-                     f"write tel:+<country><area><number>,<extension>, e.g. {expected}")
+            self.add(
+                "LINK-TEL",
+                f"malformed tel: link {url!r}",
+                f"write tel:+<country><area><number>,<extension>, e.g. {expected}",
+            )
         elif not self.registry.registered_tel(url):
             self.add("LINK-TEL", f"{url} is not the registered phone number", f"use {expected}")
 
@@ -177,8 +182,11 @@ class _LinkChecker:
         if not EMAIL_RE.match(address):
             self.add("LINK-MAILTO", f"malformed mailto: link {url!r}", "write mailto:name@example.com")
         elif address.lower() not in self.registry.email_addresses:
-            self.add("LINK-MAILTO", f"{address} is not a registered contact address",
-                     "contact partners through [渠道小助手][assistant], or register the address in hooks/registry.yml")
+            self.add(
+                "LINK-MAILTO",
+                f"{address} is not a registered contact address",
+                "contact partners through [渠道小助手][assistant], or register the address in hooks/registry.yml",
+            )
 
     def web(self, url: str, scheme: str) -> None:
         registry = self.registry
@@ -192,12 +200,18 @@ class _LinkChecker:
             self.add("LINK-HOST", f"URL without a host {url!r}", "check the address")
             return
         path = parts.path or "/"
-        https = url if scheme == "https" else "https:" + url[len(scheme) + 1 if scheme else 0:]
+        https = url if scheme == "https" else "https:" + url[len(scheme) + 1 if scheme else 0 :]
         if self.image:
-            assets = posixpath.relpath("docs/assets", posixpath.dirname(self.path)) if self.path.startswith("docs/") \
+            assets = (
+                posixpath.relpath("docs/assets", posixpath.dirname(self.path))
+                if self.path.startswith("docs/")
                 else "assets"
-            self.add("LINK-IMAGE", f"image loads from {host} when the page opens",
-                     f"copy it into docs/assets/ and link it from there: ![…]({assets}/{posixpath.basename(path)})")
+            )
+            self.add(
+                "LINK-IMAGE",
+                f"image loads from {host} when the page opens",
+                f"copy it into docs/assets/ and link it from there: ![…]({assets}/{posixpath.basename(path)})",
+            )
             return
         if host == registry.console_host or host in registry.legacy_hosts:
             canonical = f"https://{registry.console_host}{path}"
@@ -211,9 +225,12 @@ class _LinkChecker:
                 self.add("LINK-HTTPS", f"chat link must use https: {url}", _hint_name(registry, "assistant"))
             self.chat(parts.path, parts.query)
         elif host not in self.allowed:
-            self.add("LINK-HOST", f"host {host} is not on the allowlist",
-                     "link to a registered short name, or have a maintainer add the host "
-                     "to allowed_hosts in hooks/registry.yml")
+            self.add(
+                "LINK-HOST",
+                f"host {host} is not on the allowlist",
+                "link to a registered short name, or have a maintainer add the host "
+                "to allowed_hosts in hooks/registry.yml",
+            )
         elif scheme != "https":
             self.add("LINK-HTTPS", f"link must use https: {url}", f"use {https}")
 
@@ -228,8 +245,10 @@ class _LinkChecker:
             hint = f"closest registered route: {near[0]} ({_hint_name(registry, routes[near[0]])})"
         else:
             name = route_name(normalized)
-            hint = (f"if the page exists, register it in hooks/registry.yml under console.routes: "
-                    f"{name}: {{path: {normalized}, title: {{zh: …, en: …}}}} and link [文字][{name}]")
+            hint = (
+                f"if the page exists, register it in hooks/registry.yml under console.routes: "
+                f"{name}: {{path: {normalized}, title: {{zh: …, en: …}}}} and link [文字][{name}]"
+            )
         self.add("LINK-ROUTE", f"console path {path} is not a registered route", hint)
 
     def chat(self, path: str, query: str) -> None:
@@ -249,8 +268,11 @@ class _LinkChecker:
             self.add("LINK-CONTACT", f"chat link lacks the parameter(s) {', '.join(missing)}", hint)
         for key, value in registry.assistant_params.items():
             if key in found and found[key] != value:
-                self.add("LINK-CONTACT",
-                         f"chat link parameter {key}={found[key]!r} differs from the registered {value!r}", hint)
+                self.add(
+                    "LINK-CONTACT",
+                    f"chat link parameter {key}={found[key]!r} differs from the registered {value!r}",
+                    hint,
+                )
         extra = [key for key in found if key not in registry.assistant_params]
         if extra:
             self.add("LINK-CONTACT", f"chat link has unregistered parameter(s) {', '.join(extra)}", hint)
@@ -262,7 +284,7 @@ class _LinkChecker:
         names = list(self.registry.links)
         for match in REF_USE_RE.finditer(text):
             name = (match.group("name") or match.group("text")).strip()
-            if not name or text[match.end():match.end() + 1] == ":":
+            if not name or text[match.end() : match.end() + 1] == ":":
                 continue
             closest = _closest(name, names)
             hint = f"did you mean [{closest}]?" if closest else "registered names: " + ", ".join(names)
@@ -274,34 +296,56 @@ class _LinkChecker:
         if "-" in text:
             for match in PHONE_RE.finditer(text):
                 if digits_of(match.group(0)) not in registry.phone_digits:
-                    self.issues.append(Issue("LINK-PHONE", f"phone number {match.group(0)} is not a registered contact",
-                                             (match.group(0),), register_hint("phones", match.group(0))))
+                    self.issues.append(
+                        Issue(
+                            "LINK-PHONE",
+                            f"phone number {match.group(0)} is not a registered contact",
+                            (match.group(0),),
+                            register_hint("phones", match.group(0)),
+                        )
+                    )
         if "q" in text or "Q" in text:
             for match in QQ_RE.finditer(text):
                 if match.group("number") not in set(registry.qq):
                     message = f"QQ number {match.group('number')} is not a registered contact"
-                    self.issues.append(Issue("LINK-QQ", message,
-                                             (match.group(0),), register_hint("qq", match.group("number")),
-                                             shift=match.start("number") - match.start()))
+                    self.issues.append(
+                        Issue(
+                            "LINK-QQ",
+                            message,
+                            (match.group(0),),
+                            register_hint("qq", match.group("number")),
+                            shift=match.start("number") - match.start(),
+                        )
+                    )
         if "@" in text:
             for _, address in email_addresses(text):
                 if address.lower() not in registry.email_addresses:
-                    self.issues.append(Issue("LINK-EMAIL", f"e-mail address {address} is not a registered contact",
-                                             (address,), register_hint("emails", address)))
+                    self.issues.append(
+                        Issue(
+                            "LINK-EMAIL",
+                            f"e-mail address {address} is not a registered contact",
+                            (address,),
+                            register_hint("emails", address),
+                        )
+                    )
 
 
 def _is_contact(text: str) -> bool:
     """Inline code holding only a phone number, QQ number or address: readers see it like any text."""
     text = text.strip()
-    return bool(text) and bool(PHONE_RE.fullmatch(text) or QQ_RE.fullmatch(text) or
-                               next(iter(email_addresses(text)), (0, ""))[1] == text)
+    return bool(text) and bool(
+        PHONE_RE.fullmatch(text) or QQ_RE.fullmatch(text) or next(iter(email_addresses(text)), (0, ""))[1] == text
+    )
 
 
 def _written(value: str, name: str = "href") -> tuple[str, ...]:
     """How a URL may be written in the source, delimited first (a URL may begin another, longer one)."""
     forms = (value, value.replace("&", "&amp;"))
-    delimited = tuple(f"{a}{AT}{form}{b}" for form in forms for a, b in (("(", ")"), ("<", ">"), ('"', '"'),
-                                                                         ("'", "'"), ("(", " "), (": ", "\n")))
+    delimited = tuple(
+        f"{a}{AT}{form}{b}"
+        for form in forms
+        for a, b in (("(", ")"), ("<", ">"), ('"', '"'), ("'", "'"), ("(", " "), (": ", "\n"))
+    )
     attribute = (f'{name}="{AT}{value}', f"{name}='{AT}{value}", f"{name}={AT}{value}")
     autolink = (f"<{AT}{value[7:]}>",) if value.lower().startswith("mailto:") else ()
     return tuple(dict.fromkeys((*attribute, *delimited, *autolink, *forms, value[:40])))
@@ -332,8 +376,11 @@ def link_issues(tree: PageTree) -> tuple[list[Issue], frozenset[tuple[int, str]]
                 checker.contacts(text)
             continue
         checker.references(text)
-        if parent is not None and parent.tag == "a" and (parent.attributes.get("href") or "").lower().endswith(
-                ":" + text.strip().lower()):
+        if (
+            parent is not None
+            and parent.tag == "a"
+            and (parent.attributes.get("href") or "").lower().endswith(":" + text.strip().lower())
+        ):
             continue  # an autolink's text is its own address, judged as the URL
         checker.contacts(text)
     return checker.issues, frozenset(judged)

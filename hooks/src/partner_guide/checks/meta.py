@@ -46,11 +46,27 @@ def check_description(text: str, path: str, registry: Registry | None = None) ->
     lang = language_of(path)
     limit = LIMITS.get(lang, LIMITS["en"])
     if not isinstance(description, str) or not description.strip():
-        return [Finding(path, 1, 1, RULE, "the page has no front-matter `description`",
-                        f"add `description:` to the front matter, in the page's language, at most {limit} characters")]
+        return [
+            Finding(
+                path,
+                1,
+                1,
+                RULE,
+                "the page has no front-matter `description`",
+                f"add `description:` to the front matter, in the page's language, at most {limit} characters",
+            )
+        ]
     length = len(description.strip())
     if length <= limit:
         return []
     line = next((i + 1 for i, value in enumerate(lines[:end]) if DESCRIPTION_RE.match(value)), 1)
-    return [Finding(path, line, 1, RULE, f"the description is {length} characters, over the {limit} search engines show ({lang})",
-                    "shorten it; put the point in the first half")]
+    return [
+        Finding(
+            path,
+            line,
+            1,
+            RULE,
+            f"the description is {length} characters, over the {limit} search engines show ({lang})",
+            "shorten it; put the point in the first half",
+        )
+    ]

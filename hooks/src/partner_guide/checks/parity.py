@@ -74,8 +74,11 @@ def page_facts(tree: PageTree, locator: Locator) -> PageModel:
             if key not in model.link_targets:
                 written = (f"({AT}{url})", f"<{AT}{url}>", f'"{AT}{url}"', url)
                 text = (node.text(deep=True) or "").strip()
-                needles = (f"[{text}][{registered[url]}]", f"[{registered[url]}][]", f"[{text}][]",
-                           *written) if url in registered else written
+                needles = (
+                    (f"[{text}][{registered[url]}]", f"[{registered[url]}][]", f"[{text}][]", *written)
+                    if url in registered
+                    else written
+                )
                 model.link_targets[key] = locator.find(needles)
     locator.cursor = locator.body
     for _, text in tree.texts():  # `[text][name]` no one defines: left as text, still a link the writer meant
@@ -100,11 +103,19 @@ def page_facts(tree: PageTree, locator: Locator) -> PageModel:
 # --------------------------------------------------------------------------- rules
 
 
-def _one_sided(rule: str, what: str, mine: dict[str, tuple[int, int]], theirs: dict[str, tuple[int, int]],
-               path: str, other: str, hint: str) -> list[Finding]:
+def _one_sided(
+    rule: str,
+    what: str,
+    mine: dict[str, tuple[int, int]],
+    theirs: dict[str, tuple[int, int]],
+    path: str,
+    other: str,
+    hint: str,
+) -> list[Finding]:
     return [
         Finding(path, line, col, rule, f"{what} {item} is not in {other}", hint)
-        for item, (line, col) in mine.items() if item not in theirs
+        for item, (line, col) in mine.items()
+        if item not in theirs
     ]
 
 
@@ -112,12 +123,19 @@ def _diagram_findings(zh: PageModel, en: PageModel, zh_path: str, en_path: str) 
     findings: list[Finding] = []
     sides = {zh_path: [d for _, d in zh.diagrams], en_path: [d for _, d in en.diagrams]}
     (path_a, dias_a), (path_b, dias_b) = sides.items()
-    for (path, mine), (other, theirs) in (((path_a, dias_a), (path_b, dias_b)),
-                                           ((path_b, dias_b), (path_a, dias_a))):
+    for (path, mine), (other, theirs) in (((path_a, dias_a), (path_b, dias_b)), ((path_b, dias_b), (path_a, dias_a))):
         for index, diagram in enumerate(mine):
             if index >= len(theirs):
-                findings.append(Finding(path, diagram.line, 1, "PARITY-DIAGRAM",
-                                        f"diagram {index + 1} has no counterpart in {other}", HINT_DIAGRAM))
+                findings.append(
+                    Finding(
+                        path,
+                        diagram.line,
+                        1,
+                        "PARITY-DIAGRAM",
+                        f"diagram {index + 1} has no counterpart in {other}",
+                        HINT_DIAGRAM,
+                    )
+                )
                 continue
             (nodes, edges), (other_nodes, other_edges) = diagram.shape, theirs[index].shape
             extra_nodes = sorted(set(nodes) - set(other_nodes))
@@ -128,26 +146,44 @@ def _diagram_findings(zh: PageModel, en: PageModel, zh_path: str, en_path: str) 
             if extra_edges:
                 parts.append("edges " + ", ".join(f"{a} --> {b}" for a, b in extra_edges))
             if parts:
-                findings.append(Finding(
-                    path, diagram.line, 1, "PARITY-DIAGRAM",
-                    f"diagram {index + 1}: {' and '.join(parts)} not in the diagram of "
-                    f"{other}:{theirs[index].line}", HINT_DIAGRAM))
+                findings.append(
+                    Finding(
+                        path,
+                        diagram.line,
+                        1,
+                        "PARITY-DIAGRAM",
+                        f"diagram {index + 1}: {' and '.join(parts)} not in the diagram of "
+                        f"{other}:{theirs[index].line}",
+                        HINT_DIAGRAM,
+                    )
+                )
     return findings
 
 
 def check_pair(zh_model: PageModel, en_model: PageModel, zh_path: str, en_path: str) -> list[Finding]:
     """Findings between a Chinese page and its English page."""
     findings: list[Finding] = []
-    for mine, theirs, path, other in ((zh_model, en_model, zh_path, en_path),
-                                      (en_model, zh_model, en_path, zh_path)):
-        findings += _one_sided("PARITY-ID", "question id",
-                               {f"#{k}": v for k, v in mine.question_ids.items()},
-                               {f"#{k}": v for k, v in theirs.question_ids.items()},
-                               path, other, HINT_ID)
+    for mine, theirs, path, other in ((zh_model, en_model, zh_path, en_path), (en_model, zh_model, en_path, zh_path)):
+        findings += _one_sided(
+            "PARITY-ID",
+            "question id",
+            {f"#{k}": v for k, v in mine.question_ids.items()},
+            {f"#{k}": v for k, v in theirs.question_ids.items()},
+            path,
+            other,
+            HINT_ID,
+        )
         findings += _one_sided("PARITY-LINK", "link", mine.link_targets, theirs.link_targets, path, other, HINT_LINK)
-        findings += _one_sided("PARITY-CONTACT", "contact", mine.contacts, theirs.contacts, path, other,
-                               "keep the address, recipient and phone verbatim in Chinese in both "
-                               "editions; add the English gloss beside them")
+        findings += _one_sided(
+            "PARITY-CONTACT",
+            "contact",
+            mine.contacts,
+            theirs.contacts,
+            path,
+            other,
+            "keep the address, recipient and phone verbatim in Chinese in both "
+            "editions; add the English gloss beside them",
+        )
     findings += _diagram_findings(zh_model, en_model, zh_path, en_path)
     return sorted(set(findings))
 
@@ -159,15 +195,23 @@ def check_parity(sources: Mapping[str, PageModel]) -> list[Finding]:
     for path in sources:
         lang, base = edition(path)
         by_base.setdefault(base, {})[lang] = path
-    for base, editions in sorted(by_base.items()):
+    for _base, editions in sorted(by_base.items()):
         for lang in LANGS:
             if lang in editions:
                 continue
             have = editions[DEFAULT_LANG] if DEFAULT_LANG in editions else next(iter(editions.values()))
             missing = counterpart(have, lang)
             name = "English" if lang == "en" else "Chinese"
-            findings.append(Finding(have, 1, 1, "PARITY-MISSING", f"no {name} page: {missing} does not exist",
-                                    f"translate the page into {missing} (there is no fallback between editions)"))
+            findings.append(
+                Finding(
+                    have,
+                    1,
+                    1,
+                    "PARITY-MISSING",
+                    f"no {name} page: {missing} does not exist",
+                    f"translate the page into {missing} (there is no fallback between editions)",
+                )
+            )
         if DEFAULT_LANG in editions and "en" in editions:
             zh, en = editions[DEFAULT_LANG], editions["en"]
             findings += check_pair(sources[zh], sources[en], zh, en)

@@ -61,8 +61,13 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{4,30}[0-9]$")
 # contacts.<list>: the kind of every item (the contacts a page may show besides the named ones).
 CONTACT_LISTS = {"phones": "phone", "qq": "qq", "emails": "email"}
 # A contact field's kind (its name, or the end of it: office_phone) -> (pattern, example).
-KINDS = {"tel": (TEL_RE, "tel:+8675586013388,75727"), "email": (EMAIL_RE, "name@tencent.com"),
-         "mailto": (EMAIL_RE, "name@tencent.com"), "qq": (QQ_RE, "2852062166"), "phone": (PHONE_RE, "0755-86013388")}
+KINDS = {
+    "tel": (TEL_RE, "tel:+8675586013388,75727"),
+    "email": (EMAIL_RE, "name@tencent.com"),
+    "mailto": (EMAIL_RE, "name@tencent.com"),
+    "qq": (QQ_RE, "2852062166"),
+    "phone": (PHONE_RE, "0755-86013388"),
+}
 TEXT_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f<>\u2028\u2029]")
 TEXT_LIMIT = 200
 # The keys the site reads from an entry (registry.parse_registry): missing, each is a REG-SHAPE at the entry.
@@ -98,8 +103,12 @@ class _Checker:
     def names(self, mapping: dict[Any, Any], path: strict_yaml.Path) -> None:
         for name in mapping:
             if not isinstance(name, str) or not NAME_RE.match(name):
-                self.add((*path, name), "REG-NAME", f"{str(name)[:40]!r} is not a short name",
-                         "lower-case letters, digits and -, starting with a letter, e.g. doc-refund-rules")
+                self.add(
+                    (*path, name),
+                    "REG-NAME",
+                    f"{str(name)[:40]!r} is not a short name",
+                    "lower-case letters, digits and -, starting with a letter, e.g. doc-refund-rules",
+                )
 
     def text(self, value: Any, path: strict_yaml.Path, limit: int = TEXT_LIMIT) -> None:
         if not isinstance(value, str) or not value.strip():
@@ -135,8 +144,12 @@ class _Checker:
         elif parts.username is not None or port is not None or parts.fragment or "\\" in value:
             self.add(path, "REG-URL", "must not carry a user, a port or a fragment")
         elif not trusted(host):
-            self.add(path, "REG-URL", f"host {host} is not one of Tencent's domains",
-                     "allowed: " + ", ".join(TRUSTED_DOMAINS) + " and their subdomains")
+            self.add(
+                path,
+                "REG-URL",
+                f"host {host} is not one of Tencent's domains",
+                "allowed: " + ", ".join(TRUSTED_DOMAINS) + " and their subdomains",
+            )
         elif hosts is not None and host not in hosts:
             self.add(path, "REG-URL", f"host {host} is not in allowed_hosts", "add it to allowed_hosts first")
         return host
@@ -146,8 +159,12 @@ class _Checker:
             self.add(path, "REG-URL", f"{str(value)[:60]!r} is not a host name", "e.g. cloud.tencent.com")
             return ""
         if not trusted(value):
-            self.add(path, "REG-URL", f"host {value} is not one of Tencent's domains",
-                     "allowed: " + ", ".join(TRUSTED_DOMAINS) + " and their subdomains")
+            self.add(
+                path,
+                "REG-URL",
+                f"host {value} is not one of Tencent's domains",
+                "allowed: " + ", ".join(TRUSTED_DOMAINS) + " and their subdomains",
+            )
         return value
 
     def contact_field(self, field: str, value: Any, path: strict_yaml.Path) -> None:
@@ -196,8 +213,12 @@ class _Checker:
             return
         for index, pattern in enumerate(value or []):
             if not isinstance(pattern, str) or not ROUTE_PATTERN_RE.match(pattern):
-                self.add((*path, index), "REG-PATH", f"{str(pattern)[:60]!r} is not a path pattern",
-                         "a plain path with <n> for a number, e.g. /partnersmgmt/announce/<n>")
+                self.add(
+                    (*path, index),
+                    "REG-PATH",
+                    f"{str(pattern)[:60]!r} is not a path pattern",
+                    "a plain path with <n> for a number, e.g. /partnersmgmt/announce/<n>",
+                )
 
 
 def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
@@ -218,8 +239,12 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
         entry = checker.mapping(entry, ("console", "routes", name))
         path = entry.get("path")
         if not isinstance(path, str) or not PATH_RE.match(path):
-            checker.add(("console", "routes", name, "path"), "REG-PATH", f"{str(path)[:60]!r} is not a plain path",
-                        "e.g. /partners/announce")
+            checker.add(
+                ("console", "routes", name, "path"),
+                "REG-PATH",
+                f"{str(path)[:60]!r} is not a plain path",
+                "e.g. /partners/announce",
+            )
         checker.title(entry.get("title"), ("console", "routes", name, "title"))
     checker.route_patterns(console.get("route_patterns"), ("console", "route_patterns"))
     docs = checker.mapping(data.get("docs"), ("docs",))
@@ -243,8 +268,12 @@ def check_registry(text: str, source: str) -> tuple[list[Finding], Any]:
         checker.add((unknown,), "REG-SHAPE", f"unknown section {unknown!r}")
     short = [*routes, *docs, *contacts]
     for name in sorted({n for n in short if short.count(n) > 1}):
-        checker.add(("docs", name) if name in docs else ("contacts", name), "REG-NAME",
-                    f"short name {name!r} is used by two sections", "give each link its own name")
+        checker.add(
+            ("docs", name) if name in docs else ("contacts", name),
+            "REG-NAME",
+            f"short name {name!r} is used by two sections",
+            "give each link its own name",
+        )
     return sorted(checker.problems), data
 
 

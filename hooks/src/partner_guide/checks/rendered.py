@@ -39,8 +39,11 @@ def render_page(text: str, path: str, registry: Registry, markdown: MarkdownConf
     lang = language_of(path)
     names, configs = markdown
     context = PageContext(path, text, offset + 1, registry)
-    configs = {**configs, EXTENSION: {**configs.get(EXTENSION, {}), "lang": lang},
-               PAGE_EXTENSION: {**configs.get(PAGE_EXTENSION, {}), "lang": lang, "context": context}}
+    configs = {
+        **configs,
+        EXTENSION: {**configs.get(EXTENSION, {}), "lang": lang},
+        PAGE_EXTENSION: {**configs.get(PAGE_EXTENSION, {}), "lang": lang, "context": context},
+    }
     md = python_markdown.Markdown(extensions=names, extension_configs=configs)
     html = md.convert(body)
     return Rendered(html, list(getattr(md, "findings", [])), getattr(md, "page_model", None) or PageModel(path))

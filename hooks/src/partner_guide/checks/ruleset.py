@@ -82,8 +82,13 @@ def audit(html: str, tree: PageTree, sanitize: bool = True, cache: Path | None =
         try:
             return rule(tree)
         except Exception as error:  # noqa: BLE001 - reported, never swallowed
-            result.groups.append([Issue("CHECK-CRASH", f"{getattr(rule, '__name__', rule)} failed: {error!r}",
-                                        (), CRASH_HINT, at=(1, 1))])
+            result.groups.append(
+                [
+                    Issue(
+                        "CHECK-CRASH", f"{getattr(rule, '__name__', rule)} failed: {error!r}", (), CRASH_HINT, at=(1, 1)
+                    )
+                ]
+            )
             return None
 
     links = run(link_issues)
@@ -104,6 +109,15 @@ def audit(html: str, tree: PageTree, sanitize: bool = True, cache: Path | None =
     # its own (checks/svg.py), and one that holds more than a drawing may is left out.
     result.html = attach_drawings(result.html, tree.url, cache)
     if not sanitize:
-        result.groups.append([Issue("SAFE-UNSANITIZED", "published without the sanitizer (sanitize: false)", (),
-                                    "it is for the tests of the Content-Security-Policy only", at=(1, 1))])
+        result.groups.append(
+            [
+                Issue(
+                    "SAFE-UNSANITIZED",
+                    "published without the sanitizer (sanitize: false)",
+                    (),
+                    "it is for the tests of the Content-Security-Policy only",
+                    at=(1, 1),
+                )
+            ]
+        )
     return result

@@ -35,22 +35,99 @@ from .findings import Finding
 SVG_NS = "http://www.w3.org/2000/svg"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
-SVG_TAGS = frozenset({
-    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polygon", "polyline", "text", "tspan",
-    "defs", "marker", "style", "filter", "feDropShadow", "feGaussianBlur", "feOffset", "feFlood",
-    "feComposite", "feMerge", "feMergeNode", "foreignObject", "title", "desc", "clipPath", "linearGradient",
-    "radialGradient", "stop",
-})
+SVG_TAGS = frozenset(
+    {
+        "svg",
+        "g",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polygon",
+        "polyline",
+        "text",
+        "tspan",
+        "defs",
+        "marker",
+        "style",
+        "filter",
+        "feDropShadow",
+        "feGaussianBlur",
+        "feOffset",
+        "feFlood",
+        "feComposite",
+        "feMerge",
+        "feMergeNode",
+        "foreignObject",
+        "title",
+        "desc",
+        "clipPath",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+    }
+)
 LABEL_TAGS = frozenset({"div", "span", "p", "br", "b", "i", "em", "strong"})  # HTML in a foreignObject label
-ATTRIBUTES = frozenset({
-    "id", "class", "style", "transform", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
-    "dx", "dy", "width", "height", "points", "viewBox", "xmlns", "role", "aria-roledescription",
-    "aria-labelledby", "aria-describedby", "aria-label", "fill", "stroke", "stroke-width", "opacity",
-    "marker-end", "marker-start", "markerHeight", "markerWidth", "markerUnits", "orient", "refX", "refY",
-    "stdDeviation", "flood-color", "flood-opacity", "text-anchor", "dominant-baseline", "alignment-baseline",
-    "font-size", "font-family", "font-weight", "clip-path", "filter", "offset", "stop-color", "gradientUnits",
-    "preserveAspectRatio",
-})
+ATTRIBUTES = frozenset(
+    {
+        "id",
+        "class",
+        "style",
+        "transform",
+        "d",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "dx",
+        "dy",
+        "width",
+        "height",
+        "points",
+        "viewBox",
+        "xmlns",
+        "role",
+        "aria-roledescription",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-label",
+        "fill",
+        "stroke",
+        "stroke-width",
+        "opacity",
+        "marker-end",
+        "marker-start",
+        "markerHeight",
+        "markerWidth",
+        "markerUnits",
+        "orient",
+        "refX",
+        "refY",
+        "stdDeviation",
+        "flood-color",
+        "flood-opacity",
+        "text-anchor",
+        "dominant-baseline",
+        "alignment-baseline",
+        "font-size",
+        "font-family",
+        "font-weight",
+        "clip-path",
+        "filter",
+        "offset",
+        "stop-color",
+        "gradientUnits",
+        "preserveAspectRatio",
+    }
+)
 DATA_ATTR_RE = re.compile(r"^data-[a-z][a-z0-9-]{0,30}$")
 URL_RE = re.compile(r"url\(\s*['\"]?(?P<target>[^)'\"]*)", re.I)  # url(…) in a style or attribute
 FRAGMENT_RE = re.compile(r"^#[A-Za-z0-9_\-:.]{1,200}$")
@@ -81,8 +158,12 @@ def check_svg(text: str, path: str) -> list[Finding]:
     declaration = DECLARATION_RE.search(text)
     if declaration:
         before = text[: declaration.start()]
-        problem(before.count("\n") + 1, declaration.start() - before.rfind("\n"), "SVG-XML",
-                "a DOCTYPE, entity, CDATA section or processing instruction")
+        problem(
+            before.count("\n") + 1,
+            declaration.start() - before.rfind("\n"),
+            "SVG-XML",
+            "a DOCTYPE, entity, CDATA section or processing instruction",
+        )
         return problems
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     stack: list[tuple[str, str]] = []  # (namespace, name)

@@ -33,8 +33,8 @@ import yaml
 from .. import REPO_ROOT
 from ..languages import LANGS, language_of
 from ..site import search_text
-from .findings import Finding
 from ..strict_yaml import PARSER
+from .findings import Finding
 from .frontmatter import read_front_matter, split_lines
 
 SYNONYMS_PATH = REPO_ROOT / "hooks" / "synonyms.yml"
@@ -98,8 +98,9 @@ def parse_synonyms(source: str, path: str) -> tuple[list[Synonym], list[Finding]
     for lang_node, table in _pairs(root, path, findings):
         lang = _scalar(lang_node)
         if lang not in LANGS:
-            findings.append(Finding(path, *_at(lang_node), FORMAT, f"unknown language {lang!r}",
-                                    f"use one of {', '.join(LANGS)}"))
+            findings.append(
+                Finding(path, *_at(lang_node), FORMAT, f"unknown language {lang!r}", f"use one of {', '.join(LANGS)}")
+            )
             continue
         if not isinstance(table, yaml.MappingNode):
             findings.append(Finding(path, *_at(table), FORMAT, f"{lang}: expected a mapping of words", SHAPE))
@@ -108,8 +109,9 @@ def parse_synonyms(source: str, path: str) -> tuple[list[Synonym], list[Finding]
             target = _scalar(target_node)
             words = [_scalar(w) for w in words_node.value] if isinstance(words_node, yaml.SequenceNode) else [None]
             if target is None or not words or None in words:
-                findings.append(Finding(path, *_at(target_node), FORMAT,
-                                        f"{lang}: expected a word and a list of words", SHAPE))
+                findings.append(
+                    Finding(path, *_at(target_node), FORMAT, f"{lang}: expected a word and a list of words", SHAPE)
+                )
                 continue
             entries.append(Synonym(lang, target, tuple(w for w in words if w is not None), *_at(target_node)))
     return entries, findings
@@ -121,7 +123,7 @@ def _searchable(text: str) -> str | None:
     search = front.safe_meta.get("search")
     if isinstance(search, dict) and search.get("exclude"):
         return None
-    return "\n".join(split_lines(text.removeprefix("\ufeff"))[front.lines:])
+    return "\n".join(split_lines(text.removeprefix("\ufeff"))[front.lines :])
 
 
 def _used(target: str, compact_text: str, page_keys: set[str]) -> bool:
@@ -145,10 +147,17 @@ def check_synonyms(source: str, path: str, pages: Mapping[str, str]) -> list[Fin
     keys = {lang: set(search_text.keys(found)) for lang, found in joined.items()}
     for entry in entries:
         if not _used(entry.target, compact[entry.lang], keys[entry.lang]):
-            findings.append(Finding(path, entry.line, entry.col, UNUSED,
-                                    f"{entry.lang}: '{entry.target}' is on no page of this edition, "
-                                    f"so {', '.join(entry.words)} would find nothing",
-                                    "point the synonyms at a word the pages use, spelled as they spell it"))
+            findings.append(
+                Finding(
+                    path,
+                    entry.line,
+                    entry.col,
+                    UNUSED,
+                    f"{entry.lang}: '{entry.target}' is on no page of this edition, "
+                    f"so {', '.join(entry.words)} would find nothing",
+                    "point the synonyms at a word the pages use, spelled as they spell it",
+                )
+            )
     return sorted(set(findings))
 
 

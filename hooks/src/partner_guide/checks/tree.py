@@ -63,8 +63,12 @@ class PageTree:
             parent = node.parent
             if any(ancestor.tag in skip for ancestor in ancestors(parent)):
                 continue
-            if in_code and parent is not None and parent.tag in ("code", "kbd", "samp") and \
-                    any(ancestor.tag == "pre" for ancestor in ancestors(parent)):
+            if (
+                in_code
+                and parent is not None
+                and parent.tag in ("code", "kbd", "samp")
+                and any(ancestor.tag == "pre" for ancestor in ancestors(parent))
+            ):
                 continue
             yield parent, node.text_content or ""
 

@@ -38,8 +38,10 @@ def mismatches(written_for: dict[str, tuple[str, ...]], module: str) -> list[str
         except metadata.PackageNotFoundError:
             installed = "not installed"
         if installed not in versions:
-            problems.append(f"{module} was written for {distribution} {' or '.join(versions)}, "
-                            f"but {installed} is installed: review it before upgrading")
+            problems.append(
+                f"{module} was written for {distribution} {' or '.join(versions)}, "
+                f"but {installed} is installed: review it before upgrading"
+            )
     return problems
 
 
@@ -48,7 +50,6 @@ def check_versions() -> None:
     from . import i18n_plugin, material, material_search, mkdocs_build, mkdocs_markdown, mkdocs_serve, python_markdown
 
     modules = (material, material_search, i18n_plugin, mkdocs_build, mkdocs_markdown, mkdocs_serve, python_markdown)
-    problems = [line for module in modules
-                for line in mismatches(module.WRITTEN_FOR, module.__name__)]
+    problems = [line for module in modules for line in mismatches(module.WRITTEN_FOR, module.__name__)]
     if problems:
         raise VersionChanged("; ".join(problems))

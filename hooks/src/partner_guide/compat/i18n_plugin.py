@@ -68,4 +68,4 @@ def reset_switcher_to_home_pages(config: Any) -> None:
     # Jinja's `config.extra.alternate` reads the attribute first.
     alternate = deepcopy(i18n.extra_alternate)
     config.extra["alternate"] = alternate
-    setattr(config.extra, "alternate", alternate)
+    config.extra.alternate = alternate

@@ -47,8 +47,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.ScalarNode | yaml.SequenceNode | ya
 
 def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if not suffix.startswith(PYTHON_NAME_MODULES):
-        raise yaml.constructor.ConstructorError(None, None, f"!!python/name:{suffix} is not a Markdown helper",
-                                                node.start_mark)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"!!python/name:{suffix} is not a Markdown helper", node.start_mark
+        )
     module, _, name = suffix.rpartition(".")
     return getattr(importlib.import_module(module), name)
 

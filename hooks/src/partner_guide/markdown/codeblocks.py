@@ -80,7 +80,7 @@ def codeblock_at(lines: list[str], index: int) -> tuple[str, str, list[str], int
             colons = DX_COLONS_RE.match(lines[close])
             if close == start or colons is None or colons.group("rest"):
                 return None
-            return prefix, _fence_lang(opener.group("rest")), lines[start + 1:close], end + 1
+            return prefix, _fence_lang(opener.group("rest")), lines[start + 1 : close], end + 1
         if DX_CODEBLOCK_OPEN_RE.match(lines[end]):
             return None
     return None
@@ -186,7 +186,11 @@ def find_code_blocks(lines: list[str], start: int = 0) -> list[Fence]:
             level = cws.count(">")
             blank = (cws + content).strip() == "" if not quote_level else content == ""
             if quote_level:
-                if level > quote_level or (blank is False and len(cws) < width) or (empty and level < quote_level and not blank):
+                if (
+                    level > quote_level
+                    or (blank is False and len(cws) < width)
+                    or (empty and level < quote_level and not blank)
+                ):
                     break
             elif level:
                 break
@@ -194,8 +198,11 @@ def find_code_blocks(lines: list[str], start: int = 0) -> list[Fence]:
                 break
             if blank:
                 empty += 1
-            elif content.startswith(fence) and content[len(fence):].strip(" \t") == "" and \
-                    (quote_level or not content.startswith((" ", "\t"))):
+            elif (
+                content.startswith(fence)
+                and content[len(fence) :].strip(" \t") == ""
+                and (quote_level or not content.startswith((" ", "\t")))
+            ):
                 closed = True
                 break
             else:

@@ -25,7 +25,12 @@ from typing import TypeVar
 from . import syntax
 from .codeblocks import code_line_indices, codeblock_at, find_code_blocks
 from .syntax import (
-    DX_ALERT_CLOSE_RE, DX_ALERT_OPEN_RE, DX_ATTR_RE, DX_COLONS_RE, DX_TABS_CLOSE_RE, DX_TABS_OPEN_RE,
+    DX_ALERT_CLOSE_RE,
+    DX_ALERT_OPEN_RE,
+    DX_ATTR_RE,
+    DX_COLONS_RE,
+    DX_TABS_CLOSE_RE,
+    DX_TABS_OPEN_RE,
 )
 
 STX, ETX = "\x02", "\x03"  # Python-Markdown's placeholder marks: stripped from every source
@@ -69,7 +74,7 @@ def convert_dx_codeblocks(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     for block in blocks:
-        out.extend(lines[index:block.start])
+        out.extend(lines[index : block.start])
         found = codeblock_at(lines, block.start)
         if found is None:
             raise ValueError(f"line {block.start + 1}: no <dx-codeblock> where find_code_blocks found one")
@@ -132,7 +137,7 @@ def _tabs_at(lines: list[str], index: int, code: set[int]) -> tuple[list[str], i
     title: str | None = None
     for position in range(index + 1, len(lines)):
         line = lines[position]
-        body = _with_prefix(line, prefix)[len(prefix):]
+        body = _with_prefix(line, prefix)[len(prefix) :]
         if position not in code:
             if DX_TABS_CLOSE_RE.match(line):
                 return out + [""], position + 1
@@ -177,7 +182,7 @@ def alert_at(lines: list[str], index: int, code: set[int]) -> tuple[tuple[str, s
             if closed := DX_ALERT_CLOSE_RE.match(lines[end]):
                 if closed.group("before").strip(" >"):
                     body.append(closed.group("before"))
-                return (prefix, kind, title, [_with_prefix(b, prefix)[len(prefix):] for b in body]), end + 1
+                return (prefix, kind, title, [_with_prefix(b, prefix)[len(prefix) :] for b in body]), end + 1
             if DX_ALERT_OPEN_RE.match(lines[end]):
                 return None
         body.append(lines[end])
@@ -192,7 +197,10 @@ def marker_line(kind: str, prefix: str = "") -> str:
 
 def quote_block(prefix: str, kind: str, body: list[str], token: str = "") -> list[str]:
     """A marker block of `kind` with `body` quoted under it."""
-    return [marker_line(kind, prefix) + token, *(f"{prefix}> {text}" if text.strip() else f"{prefix}>" for text in body)]
+    return [
+        marker_line(kind, prefix) + token,
+        *(f"{prefix}> {text}" if text.strip() else f"{prefix}>" for text in body),
+    ]
 
 
 def convert_dx_alerts(lines: list[str], titles: list[str]) -> list[str]:

@@ -102,8 +102,9 @@ class TreeNotes(Treeprocessor):
         for element in root.iter():
             kind = (element.get("class") or "").split()
             if element.tag == "div" and "admonition" in kind and id(element) not in boxes:
-                notes.admonitions.append(("!!!", kind[1] if len(kind) > 1 else "", len(element) <= 1,
-                                          _open_fence(element)))
+                notes.admonitions.append(
+                    ("!!!", kind[1] if len(kind) > 1 else "", len(element) <= 1, _open_fence(element))
+                )
             elif element.tag == "details":
                 notes.admonitions.append(("???", kind[0] if kind else "", len(element) <= 1, _open_fence(element)))
             if element.tag in HEADINGS and element.get("id") is not None:
@@ -111,8 +112,9 @@ class TreeNotes(Treeprocessor):
             elif element.tag == "a" and element.get("href"):
                 notes.links.append(element.get("href") or "")
         state = self.md.page_state  # type: ignore[attr-defined]
-        state.untitled = {id(e): "".join(e.itertext()).strip() for e in root.iter()
-                          if e.tag in HEADINGS and e.get("id") is None}
+        state.untitled = {
+            id(e): "".join(e.itertext()).strip() for e in root.iter() if e.tag in HEADINGS and e.get("id") is None
+        }
 
 
 def _open_fence(box: etree.Element) -> bool:
@@ -166,22 +168,41 @@ class PageAudit(Postprocessor):
         context = state.context
         if not state.tree_done:
             return text  # the toc extension runs the postprocessors on its own table of contents: not the page
-        defined = {name: url for name, (url, _) in self.md.references.items()
-                   if state.registry.links.get(name) is None or state.registry.links[name].url != url}
+        defined = {
+            name: url
+            for name, (url, _) in self.md.references.items()
+            if state.registry.links.get(name) is None or state.registry.links[name].url != url
+        }
         state.notes.definitions = defined
         tencent = getattr(self.md, "tencent_notes", None)
         if tencent is not None:
             state.notes.tencent_ids, state.notes.quote_markers = tencent.ids, tencent.markers
         source = context.text or state.markdown
         body_line = context.body_line if context.text else 1
-        result = audit(text, PageTree(None, context.path, context.url, self.lang, state.registry, state.notes,
-                                      state.markdown, source, body_line, links_from=context.links_from),
-                       sanitize=self.sanitize, cache=context.diagram_cache)
+        result = audit(
+            text,
+            PageTree(
+                None,
+                context.path,
+                context.url,
+                self.lang,
+                state.registry,
+                state.notes,
+                state.markdown,
+                source,
+                body_line,
+                links_from=context.links_from,
+            ),
+            sanitize=self.sanitize,
+            cache=context.diagram_cache,
+        )
         if context.inform is not None:
             for number in result.undrawn:
                 # Information, not a warning: the diagram renders in the browser, and CI draws it before publishing.
-                context.inform(f"{context.path}: diagram {number} has no drawing of its current source yet; "
-                               "readers' browsers draw it (CI draws it before publishing; `make diagrams` commits one)")
+                context.inform(
+                    f"{context.path}: diagram {number} has no drawing of its current source yet; "
+                    "readers' browsers draw it (CI draws it before publishing; `make diagrams` commits one)"
+                )
         findings = sorted(set(result.findings(source, body_line)))
         self.md.findings = findings  # type: ignore[attr-defined]
         self.md.page_model = result.model(source, body_line)  # type: ignore[attr-defined]

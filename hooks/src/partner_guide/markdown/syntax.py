@@ -33,9 +33,33 @@ from ..ui import admonition_title
 # box titled 重要 / Important, which keeps it apart from a warning. The
 # titles per language are in ui.py.
 TYPES = (
-    "note", "tip", "hint", "important", "warning", "attention", "caution", "danger", "error", "abstract",
-    "summary", "tldr", "info", "todo", "success", "check", "done", "question", "help", "faq", "failure",
-    "fail", "missing", "bug", "example", "quote", "cite",
+    "note",
+    "tip",
+    "hint",
+    "important",
+    "warning",
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "abstract",
+    "summary",
+    "tldr",
+    "info",
+    "todo",
+    "success",
+    "check",
+    "done",
+    "question",
+    "help",
+    "faq",
+    "failure",
+    "fail",
+    "missing",
+    "bug",
+    "example",
+    "quote",
+    "cite",
 )
 MATERIAL_TYPE = {"important": "info"}
 TENCENT_TYPES = {"?": "note", "!": "warning"}
@@ -44,9 +68,20 @@ TENCENT_TYPES = {"?": "note", "!": "warning"}
 GITHUB_TYPES = {"note": "note", "tip": "tip", "important": "important", "warning": "warning", "caution": "danger"}
 # `>**说明：**` bold labels (Tencent pages written before the markers existed).
 LABEL_TYPES = {
-    "说明": "note", "注意": "warning", "警告": "danger", "提示": "tip", "重要": "important",
-    "note": "note", "notes": "note", "tip": "tip", "tips": "tip", "notice": "warning",
-    "warning": "warning", "caution": "warning", "danger": "danger", "important": "important",
+    "说明": "note",
+    "注意": "warning",
+    "警告": "danger",
+    "提示": "tip",
+    "重要": "important",
+    "note": "note",
+    "notes": "note",
+    "tip": "tip",
+    "tips": "tip",
+    "notice": "warning",
+    "warning": "warning",
+    "caution": "warning",
+    "danger": "danger",
+    "important": "important",
 }
 # <dx-alert infotype="…">: the 说明, 注意 and 警告 boxes of Tencent's docs centre.
 DX_ALERT_TYPES = {"explain": "note", "notice": "warning", "alarm": "danger", "warning": "warning", "tip": "tip"}
@@ -72,7 +107,7 @@ def strip_quote(line: str, any_indent: bool = False) -> str | None:
     match = (QUOTE_ANY_INDENT_RE if any_indent else QUOTE_RE).match(line)
     if not match:
         return None
-    return "" if line.strip() == ">" else line[match.end():]
+    return "" if line.strip() == ">" else line[match.end() :]
 
 
 @dataclass(frozen=True)
@@ -111,12 +146,18 @@ def marker_of(content: str) -> Marker | None:
         return Marker("tencent", TENCENT_TYPES[mark], ">" + mark, match.group("text"), 0)
     if match := GITHUB_MARK_RE.match(content):
         written = match.group("type").lower()
-        return Marker("github", GITHUB_TYPES.get(written, written), f"[!{match.group('type')}]",
-                      match.group("text"), 2, written in GITHUB_TYPES)
+        return Marker(
+            "github",
+            GITHUB_TYPES.get(written, written),
+            f"[!{match.group('type')}]",
+            match.group("text"),
+            2,
+            written in GITHUB_TYPES,
+        )
     if match := LABEL_MARK_RE.match(content):
         kind = LABEL_TYPES.get(match.group("label").lower())
         if kind:
-            return Marker("label", kind, content[:match.start("text")].rstrip(), match.group("text"), 2)
+            return Marker("label", kind, content[: match.start("text")].rstrip(), match.group("text"), 2)
     return None
 
 
@@ -156,7 +197,8 @@ def split_quote_region(texts: list[str], any_indent: bool, first_any: bool = Fal
                 current.end = index
                 continue
             if (not has_body or current.list_mode) and (
-                    is_list_item(line) or (current.list_mode and line.startswith("  "))):
+                is_list_item(line) or (current.list_mode and line.startswith("  "))
+            ):
                 current.list_mode = True
                 index += 1
                 current.end = index
@@ -178,8 +220,10 @@ def split_quote_region(texts: list[str], any_indent: bool, first_any: bool = Fal
         index += 1
     for segment in segments:
         if segment.marker is None:
-            quoted = all(strip_quote(texts[i], any_indent and (i > 0 or first_any)) is not None
-                         for i in range(segment.start, segment.end))
+            quoted = all(
+                strip_quote(texts[i], any_indent and (i > 0 or first_any)) is not None
+                for i in range(segment.start, segment.end)
+            )
             contents = segment_lines(texts, segment, any_indent, first_any)
             inner = [strip_quote(content) for content in contents]
             first = marker_of(inner[0]) if inner and inner[0] is not None else None
@@ -283,7 +327,11 @@ def table_under_text(lines: Lines) -> tuple[int, int] | None:
     runs while its lines hold a `|`.
     """
     for index in range(1, len(lines) - 1):
-        if "|" in lines[index] and not lines[index].startswith("    ") and is_table_start(lines[index], lines[index + 1]):
+        if (
+            "|" in lines[index]
+            and not lines[index].startswith("    ")
+            and is_table_start(lines[index], lines[index + 1])
+        ):
             end = index + 2
             while end < len(lines) and "|" in lines[end]:
                 end += 1
@@ -362,8 +410,13 @@ def is_cjk(char: str) -> bool:
     if not char:
         return False
     code = ord(char)
-    return (0x3000 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FA1F)
+    return (
+        0x3000 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x2FA1F
+    )
 
 
 INLINE_LINK_SRC_RE = re.compile(r"!?\[(?P<text>[^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")  # [t](url), [t][name]

@@ -103,8 +103,13 @@ class TencentQuoteProcessor(BlockQuoteProcessor):
     def _list_item_parent(self, parent: etree.Element, block: str) -> etree.Element | None:
         """The last list item, for a quote indented under a list after a blank line."""
         sibling = self.lastChild(parent)
-        if parent.tag == "li" or not block.startswith(" ") or sibling is None or \
-                sibling.tag not in ("ol", "ul") or not len(sibling):
+        if (
+            parent.tag == "li"
+            or not block.startswith(" ")
+            or sibling is None
+            or sibling.tag not in ("ol", "ul")
+            or not len(sibling)
+        ):
             return None
         item = sibling[-1]
         if item.text:
@@ -140,8 +145,9 @@ class TencentQuoteProcessor(BlockQuoteProcessor):
         if marker is None or segment.collapse:
             return
         empty = not marker.text.strip() and not any(line.strip() for line in body[1:])
-        notes(self.parser.md).markers.append((marker.written, marker.known and segment.marker is not None, empty,
-                                              marker.col))
+        notes(self.parser.md).markers.append(
+            (marker.written, marker.known and segment.marker is not None, empty, marker.col)
+        )
 
     def render(self, parent: etree.Element, segment: syntax.Segment, body: list[str]) -> None:
         if segment.collapse:
@@ -150,14 +156,18 @@ class TencentQuoteProcessor(BlockQuoteProcessor):
             return
         if segment.marker is None:
             sibling = self.lastChild(parent)
-            box = sibling if sibling is not None and sibling.tag == "blockquote" else etree.SubElement(parent, "blockquote")
+            box = (
+                sibling
+                if sibling is not None and sibling.tag == "blockquote"
+                else etree.SubElement(parent, "blockquote")
+            )
         else:
             material, title = syntax.localized(segment.marker.kind, self.lang)
             body = [segment.marker.text, *body[1:]]
             if token := dx.TITLE_TOKEN_RE.match(body[0]):
                 position = int(token.group("index"))
                 title = self.titles[position] if position < len(self.titles) else title
-                body[0] = body[0][token.end():]
+                body[0] = body[0][token.end() :]
             if not body[0].strip():
                 body = body[1:]
             box = etree.SubElement(parent, "div")
@@ -190,8 +200,6 @@ class TencentUListProcessor(UListProcessor):
 
     def get_items(self, block: str) -> list[str]:
         return super().get_items(syntax.nest_by_indentation(block))
-
-
 
 
 class IndentedListProcessor(BlockProcessor):
@@ -266,8 +274,10 @@ class IdAnchorTreeprocessor(Treeprocessor):
                         if anchor.get(ANCHOR_ATTR) is not None:
                             fixed = syntax.ascii_id(anchor.get("id") or "")
                             title = "".join(anchor.itertext()).strip() or fixed
-                            kinds[id(anchor)] = (f"Tencent heading anchor (id:{anchor.get('id')})",
-                                                 f"write {'#' * int(child.tag[1])} {title} {{#{fixed}}}")
+                            kinds[id(anchor)] = (
+                                f"Tencent heading anchor (id:{anchor.get('id')})",
+                                f"write {'#' * int(child.tag[1])} {title} {{#{fixed}}}",
+                            )
                     self._heading(child, kinds)
                 elif child.tag == "p" and (bare := self._bare(child)) is not None:
                     anchor = bare
@@ -275,9 +285,12 @@ class IdAnchorTreeprocessor(Treeprocessor):
                     fixed = syntax.ascii_id(anchor.get("id") or "")
                     heading = following if following is not None and following.tag in HEADINGS else None
                     title = ATTRS_AT_END_RE.sub("", "".join(heading.itertext())) if heading is not None else ""
-                    kinds[id(anchor)] = (f"Tencent anchor [](id:{anchor.get('id')})",
-                                         f"delete this line and end the next heading ({title}) with {{#{fixed}}}"
-                                         if heading is not None else f'write <a id="{fixed}"></a>')
+                    kinds[id(anchor)] = (
+                        f"Tencent anchor [](id:{anchor.get('id')})",
+                        f"delete this line and end the next heading ({title}) with {{#{fixed}}}"
+                        if heading is not None
+                        else f'write <a id="{fixed}"></a>',
+                    )
                     self._note(anchor, kinds)
                     if heading is not None and "id" not in heading.attrib:
                         heading.set("id", _anchor_id(anchor))
@@ -285,8 +298,10 @@ class IdAnchorTreeprocessor(Treeprocessor):
         for anchor in root.iter("a"):
             if anchor.get(ANCHOR_ATTR) is not None and id(anchor) not in kinds:
                 fixed = syntax.ascii_id(anchor.get("id") or "")
-                kinds[id(anchor)] = (f"Tencent anchor (id:{anchor.get('id')})",
-                                     f'write <a id="{fixed}"></a>{"".join(anchor.itertext())}')
+                kinds[id(anchor)] = (
+                    f"Tencent anchor (id:{anchor.get('id')})",
+                    f'write <a id="{fixed}"></a>{"".join(anchor.itertext())}',
+                )
                 self._note(anchor, kinds)
         for anchor in root.iter("a"):
             anchor.attrib.pop(ANCHOR_ATTR, None)
@@ -303,7 +318,12 @@ class IdAnchorTreeprocessor(Treeprocessor):
         if (paragraph.text or "").strip() or len(paragraph) != 1:
             return None
         anchor = paragraph[0]
-        if anchor.tag != "a" or anchor.get(ANCHOR_ATTR) is None or (anchor.text or "").strip() or (anchor.tail or "").strip():
+        if (
+            anchor.tag != "a"
+            or anchor.get(ANCHOR_ATTR) is None
+            or (anchor.text or "").strip()
+            or (anchor.tail or "").strip()
+        ):
             return None
         return anchor
 
@@ -379,8 +399,12 @@ def _is_label_line(atoms: list[Atom]) -> bool:
     """The line is one bold element, optionally followed by a colon."""
     elements = [a for a in atoms if not isinstance(a, str)]
     texts = "".join(a for a in atoms if isinstance(a, str)).strip()
-    return len(elements) == 1 and elements[0].tag in ("strong", "b") and texts in ("", ":", "：") \
+    return (
+        len(elements) == 1
+        and elements[0].tag in ("strong", "b")
+        and texts in ("", ":", "：")
         and isinstance(atoms[0], etree.Element)
+    )
 
 
 RAW_PLACEHOLDER_RE = re.compile(f"{util.STX}wzxhzdk:(?P<index>[0-9]+){util.ETX}[ \t]*$")  # raw HTML at a line end
@@ -403,8 +427,11 @@ class LineBreakTreeprocessor(Treeprocessor):
             return last.tag == "br"
         match = RAW_PLACEHOLDER_RE.search(last or "")
         blocks = self.md.htmlStash.rawHtmlBlocks
-        return match is not None and int(match.group("index")) < len(blocks) and \
-            bool(BR_RE.match(str(blocks[int(match.group("index"))]).strip()))
+        return (
+            match is not None
+            and int(match.group("index")) < len(blocks)
+            and bool(BR_RE.match(str(blocks[int(match.group("index"))]).strip()))
+        )
 
     def _break(self, element: etree.Element) -> None:
         atoms = _atoms(element)
@@ -417,9 +444,11 @@ class LineBreakTreeprocessor(Treeprocessor):
         if len(lines) < 2:
             return
         breaks = []
-        for before, after in zip(lines, lines[1:]):
-            breaks.append(not self._ends_with_break(before) and
-                          syntax.breaks_between(_visible(before), _visible(after), _is_label_line(before)))
+        for before, after in zip(lines, lines[1:], strict=False):
+            breaks.append(
+                not self._ends_with_break(before)
+                and syntax.breaks_between(_visible(before), _visible(after), _is_label_line(before))
+            )
         if not any(breaks):
             return
         element.text = None

@@ -30,26 +30,116 @@ import re
 
 # Elements removed together with everything inside them: their content is
 # code, or a document of its own, never text for the reader.
-DROP_WITH_CONTENT = frozenset({
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "svg", "math", "textarea", "select", "option", "title", "xmp", "noembed", "noframes", "plaintext",
-    "head", "meta", "link", "base", "audio", "video", "canvas", "portal", "dialog",
-})
+DROP_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "option",
+        "title",
+        "xmp",
+        "noembed",
+        "noframes",
+        "plaintext",
+        "head",
+        "meta",
+        "link",
+        "base",
+        "audio",
+        "video",
+        "canvas",
+        "portal",
+        "dialog",
+    }
+)
 
-ADMONITION_TYPES = frozenset({
-    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
-    "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
-    "danger", "error", "bug", "example", "quote", "cite",
-})
+ADMONITION_TYPES = frozenset(
+    {
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    }
+)
 ADMONITION_MODIFIERS = frozenset({"inline", "end"})
 
 # tag -> attributes allowed on it (besides GLOBAL_ATTRIBUTES)
 ATTRIBUTES: dict[str, frozenset[str]] = {
-    **{tag: frozenset() for tag in (
-        "p", "br", "hr", "blockquote", "ul", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
-        "tr", "caption", "pre", "code", "em", "strong", "b", "i", "s", "del", "ins", "mark", "sub", "sup",
-        "small", "kbd", "q", "cite", "var", "samp", "summary", "figure", "figcaption",
-    )},
+    **{
+        tag: frozenset()
+        for tag in (
+            "p",
+            "br",
+            "hr",
+            "blockquote",
+            "ul",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "caption",
+            "pre",
+            "code",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "s",
+            "del",
+            "ins",
+            "mark",
+            "sub",
+            "sup",
+            "small",
+            "kbd",
+            "q",
+            "cite",
+            "var",
+            "samp",
+            "summary",
+            "figure",
+            "figcaption",
+        )
+    },
     **{f"h{level}": frozenset() for level in range(1, 7)},
     "ol": frozenset({"start"}),
     "th": frozenset({"style"}),
@@ -68,11 +158,25 @@ TAGS = frozenset(ATTRIBUTES)
 
 # class tokens allowed per tag: fixed names, and patterns
 CLASSES: dict[str, frozenset[str]] = {
-    "div": frozenset({
-        "admonition", *ADMONITION_TYPES, *ADMONITION_MODIFIERS, "highlight", "diagram", "diagram--lr",
-        "diagram--td", "diagram--drawn", "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block",
-        "grid", "cards",
-    }),
+    "div": frozenset(
+        {
+            "admonition",
+            *ADMONITION_TYPES,
+            *ADMONITION_MODIFIERS,
+            "highlight",
+            "diagram",
+            "diagram--lr",
+            "diagram--td",
+            "diagram--drawn",
+            "tabbed-set",
+            "tabbed-alternate",
+            "tabbed-labels",
+            "tabbed-content",
+            "tabbed-block",
+            "grid",
+            "cards",
+        }
+    ),
     "details": frozenset({*ADMONITION_TYPES, *ADMONITION_MODIFIERS}),
     "p": frozenset({"admonition-title"}),
     "a": frozenset({"headerlink"}),

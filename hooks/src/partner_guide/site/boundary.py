@@ -50,10 +50,31 @@ URL_EDGES = "".join(chr(code) for code in range(0x21))  # and C0 controls and sp
 RELATIVE_RE = re.compile(r"^[A-Za-z0-9._~/%?&=+:@!$,;*()#-]*$")  # a path, query or fragment of the site (RFC 3986)
 LINK_HINT = "link to a page of the guide or to a registered short name such as [通知公告][announce]"
 # Elements that raw HTML opens and that only an explicit end tag closes.
-CONTAINERS = frozenset({
-    "div", "details", "summary", "table", "blockquote", "section", "article", "aside", "nav", "header",
-    "footer", "figure", "ul", "ol", "dl", "pre", "span", "a", "code", "em", "strong",
-})
+CONTAINERS = frozenset(
+    {
+        "div",
+        "details",
+        "summary",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "header",
+        "footer",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "pre",
+        "span",
+        "a",
+        "code",
+        "em",
+        "strong",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +91,12 @@ class UrlPolicy:
         return cls(
             registry=registry,
             chat_url=registry.assistant.url,
-            hosts=frozenset({*(urlsplit(link.url).hostname or "" for link in registry.docs.values()),
-                             *(host.lower() for host in registry.allowed_hosts)}),
+            hosts=frozenset(
+                {
+                    *(urlsplit(link.url).hostname or "" for link in registry.docs.values()),
+                    *(host.lower() for host in registry.allowed_hosts),
+                }
+            ),
             page_url=page_url,
         )
 
@@ -133,7 +158,10 @@ def _browser_url(value: str) -> str | None:
 def _same_chat(url: str, registered: str) -> bool:
     a, b = urlsplit(url), urlsplit(registered)
     return not a.fragment and (a.hostname, a.path, sorted(parse_qsl(a.query, keep_blank_values=True))) == (
-        b.hostname, b.path, sorted(parse_qsl(b.query, keep_blank_values=True)))
+        b.hostname,
+        b.path,
+        sorted(parse_qsl(b.query, keep_blank_values=True)),
+    )
 
 
 Removal = Issue  # what the sanitizer removes, placed like every finding
@@ -145,22 +173,35 @@ def decide(tag: str, name: str, value: str | None, policy: UrlPolicy) -> tuple[s
     name = name.lower()
     if name not in A.GLOBAL_ATTRIBUTES and name not in A.ATTRIBUTES.get(tag, ()):
         if name.startswith("on"):
-            return None, Removal("SAFE-EVENT", f"event-handler attribute {name}= on <{tag}>", (name,),
-                                 "remove it: pages carry no scripts")
-        return None, Removal("SAFE-ATTR", f"attribute {name}= is not allowed on <{tag}>", (name + "=", name),
-                             "remove the attribute")
+            return None, Removal(
+                "SAFE-EVENT",
+                f"event-handler attribute {name}= on <{tag}>",
+                (name,),
+                "remove it: pages carry no scripts",
+            )
+        return None, Removal(
+            "SAFE-ATTR", f"attribute {name}= is not allowed on <{tag}>", (name + "=", name), "remove the attribute"
+        )
     if name == "class":
         kept, removed = A.allowed_classes(tag, value)
         if removed:
-            removal = Removal("SAFE-CLASS", f"class {' '.join(removed)} is not allowed on <{tag}>", tuple(removed),
-                              "remove it: the classes the site styles are in partner_guide/site/allowlist.py")
+            removal = Removal(
+                "SAFE-CLASS",
+                f"class {' '.join(removed)} is not allowed on <{tag}>",
+                tuple(removed),
+                "remove it: the classes the site styles are in partner_guide/site/allowlist.py",
+            )
             return " ".join(kept) or None, removal
         return value, None
     if name == "id":
         if A.is_id(value):
             return value, None
-        return None, Removal("SAFE-ID", f"id {value[:40]!r} is not allowed", ("#" + value[:40], *_needles("id", value)),
-                             "use letters, digits and -, not starting with __, e.g. {#refund-destination}")
+        return None, Removal(
+            "SAFE-ID",
+            f"id {value[:40]!r} is not allowed",
+            ("#" + value[:40], *_needles("id", value)),
+            "use letters, digits and -, not starting with __, e.g. {#refund-destination}",
+        )
     rule, hint = "SAFE-ATTR", "remove the attribute"
     if name in ("href", "src"):
         problem = policy.href(value) if name == "href" else policy.src(value)
@@ -210,8 +251,9 @@ def parse(html: str) -> LexborNode | None:
     return LexborHTMLParser(f"<body>{html}</body>").body
 
 
-def judge(html: str, policy: UrlPolicy, body: LexborNode | None = None,
-          judged: frozenset[tuple[int, str]] = frozenset()) -> list[Removal]:
+def judge(
+    html: str, policy: UrlPolicy, body: LexborNode | None = None, judged: frozenset[tuple[int, str]] = frozenset()
+) -> list[Removal]:
     """Every element, attribute and class the sanitizer removes from `html`, in document order
     (`body`: `html` already parsed; `judged`: (element, attribute) addresses a page rule has reported: a link's
     address, an admonition's unknown type)."""
@@ -228,19 +270,33 @@ def judge(html: str, policy: UrlPolicy, body: LexborNode | None = None,
         tag = written.lower()
         if tag in A.DROP_WITH_CONTENT or tag not in A.TAGS:
             whole = tag in A.DROP_WITH_CONTENT
-            removals.append(Removal("SAFE-TAG", f"<{tag}> is not allowed" + (" (removed with its content)" * whole),
-                                    (f"<{written}", written), "remove it: pages use Markdown, and only the HTML "
-                                    "the site renders itself (partner_guide/site/allowlist.py)"))
+            removals.append(
+                Removal(
+                    "SAFE-TAG",
+                    f"<{tag}> is not allowed" + (" (removed with its content)" * whole),
+                    (f"<{written}", written),
+                    "remove it: pages use Markdown, and only the HTML "
+                    "the site renders itself (partner_guide/site/allowlist.py)",
+                )
+            )
             if whole:
                 continue
         else:
             attributes = node.attributes
             if tag == "input" and attributes.get("type") != "radio":
-                removals.append(Removal("SAFE-ATTR", "an <input> other than a tab's radio button", ("<input", "input"),
-                                        "remove it: pages have no forms"))
+                removals.append(
+                    Removal(
+                        "SAFE-ATTR",
+                        "an <input> other than a tab's radio button",
+                        ("<input", "input"),
+                        "remove it: pages have no forms",
+                    )
+                )
             for name, value in attributes.items():
                 removal = decide(tag, name, value, policy)[1]
-                if removal and not (removal.rule in ("SAFE-URL", "SAFE-CLASS") and (node.mem_id, name.lower()) in judged):
+                if removal and not (
+                    removal.rule in ("SAFE-URL", "SAFE-CLASS") and (node.mem_id, name.lower()) in judged
+                ):
                     removals.append(removal)
         stack.extend(reversed(_children(node)))
     return removals
@@ -285,15 +341,29 @@ def unclosed(html: str) -> list[Removal]:
     parser = _OpenElements()
     parser.feed(html)
     parser.close()
-    return [Removal("HTML-UNCLOSED", f"<{tag}> is never closed: the rest of the page shows as raw text",
-                    (f"<{tag}", tag), f"close it with </{tag}>") for tag in parser.stack[:1]]
+    return [
+        Removal(
+            "HTML-UNCLOSED",
+            f"<{tag}> is never closed: the rest of the page shows as raw text",
+            (f"<{tag}", tag),
+            f"close it with </{tag}>",
+        )
+        for tag in parser.stack[:1]
+    ]
 
 
-def check_page(html: str, policy: UrlPolicy, body: LexborNode | None = None,
-               judged: frozenset[tuple[int, str]] = frozenset()) -> Judgement:
+def check_page(
+    html: str, policy: UrlPolicy, body: LexborNode | None = None, judged: frozenset[tuple[int, str]] = frozenset()
+) -> Judgement:
     removals = unclosed(html) + judge(html, policy, body, judged)
     clean = sanitize(html, policy)
     if not removals and not judged and canonical(clean) != canonical(html):
-        removals.append(Removal("SAFE-HTML", "the sanitizer changed this page's markup", (),
-                                "report this to the maintainers (partner_guide/site/boundary.py)"))
+        removals.append(
+            Removal(
+                "SAFE-HTML",
+                "the sanitizer changed this page's markup",
+                (),
+                "report this to the maintainers (partner_guide/site/boundary.py)",
+            )
+        )
     return Judgement(clean, removals)

@@ -34,12 +34,27 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Script types a browser runs (HTML "classic" or "module"); JSON and JSON-LD are data.
-EXECUTABLE_TYPES = frozenset({
-    "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
-    "application/x-javascript", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
-    "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-    "text/javascript1.4", "text/javascript1.5",
-})
+EXECUTABLE_TYPES = frozenset(
+    {
+        "",
+        "module",
+        "text/javascript",
+        "application/javascript",
+        "application/ecmascript",
+        "text/ecmascript",
+        "application/x-javascript",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+    }
+)
 HEAD_RE = re.compile(r"<head\b[^<>]*>", re.I)  # the <head> start tag
 CHARSET_RE = re.compile(r'<meta charset="[^"<>]*">', re.I)  # Material's first element in <head>
 META_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"<>]*">')  # ours, from an earlier pass
@@ -116,17 +131,16 @@ def policy(hashes: list[str], header: bool = False) -> str:
     return "; ".join(parts)
 
 
-
 def with_csp(html: str) -> str:
     """The page with its policy right after <meta charset> (replacing one put there by an earlier pass)."""
     html = META_RE.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
     charset = CHARSET_RE.search(html)
     if charset:
-        return html[: charset.end()] + meta + html[charset.end():]
+        return html[: charset.end()] + meta + html[charset.end() :]
     head = HEAD_RE.search(html)
     if head:
-        return html[: head.end()] + meta + html[head.end():]
+        return html[: head.end()] + meta + html[head.end() :]
     return meta + html
 
 

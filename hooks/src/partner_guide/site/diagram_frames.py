@@ -95,8 +95,11 @@ def undrawn(html: str, page_path: str, cache: Path | None = None) -> list[str]:
     if os.environ.get("DIAGRAM_PRERENDER") == "0":
         return []
     sources = (htmllib.unescape(match.group("source")) for match in PRE_RE.finditer(html))
-    return [name for number, source in enumerate(sources, 1)
-            if drawing(name := diagram_name(page_path, number), source, cache) is None]
+    return [
+        name
+        for number, source in enumerate(sources, 1)
+        if drawing(name := diagram_name(page_path, number), source, cache) is None
+    ]
 
 
 def alt_text(source: str, lang: str) -> str:
@@ -115,8 +118,10 @@ def frame_diagrams(html: str, lang: str, page_path: str, cache: Path | None = No
         name = diagram_name(page_path, next(count))
         if VIEWBOX_RE.search(drawing(name, source, cache) or ""):
             kind = "drawn"
-        return (f'<div class="diagram diagram--{kind}" role="img" aria-label="{label}" '
-                f'data-drawing="{htmllib.escape(name, quote=True)}">{match.group(0)}</div>')
+        return (
+            f'<div class="diagram diagram--{kind}" role="img" aria-label="{label}" '
+            f'data-drawing="{htmllib.escape(name, quote=True)}">{match.group(0)}</div>'
+        )
 
     return PRE_RE.sub(frame, html)
 
@@ -127,8 +132,10 @@ def size_svg(svg: str) -> str:
     if not box:
         return ""
     w, h = box.group("w", "h")
-    return (f'<svg class="diagram__size" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-            'aria-hidden="true" focusable="false"></svg>')
+    return (
+        f'<svg class="diagram__size" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        'aria-hidden="true" focusable="false"></svg>'
+    )
 
 
 def attach_drawings(output: str, page_path: str, cache: Path | None = None) -> str:

@@ -76,7 +76,7 @@ def edition_template(page: str, prefix: str) -> str:
         "data-title": htmllib.unescape(title.group("title")).strip() if title else "",
     }
     rendered = " ".join(f'{name}="{htmllib.escape(value, quote=True)}"' for name, value in attrs.items())
-    return f"<template {rendered}>{page[body.end():_body_end(page)]}</template>\n"
+    return f"<template {rendered}>{page[body.end() : _body_end(page)]}</template>\n"
 
 
 def combine_404(root: str, editions: dict[str, str]) -> str:
@@ -96,7 +96,9 @@ def edition_prefixes(site_path: str, langs: list[str], default: str = DEFAULT_LA
 def write_single_404(site: Path, site_path: str, langs: list[str], default: str = DEFAULT_LANG) -> None:
     """Make the built root 404.html the error document of every edition (`combine_404`)."""
     root = site / "404.html"
-    editions = {prefix: (site / lang / "404.html").read_text(encoding="utf-8")
-                for lang, prefix in edition_prefixes(site_path, langs, default).items()
-                if (site / lang / "404.html").is_file()}
+    editions = {
+        prefix: (site / lang / "404.html").read_text(encoding="utf-8")
+        for lang, prefix in edition_prefixes(site_path, langs, default).items()
+        if (site / lang / "404.html").is_file()
+    }
     root.write_text(combine_404(root.read_text(encoding="utf-8"), editions), encoding="utf-8")

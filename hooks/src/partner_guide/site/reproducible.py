@@ -23,7 +23,10 @@ def source_date_epoch(repo: Path) -> str | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(repo), "log", "-1", "--format=%ct"],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None

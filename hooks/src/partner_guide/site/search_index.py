@@ -120,8 +120,10 @@ def postings(docs: Sequence[Doc], table: dict[int, str], stop: frozenset[str]) -
     out = {}
     for key, found in ids.items():
         weight = 10 * (K1 + 1) * math.log(1 + (len(docs) - len(found) + 0.5) / (len(found) + 0.5))
-        pairs = [(d, max(1, int(weight * (f / (f + norms[d]) + (key in headings[d])) + 0.5)))
-                 for d, f in zip(found, frequencies[key])]
+        pairs = [
+            (d, max(1, int(weight * (f / (f + norms[d]) + (key in headings[d])) + 0.5)))
+            for d, f in zip(found, frequencies[key], strict=False)
+        ]
         if len(pairs) > IMPACT_CAP:
             pairs = sorted(sorted(pairs, key=lambda pair: -pair[1])[:IMPACT_CAP])
         flat: list[int]
@@ -134,7 +136,7 @@ def postings(docs: Sequence[Doc], table: dict[int, str], stop: frozenset[str]) -
 
 
 def deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def typo_table(keys: Iterable[str]) -> dict[str, list[str]]:
@@ -148,7 +150,7 @@ def typo_table(keys: Iterable[str]) -> dict[str, list[str]]:
 
 
 def sound_table(keys: dict[str, list[int]], readings: dict[str, list[str]]) -> dict[str, list[str]]:
-    """"fan yong" -> the site's bigrams read so, most weighty first (up to 8)."""
+    """ "fan yong" -> the site's bigrams read so, most weighty first (up to 8)."""
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for key, flat in keys.items():
         if len(key) == 2 and text.is_han(key) and key[0] in readings and key[1] in readings:
@@ -159,9 +161,16 @@ def sound_table(keys: dict[str, list[int]], readings: dict[str, list[str]]) -> d
     return {sound: [key for key, _ in found.most_common(8)] for sound, found in table.items()}
 
 
-def build_edition(pages: Sequence[Page], *, lang: str, worker_to_index: str, separator: str,
-                  trad: dict[str, str], synonyms: dict[str, list[str]],
-                  readings: dict[str, list[str]] | None) -> dict[str, bytes]:
+def build_edition(
+    pages: Sequence[Page],
+    *,
+    lang: str,
+    worker_to_index: str,
+    separator: str,
+    trad: dict[str, str],
+    synonyms: dict[str, list[str]],
+    readings: dict[str, list[str]] | None,
+) -> dict[str, bytes]:
     """The files of one edition's index, by path relative to the edition's `search/` folder.
 
     `worker_to_index`: the edition's `search/` folder relative to the worker's URL;
@@ -173,8 +182,10 @@ def build_edition(pages: Sequence[Page], *, lang: str, worker_to_index: str, sep
     stop = text.QUESTION_WORDS.get(lang, ())
     keys = postings(docs, text.translation(trad), frozenset(w for w in stop if w.isascii()))
     starts = [number for number, doc in enumerate(docs) if doc.page == -1]
-    lex: dict[str, object] = {"trad": "".join(t + s for t, s in sorted(trad.items())),
-                              "pages": [b - a for a, b in zip([0, *starts], starts)]}
+    lex: dict[str, object] = {
+        "trad": "".join(t + s for t, s in sorted(trad.items())),
+        "pages": [b - a for a, b in zip([0, *starts], starts, strict=False)],
+    }
     engine: dict[str, object] = {"per": DOCS_PER_FILE, "stop": list(stop), "syn": synonyms}
     files: dict[str, bytes] = {}
     spaces: dict[str, Mapping[str, object]] = {"t": keys, "x": typo_table(keys)}
@@ -186,7 +197,7 @@ def build_edition(pages: Sequence[Page], *, lang: str, worker_to_index: str, sep
         engine[space], written = spread(entries, space)
         files.update(written)
     for start in range(0, len(docs), DOCS_PER_FILE):
-        chunk = docs[start:start + DOCS_PER_FILE]
+        chunk = docs[start : start + DOCS_PER_FILE]
         files[f"d/{start // DOCS_PER_FILE}.json"] = _json([[d.page, d.where, d.title, d.text] for d in chunk])
     files["lex.json"] = _json(lex)
     digest = hashlib.sha256()
@@ -224,8 +235,15 @@ def normalised_synonyms(pairs: Iterable[tuple[str, Iterable[str]]], table: dict[
     return out
 
 
-def write_indexes(site: Path, pages: Pages, worker_to: Callable[[str], str], *, default: str = DEFAULT_LANG,
-                  separator: str, synonyms: dict[str, list[tuple[str, tuple[str, ...]]]]) -> dict[str, int]:
+def write_indexes(
+    site: Path,
+    pages: Pages,
+    worker_to: Callable[[str], str],
+    *,
+    default: str = DEFAULT_LANG,
+    separator: str,
+    synonyms: dict[str, list[tuple[str, tuple[str, ...]]]],
+) -> dict[str, int]:
     """Write each edition's index under its `search/` folder (replacing what was there).
 
     `worker_to(folder)`: a site folder relative to the worker's URL;
@@ -235,15 +253,20 @@ def write_indexes(site: Path, pages: Pages, worker_to: Callable[[str], str], *, 
     counts = {}
     for lang, found in sorted(pages.by_lang.items()):
         prefix = "" if lang == default else f"{lang}/"
-        chars = frozenset("".join(text.HAN_RUN.findall(" ".join(s.title + " " + s.text for _, sections in found
-                                                                for s in sections))))
+        chars = frozenset(
+            "".join(text.HAN_RUN.findall(" ".join(s.title + " " + s.text for _, sections in found for s in sections)))
+        )
         chinese = lang == "zh"
         trad = search_tables.traditional(chars) if chinese else {}
         files = build_edition(
-            [Page(url[len(prefix):] if url.startswith(prefix) else url, sections) for url, sections in found],
-            lang=lang, worker_to_index=worker_to(f"{prefix}search"), separator=separator, trad=trad,
+            [Page(url[len(prefix) :] if url.startswith(prefix) else url, sections) for url, sections in found],
+            lang=lang,
+            worker_to_index=worker_to(f"{prefix}search"),
+            separator=separator,
+            trad=trad,
             synonyms=normalised_synonyms(synonyms.get(lang, []), text.translation(trad)),
-            readings=search_tables.readings(chars) if chinese else None)
+            readings=search_tables.readings(chars) if chinese else None,
+        )
         folder = site / prefix / "search"
         shutil.rmtree(folder, ignore_errors=True)
         for name, data in files.items():

@@ -23,8 +23,35 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SKIPPED = frozenset({"script", "style", "template", "svg", "noscript"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements whose text is separated from the next one's (a space in the index).
-BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "table", "tr", "td", "th", "pre", "blockquote", "details",
-                    "summary", "dd", "dt", "dl", "br", "hr", "figure", "figcaption", "section", "aside"}) | HEADINGS
+BLOCKS = (
+    frozenset(
+        {
+            "p",
+            "li",
+            "ul",
+            "ol",
+            "div",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "pre",
+            "blockquote",
+            "details",
+            "summary",
+            "dd",
+            "dt",
+            "dl",
+            "br",
+            "hr",
+            "figure",
+            "figcaption",
+            "section",
+            "aside",
+        }
+    )
+    | HEADINGS
+)
 SPACES = re.compile(r"\s+")
 
 
@@ -51,8 +78,12 @@ class _Sections(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        skip = (self._skipping() or tag in SKIPPED or "data-search-exclude" in attributes
-                or "headerlink" in (attributes.get("class") or "").split())
+        skip = (
+            self._skipping()
+            or tag in SKIPPED
+            or "data-search-exclude" in attributes
+            or "headerlink" in (attributes.get("class") or "").split()
+        )
         if not skip and attributes.get("role") == "img" and attributes.get("aria-label"):
             self._emit(f" {attributes['aria-label']} ")
             skip = True
@@ -93,7 +124,7 @@ def page_sections(html: str, page_title: str = "") -> list[Section]:
     parser = _Sections()
     parser.feed(html)
     parser.close()
-    for section, body in zip(parser.sections, parser.bodies):
+    for section, body in zip(parser.sections, parser.bodies, strict=False):
         section.text = _clean("".join(body))
     if not parser.sections[0].title:
         parser.sections[0].title = page_title

@@ -2,7 +2,8 @@
 
 - `faq_jsonld(html, lang)` turns a page's questions (the `<h2 id=…>`
   headings that end in ? or ？, or Chinese ones with a question word:
-  `is_question`) and their answers (the text up to the next h2) into schema.org FAQPage JSON-LD, in the page's language; the hook
+  `is_question`) and their answers (the text up to the next h2) into schema.org FAQPage JSON-LD, in the
+  page's language; the hook
   stores it as `page.meta["faq_jsonld"]` and overrides/main.html puts it in
   `<head>`. Baidu and Google both read JSON-LD.
 - `robots_txt(site_url)`: robots.txt, pointing at the sitemap (with
@@ -38,15 +39,32 @@ SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 QUESTION_END = ("?", "？")
 # Words that make a Chinese heading a question without its ？ (Tencent's pages often leave it out):
 # `哪些账号不支持关联成为渠道合作伙伴客户`.
-ZH_QUESTION_WORDS = ("哪", "什么", "如何", "怎么", "怎样", "为什么", "为何", "是否", "能否", "可否", "多少", "多久",
-                     "何时", "谁", "吗", "呢")
+ZH_QUESTION_WORDS = (
+    "哪",
+    "什么",
+    "如何",
+    "怎么",
+    "怎样",
+    "为什么",
+    "为何",
+    "是否",
+    "能否",
+    "可否",
+    "多少",
+    "多久",
+    "何时",
+    "谁",
+    "吗",
+    "呢",
+)
 
 
 def is_question(heading: str) -> bool:
     """A heading that asks: it ends with ? or ？, or it is Chinese and has a question word."""
     text = heading.strip()
-    return text.endswith(QUESTION_END) or (any("\u4e00" <= char <= "\u9fff" for char in text)
-                                           and any(word in text for word in ZH_QUESTION_WORDS))
+    return text.endswith(QUESTION_END) or (
+        any("\u4e00" <= char <= "\u9fff" for char in text) and any(word in text for word in ZH_QUESTION_WORDS)
+    )
 
 
 def text_of(fragment: str) -> str:
@@ -82,8 +100,7 @@ def faq_jsonld(html: str, lang: str) -> str | None:
         "@type": "FAQPage",
         "inLanguage": lang,
         "mainEntity": [
-            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
-            for _, q, a in items
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for _, q, a in items
         ],
     }
     return script_json(data)

@@ -23,7 +23,12 @@ from .seo import drop_search_engine_files, robots_txt
 
 
 def finish_site(
-    site: Path, site_url: str, langs: list[str], default: str = DEFAULT_LANG, *, preview: bool = False,
+    site: Path,
+    site_url: str,
+    langs: list[str],
+    default: str = DEFAULT_LANG,
+    *,
+    preview: bool = False,
     written_since: int | None = None,
 ) -> None:
     """`written_since` (ns): `make serve`'s partial rebuild, whose other pages were finished before."""

@@ -38,9 +38,26 @@ from .check import check_file
 from .site import build_env, copy_site, venv_command
 
 FRONT = "---\ntitle: 压力\ndescription: 压力测试页。\n---\n\n# 压力\n\n"
-MIX = ("[" * 30 + " " + "<a " * 30 + "*a" * 100 + "`a" * 100 + "\n\n" + "<!--\n\n" + ">" * 40 + " x\n\n"
-       + "".join("    " * i + "- x\n" for i in range(30)) + "\n" + '<img src=x onerror="window.PWNED=1">\n\n'
-       + "<script>window.PWNED=1</script>\n\n" + "## 问题？ {#" + "a" * 2000 + "\n\n" + "&amp;" * 500 + "\n\n")
+MIX = (
+    "[" * 30
+    + " "
+    + "<a " * 30
+    + "*a" * 100
+    + "`a" * 100
+    + "\n\n"
+    + "<!--\n\n"
+    + ">" * 40
+    + " x\n\n"
+    + "".join("    " * i + "- x\n" for i in range(30))
+    + "\n"
+    + '<img src=x onerror="window.PWNED=1">\n\n'
+    + "<script>window.PWNED=1</script>\n\n"
+    + "## 问题？ {#"
+    + "a" * 2000
+    + "\n\n"
+    + "&amp;" * 500
+    + "\n\n"
+)
 
 
 def adversarial_page(size: int) -> str:
@@ -102,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     verdicts: list[tuple[str, bool]] = []
     rows: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="partner-guide-adversarial-bench-") as tmp:
-        for label, size in (("1 MB adversarial page", 1_000_000), ("adversarial page under the size limit",
-                                                                    MAX_PAGE_CHARS - 4096)):
+        for label, size in (
+            ("1 MB adversarial page", 1_000_000),
+            ("adversarial page under the size limit", MAX_PAGE_CHARS - 4096),
+        ):
             site = site_with(adversarial_page(size), Path(tmp) / label.replace(" ", "-"))
             check = timed([venv_command("guide-check"), "docs/stress.md"], site, args.runs)
             build = timed([venv_command("mkdocs"), "build", "--strict", "-d", str(site / "out")], site, args.runs)
@@ -111,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
             verdicts += [(f"{label}: checked in <= 2 s", check <= 2), (f"{label}: built in <= 20 s", build <= 20)]
         slowest, name, corpus_build = corpus_times(Path(tmp) / "corpus")
         rows += [(f"slowest corpus case checked ({name})", slowest), ("the whole corpus built, strict", corpus_build)]
-        verdicts += [("every corpus case checked in <= 10 s", slowest <= 10),
-                     ("the whole corpus built in <= 60 s", corpus_build <= 60)]
+        verdicts += [
+            ("every corpus case checked in <= 10 s", slowest <= 10),
+            ("the whole corpus built in <= 60 s", corpus_build <= 60),
+        ]
     print(f"\nAdversarial input, medians of {args.runs} runs ({os.cpu_count()} cores)\n")
     for what, seconds in rows:
         print(f"| {what:<64} | {seconds:6.2f} s |")

@@ -118,8 +118,10 @@ def interleaved(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[
     for _ in range(runs):
         for name, (cmd, cwd) in commands.items():
             samples[name].append(run_timed(cmd, cwd))
-    return {name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
-            for name, got in samples.items()}
+    return {
+        name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
+        for name, got in samples.items()
+    }
 
 
 def build_cmd(config: str, site: Path, strict: bool = True) -> list[str]:
@@ -135,8 +137,11 @@ def without_hooks(config_text: str, drop: tuple[str, ...] | None = None) -> str:
     """mkdocs.yml without the hooks in `drop` (all of them if None)."""
 
     def keep_only(match: re.Match[str]) -> str:
-        items = [line for line in match.group(0).splitlines()[1:]
-                 if line.strip().startswith("- ") and drop is not None and not any(d in line for d in drop)]
+        items = [
+            line
+            for line in match.group(0).splitlines()[1:]
+            if line.strip().startswith("- ") and drop is not None and not any(d in line for d in drop)
+        ]
         return "hooks:\n" + "".join(f"{line}\n" for line in items) if items else ""
 
     return HOOKS_BLOCK.sub(keep_only, config_text)
@@ -197,7 +202,8 @@ ZH_QUESTION = """
 EN_QUESTION = """
 ## Rebate process, question {q}? {{#q-{q}}}
 
-Tencent Cloud tallies the previous month's performance on the 10th of each month and pays 15 working days after the invoice is signed for. See the rebate reconciliation notices in [Announcements][announce].
+Tencent Cloud tallies the previous month's performance on the 10th of each month and pays 15 working days
+after the invoice is signed for. See the rebate reconciliation notices in [Announcements][announce].
 
 - Performance settlement: on the 10th of each month, Tencent Cloud tallies the previous month's performance
 - Bill reconciliation: the partner downloads the bill and checks the rebate amount
@@ -210,12 +216,13 @@ Tencent Cloud tallies the previous month's performance on the 10th of each month
 
 
 def _diagram(settle: str, check: str, pay: str) -> str:
-    return (f'\n```mermaid\nflowchart TD\n  settle["{settle}"] --> check["{check}"]\n'
-            f'  check --> pay["{pay}"]\n```\n')
+    return f'\n```mermaid\nflowchart TD\n  settle["{settle}"] --> check["{check}"]\n  check --> pay["{pay}"]\n```\n'
 
 
 ZH_DIAGRAM = _diagram("业绩结算：每月10号", "核对账单", "签收发票后15个工作日付款")
-EN_DIAGRAM = _diagram("Settlement: 10th of each month", "Bill reconciliation", "Payment 15 working days after the invoice")
+EN_DIAGRAM = _diagram(
+    "Settlement: 10th of each month", "Bill reconciliation", "Payment 15 working days after the invoice"
+)
 PER_PAGE = 10
 
 
@@ -226,13 +233,17 @@ def synthetic_site(dest: Path, questions: int) -> Path:
     config.write_text(NAV_TRANSLATIONS.sub("", text), encoding="utf-8")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点：返佣问题集。\n",
-                                   encoding="utf-8")
-    (docs / "index.en.md").write_text("---\ntitle: Home\ndescription: Synthetic site.\n---\n\n# Home\n\n"
-                                      "Synthetic site: rebate questions.\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        "---\ntitle: 首页\ndescription: 合成站点。\n---\n\n# 首页\n\n合成站点：返佣问题集。\n", encoding="utf-8"
+    )
+    (docs / "index.en.md").write_text(
+        "---\ntitle: Home\ndescription: Synthetic site.\n---\n\n# Home\n\nSynthetic site: rebate questions.\n",
+        encoding="utf-8",
+    )
     # Search synonyms for words these pages use (the real file's point at the real pages).
-    (dest / "hooks" / "synonyms.yml").write_text("zh:\n  返佣: [佣金, 返点, 提成]\nen:\n  rebate: [commission]\n",
-                                                 encoding="utf-8")
+    (dest / "hooks" / "synonyms.yml").write_text(
+        "zh:\n  返佣: [佣金, 返点, 提成]\nen:\n  rebate: [commission]\n", encoding="utf-8"
+    )
     for page in range(questions // PER_PAGE):
         # Stages of topics of pages, as a real guide grows: 10 pages a topic,
         # 10 topics a stage.
@@ -251,8 +262,13 @@ def synthetic_site(dest: Path, questions: int) -> Path:
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**ENV, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@localhost",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@localhost",
+    }
     subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
 
 
@@ -296,8 +312,10 @@ EDITS = (
     ("补充说明 {mark}。", "Note {mark}."),
     ("## 补充问题 {mark}？ {{#{mark}}}\n\n答案 {mark}。", "## Extra question {mark}? {{#{mark}}}\n\nAnswer {mark}."),
     ("请看 [通知公告][announce]（{mark}）。", "See [Announcements][announce] ({mark})."),
-    ('```mermaid\nflowchart TD\n  a["{mark}"] --> b["付款"]\n```',
-     '```mermaid\nflowchart TD\n  a["{mark}"] --> b["Pay"]\n```'),
+    (
+        '```mermaid\nflowchart TD\n  a["{mark}"] --> b["付款"]\n```',
+        '```mermaid\nflowchart TD\n  a["{mark}"] --> b["Pay"]\n```',
+    ),
 )
 
 
@@ -349,8 +367,14 @@ def reload_times(site: Path, page: str, runs: int, log: Path) -> list[float]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page.removeprefix('docs/').removesuffix('.md')}/"
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=site,
-                                  env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            [*MKDOCS, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=site,
+            env=ENV,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait(lambda: "</html>" in _body(url), 3600, f"mkdocs serve in {site}")
         samples = []
@@ -370,8 +394,12 @@ def reload_times(site: Path, page: str, runs: int, log: Path) -> list[float]:
 
 def index_size(site: Path) -> int:
     """Bytes of both editions' search index files."""
-    return sum(p.stat().st_size for folder in (site / "search", site / "en" / "search") if folder.is_dir()
-               for p in folder.rglob("*.json"))
+    return sum(
+        p.stat().st_size
+        for folder in (site / "search", site / "en" / "search")
+        if folder.is_dir()
+        for p in folder.rglob("*.json")
+    )
 
 
 # --------------------------------------------------------------------------
@@ -427,20 +455,31 @@ def search_section(tmp: Path, sizes: list[int], runs: int) -> tuple[list[tuple[s
         return [("search at scale", "-", f"not measured: {reason}")], [(f"search at scale measured ({reason})", False)]
     small, large = sizes[0], sizes[-1]
     got = {size: search_bench.measure(tmp / f"out-syn-{size}", SEARCH_QUERY, runs) for size in (small, large)}
-    rows = [(f"search, {size:,} questions, phone on slow 4G, {SEARCH_QUERY}", fmt_s(f.seconds),
-             f"first result after the key press; heap {f.heap / 1e6:.1f} MB (page + worker);"
-             f" before search opens: {f.before} B of search data, worker code {f.worker / 1024:.1f} KiB")
-            for size, f in got.items()]
+    rows = [
+        (
+            f"search, {size:,} questions, phone on slow 4G, {SEARCH_QUERY}",
+            fmt_s(f.seconds),
+            f"first result after the key press; heap {f.heap / 1e6:.1f} MB (page + worker);"
+            f" before search opens: {f.before} B of search data, worker code {f.worker / 1024:.1f} KiB",
+        )
+        for size, f in got.items()
+    ]
     time_ratio = got[large].seconds / got[small].seconds
     heap_ratio = got[large].heap / got[small].heap
     before = max(f.before for f in got.values())
     return rows, [
-        (f"search time {large:,} vs {small:,} questions <= {SEARCH_TIME_RATIO}x (got {time_ratio:.2f}x)",
-         time_ratio <= SEARCH_TIME_RATIO),
-        (f"search heap {large:,} vs {small:,} questions <= {SEARCH_HEAP_RATIO}x (got {heap_ratio:.2f}x)",
-         heap_ratio <= SEARCH_HEAP_RATIO),
-        (f"search data before search opens <= {SEARCH_BEFORE_BYTES // 1024} KiB (got {before} B)",
-         before <= SEARCH_BEFORE_BYTES),
+        (
+            f"search time {large:,} vs {small:,} questions <= {SEARCH_TIME_RATIO}x (got {time_ratio:.2f}x)",
+            time_ratio <= SEARCH_TIME_RATIO,
+        ),
+        (
+            f"search heap {large:,} vs {small:,} questions <= {SEARCH_HEAP_RATIO}x (got {heap_ratio:.2f}x)",
+            heap_ratio <= SEARCH_HEAP_RATIO,
+        ),
+        (
+            f"search data before search opens <= {SEARCH_BEFORE_BYTES // 1024} KiB (got {before} B)",
+            before <= SEARCH_BEFORE_BYTES,
+        ),
     ]
 
 
@@ -453,7 +492,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--quick", action="store_true", help="3 runs, sizes 100,1000 (not for the README)")
-    parser.add_argument("--results", help="where to write the results (default: measurements/bench.md, not with --quick)")
+    parser.add_argument(
+        "--results", help="where to write the results (default: measurements/bench.md, not with --quick)"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -470,20 +511,25 @@ def main() -> int:
         # configs sit beside mkdocs.yml because its paths are relative to it.
         real = ROOT
         config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        variants = {ROOT / ".bench-nochecks.yml": without_hooks(config_text, CHECK_HOOKS),
-                    ROOT / ".bench-nohooks.yml": without_hooks(config_text)}
+        variants = {
+            ROOT / ".bench-nochecks.yml": without_hooks(config_text, CHECK_HOOKS),
+            ROOT / ".bench-nohooks.yml": without_hooks(config_text),
+        }
         empty = empty_material_site(tmp / "empty")
 
         try:
             for path, text in variants.items():
                 path.write_text(text, encoding="utf-8")
-            got = interleaved({
-                "empty": (build_cmd("mkdocs.yml", tmp / "out-empty"), empty),
-                "real": (build_cmd("mkdocs.yml", tmp / "out-real"), real),
-                "nochecks": (build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real),
-                "nohooks": (build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real),
-                "check": (CHECK, real),
-            }, runs)
+            got = interleaved(
+                {
+                    "empty": (build_cmd("mkdocs.yml", tmp / "out-empty"), empty),
+                    "real": (build_cmd("mkdocs.yml", tmp / "out-real"), real),
+                    "nochecks": (build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real),
+                    "nohooks": (build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real),
+                    "check": (CHECK, real),
+                },
+                runs,
+            )
         finally:
             for path in variants:
                 path.unlink(missing_ok=True)
@@ -492,11 +538,21 @@ def main() -> int:
 
         rows += [
             ("empty Material site, same theme settings, both editions", fmt_s(t_empty), "baseline"),
-            ("real site, strict, both editions", fmt_s(t_real), f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB)"),
-            ("real site without the checking hooks", fmt_s(t_nochecks),
-             f"checks add {100 * (t_real / t_nochecks - 1):+.1f}%"),
-            ("real site without any hook", fmt_s(t_nohooks),
-             f"all hooks: {t_real / t_nohooks:.2f}x (the speed-up hooks outweigh the rest)"),
+            (
+                "real site, strict, both editions",
+                fmt_s(t_real),
+                f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB)",
+            ),
+            (
+                "real site without the checking hooks",
+                fmt_s(t_nochecks),
+                f"checks add {100 * (t_real / t_nochecks - 1):+.1f}%",
+            ),
+            (
+                "real site without any hook",
+                fmt_s(t_nohooks),
+                f"all hooks: {t_real / t_nohooks:.2f}x (the speed-up hooks outweigh the rest)",
+            ),
             ("make check, real docs", fmt_s(t_check), f"{100 * t_check / t_real:.0f}% of the build"),
         ]
         verdicts += [
@@ -520,17 +576,23 @@ def main() -> int:
         figures: dict[int, dict[str, float]] = {}
         for size in sizes:
             site = commit_site(synthetic_site(tmp / f"syn-{size}", size))
-            (site / PLAIN_CONFIG).write_text(plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8")),
-                                             encoding="utf-8")
+            (site / PLAIN_CONFIG).write_text(
+                plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+            )
             out = tmp / f"out-syn-{size}"
             # 15 rounds where a site's difference from the baseline is within the machine's noise.
             rounds = max(runs, 15) if size <= 100 else runs
-            got = interleaved({"site": (build_cmd("mkdocs.yml", out), site), "base": (base_cmd, base_site),
-                               "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site)},
-                              rounds)
+            got = interleaved(
+                {
+                    "site": (build_cmd("mkdocs.yml", out), site),
+                    "base": (base_cmd, base_site),
+                    "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site),
+                },
+                rounds,
+            )
             t_build, mem, site_times = got["site"]
             t_plain, mem_plain, _ = got["plain"]
-            differences = [t - b for t, b in zip(site_times, got["base"][2])]
+            differences = [t - b for t, b in zip(site_times, got["base"][2], strict=False)]
             per_question[size] = statistics.median(differences) / size
             page = "docs/stage-00/topic-0/page-0000.md"
             t_cold, _ = median_run([*CHECK[:1], "--no-cache", "docs"], site, runs)
@@ -538,37 +600,80 @@ def main() -> int:
             t_one, _ = after_edits(site, page, [CHECK[0], "--changed", page, page.replace(".md", ".en.md")], runs)
             reloads = reload_times(site, page, max(runs, 4), tmp / f"serve-{size}.log")
             t_reload = statistics.median(reloads)
-            figures[size] = {"build": t_build, "plain": t_plain, "check": t_check, "cold": t_cold, "one": t_one,
-                             "reload": t_reload}
+            figures[size] = {
+                "build": t_build,
+                "plain": t_plain,
+                "check": t_check,
+                "cold": t_cold,
+                "one": t_one,
+                "reload": t_reload,
+            }
             rows += [
-                (f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages), git, strict",
-                 fmt_s(t_build),
-                 (f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
-                  f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB")),
-                (f"  plain Material, same pages and i18n, date plugin at its defaults, {size:,} questions",
-                 fmt_s(t_plain), f"the guide's build is {t_build / t_plain:.2f}x this (peak {mem_plain // 1024} MiB)"),
-                (f"  make check after a one-page edit, {size:,} questions", fmt_s(t_check),
-                 (f"{100 * t_check / t_build:.0f}% of the build; without its cache (CI's first run)"
-                  f" {fmt_s(t_cold)}, {100 * t_cold / t_build:.0f}%")),
+                (
+                    f"synthetic, {size:,} questions ({size // PER_PAGE} pages x 2 languages), git, strict",
+                    fmt_s(t_build),
+                    (
+                        f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
+                        f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB"
+                    ),
+                ),
+                (
+                    f"  plain Material, same pages and i18n, date plugin at its defaults, {size:,} questions",
+                    fmt_s(t_plain),
+                    f"the guide's build is {t_build / t_plain:.2f}x this (peak {mem_plain // 1024} MiB)",
+                ),
+                (
+                    f"  make check after a one-page edit, {size:,} questions",
+                    fmt_s(t_check),
+                    (
+                        f"{100 * t_check / t_build:.0f}% of the build; without its cache (CI's first run)"
+                        f" {fmt_s(t_cold)}, {100 * t_cold / t_build:.0f}%"
+                    ),
+                ),
                 (f"  check of a one-page change (guide-check --changed), {size:,} questions", fmt_s(t_one), ""),
-                (f"  preview reload after saving a page (make serve), {size:,} questions", fmt_s(t_reload),
-                 f"median of {len(reloads)} edits: text, heading, link, diagram"),
+                (
+                    f"  preview reload after saving a page (make serve), {size:,} questions",
+                    fmt_s(t_reload),
+                    f"median of {len(reloads)} edits: text, heading, link, diagram",
+                ),
             ]
-            verdicts.append(((f"make check after a one-page edit <= 40% of a build at {size:,} questions"
-                              f" (got {100 * t_check / t_build:.0f}%)"), t_check <= 0.40 * t_build))
+            verdicts.append(
+                (
+                    (
+                        f"make check after a one-page edit <= 40% of a build at {size:,} questions"
+                        f" (got {100 * t_check / t_build:.0f}%)"
+                    ),
+                    t_check <= 0.40 * t_build,
+                )
+            )
             if size >= 1000:
-                verdicts.append(((f"build <= 1.0x plain Material with the date plugin at {size:,} questions"
-                                  f" (got {t_build / t_plain:.2f}x)"), t_build <= t_plain))
+                verdicts.append(
+                    (
+                        (
+                            f"build <= 1.0x plain Material with the date plugin at {size:,} questions"
+                            f" (got {t_build / t_plain:.2f}x)"
+                        ),
+                        t_build <= t_plain,
+                    )
+                )
             shutil.rmtree(site)
         if len(per_question) > 1:
             low, high = min(per_question.values()), max(per_question.values())
-            verdicts.append(((f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)};"
-                              f" got {high / low:.2f}x)"), high <= 1.25 * low))
+            verdicts.append(
+                (
+                    (
+                        f"time per question flat within 25% ({', '.join(f'{s:,}' for s in per_question)};"
+                        f" got {high / low:.2f}x)"
+                    ),
+                    high <= 1.25 * low,
+                )
+            )
             small, large = min(figures), max(figures)
             for key, what in (("one", "one-page check"), ("reload", "preview reload")):
                 ratio = figures[large][key] / figures[small][key]
-                verdicts.append((f"{what} at {large:,} questions <= 1.5x at {small:,} (got {ratio:.2f}x)",
-                                 ratio <= 1.5))
+                verdicts.append(
+                    (f"{what} at {large:,} questions <= 1.5x at {small:,} (got {ratio:.2f}x)", ratio <= 1.5)
+                )
 
         rows_search, verdicts_search = search_section(tmp, sorted(per_question), runs=search_bench.RUNS)
         rows += rows_search
@@ -581,14 +686,18 @@ def main() -> int:
             rel = "/" + str(html.parent.relative_to(out_real)).replace(".", "").strip("/")
             weights.append((rel.rstrip("/") + "/", raw, zipped, diagram))
 
-    header = (f"Partner guide benchmark, {date.today()} at {measured} on {platform.node()} "
-              f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up")
+    header = (
+        f"Partner guide benchmark, {date.today()} at {measured} on {platform.node()} "
+        f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up"
+    )
     width = max(len(r[0]) for r in rows)
     lines = [header, "", f"| {'what':<{width}} | time | compared |", f"|{'-' * (width + 2)}|------|----------|"]
     lines += [f"| {what:<{width}} | {t} | {note} |" for what, t, note in rows]
     lines += ["", "| page | diagram | uncompressed | gzip |", "|------|---------|--------------|------|"]
-    lines += [f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |"
-              for rel, raw, zipped, diagram in weights]
+    lines += [
+        f"| {rel} | {'yes' if diagram else 'no'} | {raw / 1024:.0f} KiB | {zipped / 1024:.0f} KiB |"
+        for rel, raw, zipped, diagram in weights
+    ]
     print("\n" + "\n".join(lines))
     status = report_verdicts(verdicts)
     results = args.results or (None if args.quick else ROOT / "measurements" / "bench.md")
@@ -599,8 +708,13 @@ def main() -> int:
 
 def commit_id() -> str:
     try:
-        found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                               text=True, timeout=30, check=False)
+        found = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return "no commit"
     return found.stdout.strip() or "no commit"
@@ -610,8 +724,15 @@ def write_results(path: Path, lines: list[str], verdicts: list[tuple[str, bool]]
     """The run's tables and verdicts as Markdown (measurements/bench.md), generated: never edited by hand."""
     path.parent.mkdir(parents=True, exist_ok=True)
     generated = "<!-- Generated by `make bench` (partner_guide/tools/bench.py); do not edit. -->"
-    text = ["# Benchmark results", "", generated, "", *lines, "",
-            *[f"- {'PASS' if ok else 'FAIL'}  {what}" for what, ok in verdicts]]
+    text = [
+        "# Benchmark results",
+        "",
+        generated,
+        "",
+        *lines,
+        "",
+        *[f"- {'PASS' if ok else 'FAIL'}  {what}" for what, ok in verdicts],
+    ]
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     print(f"\nwritten: {path}")
 

@@ -45,7 +45,6 @@ from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..checks.tree import PageModel
 from ..compat.mkdocs_build import markdown_config
-from ..languages import edition
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
 from ..site.preview import LazyTexts, linking_to_bytes
@@ -76,8 +75,20 @@ def rendered(text: str, name: str, registry: Registry, markdown: Markdown) -> Re
     try:
         return render_page(text, name, registry, markdown)
     except Exception as error:  # noqa: BLE001 - reported, never swallowed
-        return Rendered("", [Finding(name, 1, 1, "CHECK-CRASH", f"rendering failed: {error!r}",
-                                     "report this to the maintainers of hooks/")], PageModel(name))
+        return Rendered(
+            "",
+            [
+                Finding(
+                    name,
+                    1,
+                    1,
+                    "CHECK-CRASH",
+                    f"rendering failed: {error!r}",
+                    "report this to the maintainers of hooks/",
+                )
+            ],
+            PageModel(name),
+        )
 
 
 def check_file(text: str, name: str, registry: Registry, markdown: Markdown) -> list[Finding]:
@@ -97,10 +108,20 @@ def site_root(targets: list[str]) -> Path:
 def changed_since(ref: str, site: Path) -> list[str] | None:
     """The files changed (or added) since `ref` in the working tree of `site`; None if git cannot say."""
     try:
-        diff = subprocess.run(["git", "-C", str(site), "diff", "--name-only", "--relative", ref, "--"],
-                              capture_output=True, text=True, timeout=120, check=False)
-        new = subprocess.run(["git", "-C", str(site), "ls-files", "--others", "--exclude-standard"],
-                             capture_output=True, text=True, timeout=120, check=False)
+        diff = subprocess.run(
+            ["git", "-C", str(site), "diff", "--name-only", "--relative", ref, "--"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        new = subprocess.run(
+            ["git", "-C", str(site), "ls-files", "--others", "--exclude-standard"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if diff.returncode != 0 or new.returncode != 0:
@@ -189,35 +210,43 @@ def check_change(changed: list[str], site: Path, registry: Registry, cache: Find
     checked = {page for page in set().union(*(other_editions(path) for path in changed)) if page in texts}
     checked |= linking_to_bytes(changed, files)
     markdown = site_markdown(site)
-    results = {name: judged(cache, text, name, registry, markdown)
-               for name, text in anchor_sources(checked, texts).items()}
+    results = {
+        name: judged(cache, text, name, registry, markdown) for name, text in anchor_sources(checked, texts).items()
+    }
     findings = [finding for name in sorted(checked) for finding in results[name][0]]
     findings.extend(check_parity({name: results[name][1] for name in checked}))
-    findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()})
-                    if f.path in checked)
+    findings.extend(
+        f for f in check_anchors({name: result[1] for name, result in results.items()}) if f.path in checked
+    )
     return findings
 
 
 def check_all(targets: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """Every check over the pages of `targets` (folders or files)."""
     files = [path for path in markdown_files(targets) if not path.is_symlink()]
-    findings: list[Finding] = [finding for target in targets if Path(target).is_dir()
-                               for finding in check_tree(Path(target), site, display_path)]
+    findings: list[Finding] = [
+        finding
+        for target in targets
+        if Path(target).is_dir()
+        for finding in check_tree(Path(target), site, display_path)
+    ]
     findings.extend(check_drawings(DRAWINGS_DIR, display_path))
     # Each file is read once: the named ones are checked, and each page is
     # compared with its other edition (read even when only one was named).
     texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
     # Every page of docs/, whichever files were named: links to another page's
     # #anchor resolve against them, as in the build, and so do the synonyms.
-    pages = {display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
-             for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    pages = {
+        display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
+        for p in markdown_files([str(site / "docs")])
+        if not p.is_symlink()
+    }
     markdown = site_markdown(site)
     results = {name: judged(cache, text, name, registry, markdown) for name, text in {**pages, **texts}.items()}
     named = {display_path(path) for path in files}
     findings.extend(finding for name in sorted(named) for finding in results[name][0])
     findings.extend(check_parity({name: results[name][1] for name in texts}))
-    findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()})
-                    if f.path in named)
+    findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()}) if f.path in named)
     synonyms = synonyms_path(site)
     findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
     terms = terms_path(site)

@@ -39,8 +39,10 @@ def problems(text: str) -> list[str]:
         return []
     found = []
     if len(subject) > SUBJECT_MAX:
-        found.append(f"the subject has {len(subject)} characters; at most {SUBJECT_MAX} "
-                     "(say what changed; put the details in the body)")
+        found.append(
+            f"the subject has {len(subject)} characters; at most {SUBJECT_MAX} "
+            "(say what changed; put the details in the body)"
+        )
     if len(lines) > 1 and lines[1]:
         found.append("the subject must be followed by a blank line")
     if not any(line.strip() for line in lines[1:]):

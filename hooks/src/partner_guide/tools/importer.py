@@ -92,8 +92,9 @@ def convert_pair(pair: Pair, registry: Registry, assets_href: str) -> tuple[str,
     ids = None
     for lang in ("zh", "en"):
         if lang in texts:
-            pages[lang] = convert_page(texts[lang], lang, registry, name, ids=ids, fallback_title=pair.stem,
-                                       assets_href=assets_href)
+            pages[lang] = convert_page(
+                texts[lang], lang, registry, name, ids=ids, fallback_title=pair.stem, assets_href=assets_href
+            )
             ids = pages[lang].ids if ids is None else ids
     return name, pages
 
@@ -157,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(image, destination)
                 elif not image.is_file():
-                    print(f"  decide: image {as_written} is not next to {source.name}: put it at {display(destination)}")
+                    print(
+                        f"  decide: image {as_written} is not next to {source.name}: put it at {display(destination)}"
+                    )
             for note in page.notes:
                 print(f"  decide: {note}")
     found = decisions(written, registry)

@@ -85,6 +85,8 @@ class Row(TypedDict):
     runs: list[dict[str, float | None]]
     costs: dict[str, float]
     report: str
+
+
 def pages(site: Path) -> list[str]:
     """Every page of every edition, as its served path: '', 'prepare/', 'en/hot/refund/'…"""
     found = []
@@ -103,10 +105,13 @@ def report_name(page: str, run: int = 1) -> str:
 def run_lighthouse(url: str, output: Path) -> Report:
     env = {**os.environ, "CHROME_PATH": CHROME_PATH}
     command = [
-        str(LIGHTHOUSE), url,
+        str(LIGHTHOUSE),
+        url,
         f"--chrome-flags={CHROME_FLAGS}",
         "--only-categories=" + ",".join(CATEGORIES),
-        "--output=json", f"--output-path={output}", "--quiet",
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
     if result.returncode != 0 or not output.exists():
@@ -123,9 +128,12 @@ def scores(report: Report) -> dict[str, float | None]:
 
 def median_scores(runs: list[dict[str, float | None]]) -> dict[str, float | None]:
     """Each category's median over the runs (None if a run has no score)."""
-    return {cat: None if any(run[cat] is None for run in runs)
-            else statistics.median(score for run in runs if (score := run[cat]) is not None)
-            for cat in CATEGORIES}
+    return {
+        cat: None
+        if any(run[cat] is None for run in runs)
+        else statistics.median(score for run in runs if (score := run[cat]) is not None)
+        for cat in CATEGORIES
+    }
 
 
 def render_blocking(html: str) -> int:
@@ -135,18 +143,27 @@ def render_blocking(html: str) -> int:
     Chromium (its trace engine misses `frame_sequence`).
     """
     head = html.split("</head>", 1)[0]
-    sheets = [tag for tag in re.findall(r"<link\b[^>]*>", head)
-              if re.search(r'rel="stylesheet"', tag) and 'media="print"' not in tag]
-    scripts = [tag for tag in re.findall(r"<script\b[^>]*>", head)
-               if " src=" in tag and not re.search(r'\b(async|defer)\b|type="module"', tag)]
+    sheets = [
+        tag
+        for tag in re.findall(r"<link\b[^>]*>", head)
+        if re.search(r'rel="stylesheet"', tag) and 'media="print"' not in tag
+    ]
+    scripts = [
+        tag
+        for tag in re.findall(r"<script\b[^>]*>", head)
+        if " src=" in tag and not re.search(r'\b(async|defer)\b|type="module"', tag)
+    ]
     return len(sheets) + len(scripts)
 
 
 def costs(report: Report, html: str) -> dict[str, float]:
     """A page's budget figures, from one Lighthouse report and the page."""
     audits = report["audits"]
-    requests = [item for item in audits["network-requests"]["details"]["items"]
-                if item["url"].startswith(("http://", "https://"))]
+    requests = [
+        item
+        for item in audits["network-requests"]["details"]["items"]
+        if item["url"].startswith(("http://", "https://"))
+    ]
     unused = audits["unused-javascript"].get("details", {}).get("items", [])
     return {
         "bytes": audits["total-byte-weight"]["numericValue"],
@@ -179,8 +196,11 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         cells = [f"{row['scores'][c]:.2f}" if row["scores"][c] is not None else "n/a" for c in CATEGORIES]
         cost = row["costs"]
-        lines.append(f"| /{row['page']} | {'yes' if row['diagram'] else ''} | " + " | ".join(cells)
-                     + f" | {cost['bytes'] / 1024:.0f} | {cost['requests']} |")
+        lines.append(
+            f"| /{row['page']} | {'yes' if row['diagram'] else ''} | "
+            + " | ".join(cells)
+            + f" | {cost['bytes'] / 1024:.0f} | {cost['requests']} |"
+        )
     return "\n".join(lines)
 
 
@@ -199,11 +219,22 @@ def measure(site: Path, site_url: str, todo: list[str], reports: Path, out: Path
             report = run_lighthouse(site_url + page, reports / report_name(page, run))
             page_scores.append(scores(report))
             page_costs.append(costs(report, html))
-        rows.append({"page": page, "diagram": 'class="mermaid"' in html, "scores": median_scores(page_scores),
-                     "runs": page_scores, "costs": {name: max(c[name] for c in page_costs) for name in BUDGETS},
-                     "report": str((reports / report_name(page)).relative_to(out))})
-        print(f"  /{page}: " + " ".join(f"{c}={rows[-1]['scores'][c]}" for c in CATEGORIES)
-              + f" ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+        rows.append(
+            {
+                "page": page,
+                "diagram": 'class="mermaid"' in html,
+                "scores": median_scores(page_scores),
+                "runs": page_scores,
+                "costs": {name: max(c[name] for c in page_costs) for name in BUDGETS},
+                "report": str((reports / report_name(page)).relative_to(out)),
+            }
+        )
+        print(
+            f"  /{page}: "
+            + " ".join(f"{c}={rows[-1]['scores'][c]}" for c in CATEGORIES)
+            + f" ({time.monotonic() - started:.0f} s)",
+            file=sys.stderr,
+        )
     return rows
 
 
@@ -212,14 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "lighthouse", help="report folder (gitignored)")
     parser.add_argument("--only", nargs="*", default=None, help="served paths to measure, e.g. '' en/hot/refund/")
     parser.add_argument("--runs", type=int, default=3, help="runs per page, scored by their median (default 3)")
-    parser.add_argument("--no-performance-bar", action="store_true",
-                        help="report the performance score without judging it (make test: a timing)")
+    parser.add_argument(
+        "--no-performance-bar",
+        action="store_true",
+        help="report the performance score without judging it (make test: a timing)",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit("lighthouse: node_modules/.bin/lighthouse missing: run `npm ci`")
     if not Path(CHROME_PATH).exists():
         sys.exit(f"lighthouse: no Chromium at {CHROME_PATH}; apt-get install chromium")
 
+    measured = measurements.commit()  # what is built and measured: the work tree as it is now
     reports = args.out / "reports"
     shutil.rmtree(reports, ignore_errors=True)
     reports.mkdir(parents=True)
@@ -230,27 +265,38 @@ def main(argv: list[str] | None = None) -> int:
             built = build_site(site, site_url)
             if built.returncode != 0:
                 sys.exit(f"lighthouse: mkdocs build --strict failed:\n{built.stdout}{built.stderr}")
-            rows = measure(site, site_url, pages(site) if args.only is None else args.only, reports, args.out, args.runs)
+            rows = measure(
+                site, site_url, pages(site) if args.only is None else args.only, reports, args.out, args.runs
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     summary = {
-        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "lighthouse": "12.2.3", "chrome": CHROME_PATH, "runs": args.runs, "bars": BARS, "budgets": BUDGETS,
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "lighthouse": "12.2.3",
+        "chrome": CHROME_PATH,
+        "runs": args.runs,
+        "bars": BARS,
+        "budgets": BUDGETS,
         "pages": rows,
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = table(rows)
     (args.out / "summary.md").write_text(
         f"Lighthouse 12.2.3, mobile, median of {args.runs} run(s) per page, {summary['measured_at']}\n\n{text}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     print(text)
     if args.only is None:  # every page: the recorded table the README links
         written = measurements.record(
-            "lighthouse", "make lighthouse", "Lighthouse, every page",
+            "lighthouse",
+            "make lighthouse",
+            "Lighthouse, every page",
             f"Lighthouse 12.2.3, mobile (Moto G Power, slow 4G, 4x CPU slowdown), median of {args.runs} run(s) "
             f"per page, site served gzip-compressed on 127.0.0.1. KiB is the gzip transfer of the page with "
-            f"everything it loads.\n\n{text}\n")
+            f"everything it loads.\n\n{text}\n",
+            at=measured,
+        )
         print(f"recorded in {written.relative_to(ROOT)}")
     judged = tuple(c for c in CATEGORIES if not (args.no_performance_bar and c == "performance"))
     problems = failures(rows, judged)

@@ -30,17 +30,19 @@ def commit(root: Path = ROOT) -> str:
     return sha + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def header(command: str, root: Path = ROOT, now: dt.datetime | None = None) -> str:
-    """Who wrote the figures below, when, at which commit, on what machine."""
+def header(command: str, root: Path = ROOT, now: dt.datetime | None = None, at: str | None = None) -> str:
+    """Who wrote the figures below, when, at which commit (`at`: read when the measuring began), on what machine."""
     now = now or dt.datetime.now(dt.UTC)
     machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"
-    return (f"Written by `{command}` on {now.strftime('%Y-%m-%d %H:%M')} UTC at commit {commit(root)} "
-            f"({machine}). Do not edit by hand: run `{command}` again.\n")
+    return (
+        f"Written by `{command}` on {now.strftime('%Y-%m-%d %H:%M')} UTC at commit {at or commit(root)} "
+        f"({machine}). Do not edit by hand: run `{command}` again.\n"
+    )
 
 
-def record(name: str, command: str, title: str, body: str, folder: Path = FOLDER) -> Path:
-    """Write `folder/<name>.md`: a title, the header and the tool's tables."""
+def record(name: str, command: str, title: str, body: str, folder: Path = FOLDER, at: str | None = None) -> Path:
+    """Write `folder/<name>.md`: a title, the header (`at`: the commit measured) and the tool's tables."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.md"
-    path.write_text(f"# {title}\n\n{header(command)}\n{body.rstrip()}\n", encoding="utf-8")
+    path.write_text(f"# {title}\n\n{header(command, at=at)}\n{body.rstrip()}\n", encoding="utf-8")
     return path

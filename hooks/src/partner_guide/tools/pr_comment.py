@@ -384,7 +384,7 @@ def wait_until_answers(url: str, timeout: float, interval: float = 10.0) -> bool
     deadline = time.monotonic() + timeout
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - an https preview address
+            with urllib.request.urlopen(url, timeout=30) as response:
                 if response.status == 200:
                     return True
         except (urllib.error.URLError, TimeoutError, ConnectionError):

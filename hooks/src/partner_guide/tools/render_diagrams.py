@@ -67,9 +67,12 @@ RECORD = """
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide-diagrams", description="Draw the site's diagrams in Chromium.")
-    parser.add_argument("--missing", action="store_true",
-                        help="draw only the diagrams without a drawing of their current source, into the site's "
-                             ".cache/diagrams/ (the build reads it; nothing is committed or deleted)")
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="draw only the diagrams without a drawing of their current source, into the site's "
+        ".cache/diagrams/ (the build reads it; nothing is committed or deleted)",
+    )
     parser.add_argument("--site", type=Path, default=ROOT, help="the folder of the site's mkdocs.yml")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     root = args.site.resolve()
@@ -112,7 +115,7 @@ def undrawn_sources(docs: Path, cache: Path) -> list[str]:
         lines = page.read_text(encoding="utf-8", errors="replace").split("\n")
         fences = [fence for fence in find_code_blocks(lines) if fence.info == "mermaid" and fence.kind == "fence"]
         for number, fence in enumerate(fences, 1):
-            source = "\n".join(lines[i][fence.indent:] for i in fence.body)
+            source = "\n".join(lines[i][fence.indent :] for i in fence.body)
             name = diagram_name(page.relative_to(docs).as_posix(), number)
             if not any(drawing_path(name, source, folder).is_file() for folder in (DRAWINGS_DIR, cache)):
                 found.append(name)

@@ -38,12 +38,24 @@ if TYPE_CHECKING:  # imported where used: unavailable() says when Playwright is 
 CdpMessage = dict[str, Any]
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+]
 RUNS = 3
 # Lighthouse's slow 4G: 150 ms RTT x 3.75, 1.6 Mbit/s x 0.9 down, 750 kbit/s x 0.9 up (bytes/s).
-SLOW_4G = {"offline": False, "latency": 562.5,
-           "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9, "uploadThroughput": 750 * 1024 / 8 * 0.9}
+SLOW_4G = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
+    "uploadThroughput": 750 * 1024 / 8 * 0.9,
+}
 
 
 class _Phone(TypedDict):
@@ -80,8 +92,10 @@ class _Workers:
         self.cdp, self.ids = cdp, itertools.count(1)
         self.sessions: list[str] = []
         self.replies: dict[int, CdpMessage] = {}
-        cdp.on("Target.attachedToTarget",
-               lambda e: self.sessions.append(e["sessionId"]) if e["targetInfo"]["type"] == "worker" else None)
+        cdp.on(
+            "Target.attachedToTarget",
+            lambda e: self.sessions.append(e["sessionId"]) if e["targetInfo"]["type"] == "worker" else None,
+        )
         cdp.on("Target.receivedMessageFromTarget", self._reply)
         cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
 
@@ -147,8 +161,10 @@ def _before_search(browser: Browser, url: str, sent: list[tuple[str, int]]) -> t
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
-        return (sum(size for path, size in sent if "/search/" in path),
-                sum(size for path, size in sent if "/workers/" in path))
+        return (
+            sum(size for path, size in sent if "/search/" in path),
+            sum(size for path, size in sent if "/workers/" in path),
+        )
     finally:
         context.close()
 
@@ -164,8 +180,9 @@ def measure(site: Path, query: str, runs: int = RUNS) -> SearchFigures:
             before, worker = _before_search(browser, url, sent)
         finally:
             browser.close()
-    return SearchFigures(statistics.median(s for s, _ in samples), int(statistics.median(h for _, h in samples)),
-                         before, worker)
+    return SearchFigures(
+        statistics.median(s for s, _ in samples), int(statistics.median(h for _, h in samples)), before, worker
+    )
 
 
 def unavailable() -> str | None:

@@ -55,16 +55,20 @@ def copy_site(dest: Path, *, navigation: bool = True) -> Path:
 
 
 def build_env(site_url: str, **extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
-            "SITE_URL": site_url, **extra}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SITE_URL": site_url, **extra}
 
 
-def build_site(dest: Path, site_url: str, *, config: Path | None = None, cwd: Path = REPO_ROOT,
-               timeout: float = 600, **env: str) -> subprocess.CompletedProcess[str]:
+def build_site(
+    dest: Path, site_url: str, *, config: Path | None = None, cwd: Path = REPO_ROOT, timeout: float = 600, **env: str
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `config` (the real mkdocs.yml) into `dest`."""
     return subprocess.run(
         [venv_command("mkdocs"), "build", "--strict", "-f", str(config or REPO_ROOT / "mkdocs.yml"), "-d", str(dest)],
-        cwd=cwd, env=build_env(site_url, **env), capture_output=True, text=True, timeout=timeout,
+        cwd=cwd,
+        env=build_env(site_url, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -75,16 +79,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 class GzipHandler(QuietHandler):
     """Gzips text responses when the client accepts it, as a CDN does."""
 
-    def __init__(self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int],
-                 server: socketserver.BaseServer, *, cache: dict[Path, bytes], lock: threading.Lock,
-                 sent: list[tuple[str, int]] | None = None, directory: str | None = None) -> None:
+    def __init__(
+        self,
+        request: socket.socket | tuple[bytes, socket.socket],
+        client_address: tuple[str, int],
+        server: socketserver.BaseServer,
+        *,
+        cache: dict[Path, bytes],
+        lock: threading.Lock,
+        sent: list[tuple[str, int]] | None = None,
+        directory: str | None = None,
+    ) -> None:
         self.cache, self.lock, self.sent = cache, lock, sent
         super().__init__(request, client_address, server, directory=directory)
 
@@ -135,8 +147,9 @@ class ErrorDocumentHandler(QuietHandler):
 
 
 @contextlib.contextmanager
-def serving(root: Path, *, compress: bool = False, sent: list[tuple[str, int]] | None = None,
-            error_document: bool | str = False) -> Iterator[str]:
+def serving(
+    root: Path, *, compress: bool = False, sent: list[tuple[str, int]] | None = None, error_document: bool | str = False
+) -> Iterator[str]:
     """Serve `root` at `/` on 127.0.0.1, on a free port; yields the URL.
 
     `sent`, with `compress`: (path, bytes) of each compressed response is appended to it.

@@ -24,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     if not any(args.site.rglob("*.html")):
         print(f"error: no HTML pages under {args.site}: build the site first (make build)", file=sys.stderr)
         return 2
-    others = sorted(folder.name for folder in args.site.iterdir()
-                    if re.fullmatch(r"[a-z]{2}", folder.name) and (folder / "404.html").is_file())
+    others = sorted(
+        folder.name
+        for folder in args.site.iterdir()
+        if re.fullmatch(r"[a-z]{2}", folder.name) and (folder / "404.html").is_file()
+    )
     finish_site(args.site, args.site_url, [DEFAULT_LANG, *others], DEFAULT_LANG, preview=args.preview)
     return 0
 

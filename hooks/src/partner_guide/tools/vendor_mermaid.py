@@ -55,7 +55,7 @@ def closure(dist: Path) -> list[str]:
             continue
         seen.add(rel)
         source = (dist / rel).read_text(encoding="utf-8")
-        base = (Path(rel).parent)
+        base = Path(rel).parent
         for spec in STATIC.findall(source):
             todo.append((base / spec).as_posix().replace("/./", "/").removeprefix("./"))
         for spec in DYNAMIC.findall(source):
