@@ -2,6 +2,7 @@
 
 - `on_post_page`: English pages get Material's `config.base` at `/en/` (search).
 - `on_template_context`, `on_post_template`: each edition's 404 (`en/404.html`).
+- `on_build_error`: a failed per-language build leaves the plugin as it was (compat/i18n_plugin.py).
 - `on_post_build` of the edition built last: the site step over the built folder
   (site/step.py: the single 404, robots.txt, every page's
   Content-Security-Policy); the bundle is checked for what lang-switch.js
@@ -52,3 +53,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         adapter.finish_site(config)
         for problem in alternate_script_problems(config.site_dir):
             log.warning(f"{problem}: lang-switch.js may not stop Material's sitemap fetches (compat/material.py)")
+
+
+def on_build_error(*, error: Exception) -> None:
+    i18n_plugin.recover()

@@ -25,8 +25,8 @@ from bs4 import BeautifulSoup
 from partner_guide.site.diagram_frames import DRAWINGS_DIR
 from partner_guide.tools.site import build_site, copy_site, serving
 
-from tests.browser.test_diagrams import OPEN_SHADOW_ROOTS, RENDERED
 from tests.support import ROOT, RequestLog, new_context, venv_tool
+from tests.visits import INIT, RENDERED
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -73,12 +73,12 @@ def test_a_label_edit_without_a_new_drawing_passes_the_fast_lane_and_is_publishe
         assert rebate_drawing(tmp_path / "preview") == ""
         # Meanwhile the diagram renders in the reader's browser, from the self-hosted Mermaid, new label included.
         context = new_context(browser, url, viewport={"width": 390, "height": 844})
-        context.add_init_script(OPEN_SHADOW_ROOTS)
+        context.add_init_script(INIT)
         page = context.new_page()
         log_ = RequestLog.attach(page, url)
         page.goto(url + "hot/rebate/", wait_until="load")
         page.wait_for_function(RENDERED, timeout=30_000)
-        text = page.evaluate("() => document.querySelector('div.mermaid').shadowRoot.querySelector('svg').textContent")
+        text = page.evaluate("() => __shadowOf(document.querySelector('div.mermaid')).querySelector('svg').textContent")
         assert "".join(NEW_LABEL.split()) in "".join(text.split())
         assert [u for u in log_.requests if "/vendor/mermaid/" in u], "the live fallback loads the vendored Mermaid"
         assert not log_.page_errors and not log_.console_errors, (log_.page_errors, log_.console_errors)

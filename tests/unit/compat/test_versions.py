@@ -35,3 +35,26 @@ def test_pyproject_pins_exactly_what_compat_was_written_for():
     for module in (material, material_search, i18n_plugin):
         for distribution, versions in module.WRITTEN_FOR.items():
             assert f'"{distribution}=={versions[-1]}"' in pyproject, distribution
+
+
+def test_a_failed_language_build_leaves_nothing_behind_after_recover():
+    """mkdocs-static-i18n 1.3.1 skips its clean-up when a per-language build fails (compat/i18n_plugin.py)."""
+    import logging
+
+    from mkdocs import utils
+    from mkdocs_static_i18n.utils import I18nLoggingFilter
+    from partner_guide.compat import i18n_plugin
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    original = utils.clean_directory
+    stale = I18nLoggingFilter()
+    stale.filtered_prefixes.add("Documentation built in")
+    utils.clean_directory = lambda x: x  # what the plugin's on_post_build leaves when a build under it raises
+    logger.addFilter(stale)
+    try:
+        i18n_plugin.recover()
+        assert utils.clean_directory is original is i18n_plugin.CLEAN_DIRECTORY
+        assert stale not in logger.filters
+    finally:
+        utils.clean_directory = original
+        logger.removeFilter(stale)

@@ -11,16 +11,27 @@ public API for these; they are attributes of its plugin class
 - `extra_alternate`: the language-switcher links it computed for the site;
   it leaves the last page's links in `config.extra.alternate`, so the 404
   page (which has no counterpart page) is given these instead.
+- When one of its per-language builds fails (a strict build that finds a
+  problem in the English edition), its `on_post_build` never reaches its own
+  clean-up: `mkdocs.utils.clean_directory` stays replaced and its
+  `I18nLoggingFilter` stays on MkDocs' build logger, so in `mkdocs serve`
+  every later rebuild hides "Documentation built in" and never cleans the
+  output. `recover()` (from `on_build_error`) does that clean-up.
 """
 
 from __future__ import annotations
 
+import logging
 from copy import deepcopy
 from typing import Any
+
+from mkdocs import utils as mkdocs_utils
 
 from ..languages import DEFAULT_LANG
 
 WRITTEN_FOR = {"mkdocs-static-i18n": ("1.3.1",)}
+# MkDocs' own, read before the plugin's per-language builds replace it with `lambda x: x`.
+CLEAN_DIRECTORY = mkdocs_utils.clean_directory
 
 
 def plugin(config: Any) -> Any | None:
@@ -69,3 +80,11 @@ def reset_switcher_to_home_pages(config: Any) -> None:
     alternate = deepcopy(i18n.extra_alternate)
     config.extra["alternate"] = alternate
     config.extra.alternate = alternate
+
+
+def recover() -> None:
+    """Undo what a failed per-language build left behind (see the module docstring); harmless otherwise."""
+    mkdocs_utils.clean_directory = CLEAN_DIRECTORY
+    logger = logging.getLogger("mkdocs.commands.build")
+    for stale in [f for f in logger.filters if type(f).__name__ == "I18nLoggingFilter"]:
+        logger.removeFilter(stale)
