@@ -105,6 +105,11 @@ def site_root(targets: list[str]) -> Path:
     return ROOT
 
 
+def site_registry(site: Path) -> Path:
+    """The registry of the site being checked (hooks/registry.yml beside its mkdocs.yml), else this repository's."""
+    return registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH
+
+
 def changed_since(ref: str, site: Path) -> list[str] | None:
     """The files changed (or added) since `ref` in the working tree of `site`; None if git cannot say."""
     try:
@@ -161,11 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     targets = argv or [str(ROOT / "docs")]
     site = site_root(targets)
     try:
-        registry = load_registry(registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH)
+        registry = load_registry(site_registry(site))
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
-    registry_file = registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH
+    registry_file = site_registry(site)
     config_file = site / "mkdocs.yml" if (site / "mkdocs.yml").is_file() else ROOT / "mkdocs.yml"
     cache = FindingsCache(site, [registry_file, config_file, synonyms_path(site), terms_path(site)], enabled=use_cache)
     if changed is not None:

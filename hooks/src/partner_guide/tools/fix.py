@@ -20,8 +20,8 @@ import sys
 from .. import REPO_ROOT as ROOT
 from ..checks.copy import check_copy, fix_copy
 from ..checks.findings import format_finding
-from ..registry import REGISTRY_PATH, RegistryError, load_registry, registry_path
-from .check import display_path, markdown_files, site_root
+from ..registry import RegistryError, load_registry
+from .check import display_path, markdown_files, site_registry, site_root
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = argv or [str(ROOT / "docs")]
     site = site_root(targets)
     try:
-        registry = load_registry(registry_path(site) if registry_path(site).is_file() else REGISTRY_PATH)
+        registry = load_registry(site_registry(site))
     except RegistryError as error:
         print(str(error), file=sys.stderr)
         return 2
