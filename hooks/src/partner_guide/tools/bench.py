@@ -60,7 +60,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import REPO_ROOT as ROOT
-from . import search_bench
+from . import measurements, search_bench
 from .site import copy_site
 
 BIN = Path(sys.executable).parent
@@ -500,7 +500,7 @@ def main() -> int:
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[str, str, str]] = []
     verdicts: list[tuple[str, bool]] = []
-    measured = commit_id()  # the commit measured, even if one is made while the benchmark runs
+    measured = measurements.commit()  # the commit measured, even if one is made while the benchmark runs
 
     with tempfile.TemporaryDirectory(prefix="partner-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -704,20 +704,6 @@ def main() -> int:
     if results is not None:
         write_results(Path(results), lines, verdicts)
     return status
-
-
-def commit_id() -> str:
-    try:
-        found = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "no commit"
-    return found.stdout.strip() or "no commit"
 
 
 def write_results(path: Path, lines: list[str], verdicts: list[tuple[str, bool]]) -> None:
