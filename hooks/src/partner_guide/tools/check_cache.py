@@ -1,26 +1,30 @@
-"""`guide-check`'s findings kept between runs, by the content they judged (tools/check.py).
+"""`guide-check`'s page results kept between runs, by the content they judged (tools/check.py).
 
 A page's findings depend only on its text, the registry, mkdocs.yml's
-Markdown settings and the checks' code: the cache key of an entry is a hash
-of all of them, so a changed page, registry or check is judged again and an
-unchanged one is not. Cross-page findings are kept the same way, by the
-texts of every page they read (a pair of editions for parity; every page
-for anchors and synonyms). Entries not used by a run are dropped when it
-saves. The cache lives in the user's cache folder (never in the
-repository): `$PARTNER_GUIDE_CACHE`, else `$XDG_CACHE_HOME/partner-guide`,
-else `~/.cache/partner-guide`; `guide-check --no-cache` or
-`PARTNER_GUIDE_CACHE=off` runs every check from scratch (the benchmark's
+Markdown settings and the checks' code: an entry is kept under a hash of the
+page's path and text, in a folder named by a hash of everything else (the
+code fingerprint), so a changed page is judged again, and a changed registry
+or check judges every page again. Each page's result (its findings and the
+facts the rules across pages compare) is a file of its own: a run reads
+only the pages it checks and writes only the ones it judged, so a one-page
+check (`guide-check --changed`) costs the same in any size of guide. A run
+over every page drops the entries it did not use; the rules across pages
+(parity, anchors, synonyms) are computed again each run from the kept facts.
+
+The cache lives in the user's cache folder (never in the repository):
+`$PARTNER_GUIDE_CACHE`, else `$XDG_CACHE_HOME/partner-guide`, else
+`~/.cache/partner-guide`; `guide-check --no-cache` or
+`PARTNER_GUIDE_CACHE=off` judges every page from scratch (the benchmark's
 cold figure).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
+import shutil
 from collections.abc import Callable
-from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
@@ -32,7 +36,8 @@ PageResult = tuple[list[Finding], PageModel]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # Third parties whose behaviour the findings depend on (the checks render pages with them).
-DISTRIBUTIONS = ("Markdown", "pymdown-extensions", "nh3", "selectolax", "PyYAML")
+DISTRIBUTIONS = ("Markdown", "pymdown-extensions", "nh3", "selectolax", "PyYAML", "autocorrect-py", "pypinyin")
+UNREADABLE = (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError, ImportError)
 
 
 def cache_folder() -> Path | None:
@@ -62,83 +67,69 @@ def code_fingerprint(*inputs: Path) -> str:
 
 
 class FindingsCache:
-    """Findings by key, loaded from and saved to one file per site and code fingerprint."""
+    """Page results by (path, text), one file each, in a folder per site and code fingerprint."""
 
     def __init__(self, site: Path, inputs: list[Path], enabled: bool = True) -> None:
         folder = cache_folder() if enabled else None
-        self._fingerprint = code_fingerprint(*inputs) if folder else ""
-        self._file = (
-            folder / f"check-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.json" if folder else None
-        )
-        self._old: dict[str, list[dict[str, object]]] = {}
-        self._new: dict[str, list[dict[str, object]]] = {}
-        # Rendered pages' results, in a file of their own (pickle: a PageModel holds parsed diagrams). It is
-        # the user's own cache folder, written by this tool only, and keyed by the code's fingerprint.
-        self._pages_file = self._file.with_suffix(".pages.pickle") if self._file is not None else None
-        self._old_pages: dict[str, PageResult] = {}
-        self._new_pages: dict[str, PageResult] = {}
-        if self._pages_file is not None:
-            try:
-                fingerprint, pages = pickle.loads(self._pages_file.read_bytes())
-                if fingerprint == self._fingerprint and isinstance(pages, dict):
-                    self._old_pages = pages
-            except (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError, ImportError):
-                self._old_pages = {}
-        if self._file is not None:
-            try:
-                data = json.loads(self._file.read_text(encoding="utf-8"))
-                if data.get("fingerprint") == self._fingerprint:
-                    self._old = data["entries"]
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                self._old = {}
+        self._site_folder: Path | None = None
+        self._folder: Path | None = None
+        if folder is not None:
+            self._site_folder = folder / f"check-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}"
+            self._folder = self._site_folder / code_fingerprint(*inputs)[:32]
+        self._used: set[str] = set()
+        self._new: dict[str, PageResult] = {}
 
-    def key(self, kind: str, *parts: str) -> str:
-        digest = hashlib.sha256(kind.encode())
+    @staticmethod
+    def key(*parts: str) -> str:
+        digest = hashlib.sha256(b"page")
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8", errors="surrogatepass"))
         return digest.hexdigest()
 
-    def findings(self, kind: str, parts: tuple[str, ...], compute: Callable[[], list[Finding]]) -> list[Finding]:
-        """The findings kept for (kind, parts), else `compute()`'s, kept for the next run."""
-        key = self.key(kind, *parts)
-        kept = self._old.get(key)
-        if kept is not None:
-            try:
-                found = [Finding(**entry) for entry in kept]  # type: ignore[arg-type]
-            except TypeError:
-                found = compute()
-        else:
-            found = compute()
-        self._new[key] = [asdict(finding) for finding in found]
-        return found
+    def kept(self, parts: tuple[str, ...]) -> PageResult | None:
+        """The result kept for a page (its path and text), if any; remembered as used."""
+        key = self.key(*parts)
+        self._used.add(key)
+        if key in self._new:
+            return self._new[key]
+        if self._folder is None:
+            return None
+        try:
+            found = pickle.loads((self._folder / f"{key}.pickle").read_bytes())
+        except UNREADABLE:
+            return None
+        return found if isinstance(found, tuple) and len(found) == 2 else None
+
+    def keep(self, parts: tuple[str, ...], result: PageResult) -> None:
+        key = self.key(*parts)
+        self._used.add(key)
+        self._new[key] = result
 
     def page(self, parts: tuple[str, ...], compute: Callable[[], PageResult]) -> PageResult:
-        """The result kept for a page (its path and text), else `compute()`'s, kept for the next run."""
-        key = self.key("page", *parts)
-        found = self._old_pages.get(key)
+        """The result kept for a page, else `compute()`'s, kept for the next run."""
+        found = self.kept(parts)
         if found is None:
             found = compute()
-        self._new_pages[key] = found
+            self.keep(parts, found)
         return found
 
-    def save(self) -> None:
-        if self._file is None:
+    def save(self, *, prune: bool = False) -> None:
+        """Write the results judged in this run; with `prune` (a run over every page), drop the unused ones
+        and the folders of other fingerprints. A read-only home only costs the next run its speed."""
+        if self._folder is None or self._site_folder is None:
             return
-        if self._pages_file is not None:
-            try:
-                self._pages_file.parent.mkdir(parents=True, exist_ok=True)
-                temporary = self._pages_file.with_suffix(f".{os.getpid()}.tmp")
-                temporary.write_bytes(pickle.dumps((self._fingerprint, self._new_pages)))
-                temporary.replace(self._pages_file)
-            except (OSError, pickle.PicklingError):
-                pass  # a read-only home, or a page fact that cannot be kept: the next run renders again
         try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(
-                json.dumps({"fingerprint": self._fingerprint, "entries": self._new}, ensure_ascii=False),
-                encoding="utf-8",
-            )
-            temporary.replace(self._file)
-        except OSError:
-            pass  # a read-only home: the next run judges everything again
+            self._folder.mkdir(parents=True, exist_ok=True)
+            for key, result in self._new.items():
+                temporary = self._folder / f"{key}.{os.getpid()}.tmp"
+                temporary.write_bytes(pickle.dumps(result))
+                temporary.replace(self._folder / f"{key}.pickle")
+            if prune:
+                for entry in self._folder.iterdir():
+                    if entry.suffix == ".pickle" and entry.stem not in self._used:
+                        entry.unlink(missing_ok=True)
+                for other in self._site_folder.iterdir():
+                    if other != self._folder and other.is_dir():
+                        shutil.rmtree(other, ignore_errors=True)
+        except (OSError, pickle.PicklingError):
+            pass
