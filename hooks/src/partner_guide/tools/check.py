@@ -27,8 +27,12 @@ one CHECK-CRASH finding naming it, never a traceback.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import subprocess
 import sys
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +66,28 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
+def docs_pages(docs: Path) -> dict[str, Path]:
+    """Every page under `docs` (not through symbolic links), by its display path, in order; one path resolved."""
+    base = display_path(docs)
+    found: dict[str, Path] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".md") and entry.is_file():
+                found[f"{base}/{prefix}{entry.name}"] = Path(entry.path)
+
+    walk(str(docs), "")
+    return dict(sorted(found.items()))
+
+
 def markdown_files(targets: list[str]) -> list[Path]:
     files: list[Path] = []
     for target in targets:
@@ -93,7 +119,7 @@ def rendered(text: str, name: str, registry: Registry, markdown: Markdown) -> Re
 
 def check_file(text: str, name: str, registry: Registry, markdown: Markdown) -> list[Finding]:
     """The source checks, then the rendered page's rules; never raises."""
-    return run_checks(text, name, registry) + rendered(text, name, registry, markdown).findings
+    return judge_page(name, text, registry, markdown)[0]
 
 
 def site_root(targets: list[str]) -> Path:
@@ -177,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         findings = check_change(changed, site, registry, cache)
     else:
         findings = check_all(targets, site, registry, cache)
-    cache.save()
+    cache.save(prune=changed is None)
     for finding in findings:
         print(format_finding(finding))
     if in_github_actions():
@@ -199,18 +225,67 @@ Markdown = tuple[list[str], dict[str, dict[str, Any]]]
 def judged(cache: FindingsCache, text: str, name: str, registry: Registry, markdown: Markdown) -> PageResult:
     """A page's own findings and the facts the rules across pages compare, kept by its text (check_cache.py)."""
 
-    def compute() -> PageResult:
-        page = rendered(text, name, registry, markdown)
-        return run_checks(text, name, registry) + page.findings, page.model
+    return cache.page((name, text), lambda: judge_page(name, text, registry, markdown))
 
-    return cache.page((name, text), compute)
+
+def judge_page(name: str, text: str, registry: Registry, markdown: Markdown) -> PageResult:
+    """The source checks, then the rendered page's rules and facts; never raises."""
+    page = rendered(text, name, registry, markdown)
+    return run_checks(text, name, registry) + page.findings, page.model
+
+
+# Pages judged at once are shared among this many processes (GUIDE_CHECK_JOBS, else the usable cores), from
+# PARALLEL_FROM pages judged up: a process pool costs more than it saves on a few pages.
+PARALLEL_FROM = 48
+_WORKER: list[tuple[Registry, Markdown]] = []  # in a pool's process only: what its pages are judged with
+
+
+def jobs() -> int:
+    setting = os.environ.get("GUIDE_CHECK_JOBS", "")
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _start_worker(registry: Registry, markdown: Markdown) -> None:
+    _WORKER.append((registry, markdown))
+
+
+def _judge(page: tuple[str, str]) -> PageResult:
+    return judge_page(*page, *_WORKER[-1])
+
+
+def judge_pages(
+    cache: FindingsCache, texts: Mapping[str, str], registry: Registry, markdown: Markdown
+) -> dict[str, PageResult]:
+    """Every page's result (judged() for each), the pages not kept in the cache judged in parallel."""
+    results: dict[str, PageResult] = {}
+    todo: list[tuple[str, str]] = []
+    for name, text in texts.items():
+        kept = cache.kept((name, text))
+        if kept is None:
+            todo.append((name, text))
+        else:
+            results[name] = kept
+    workers = min(jobs(), len(todo) // (PARALLEL_FROM // 2) or 1)
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        judged_pages = [judge_page(name, text, registry, markdown) for name, text in todo]
+    else:
+        # fork: the workers start with what this process has loaded (no second import of the checks).
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(registry, markdown)) as pool:
+            judged_pages = list(pool.map(_judge, todo, chunksize=max(1, len(todo) // (workers * 8))))
+    for (name, text), result in zip(todo, judged_pages, strict=True):
+        cache.keep((name, text), result)
+        results[name] = result
+    return {name: results[name] for name in texts}
 
 
 def check_change(changed: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """The checks of a change to `changed` pages: theirs, their other editions' and their linking pages'."""
     # Every page is searched for links to the changed ones in its raw bytes; only the pages checked and
     # the pages they link to are decoded (LazyTexts): a one-page check stays small in a large guide.
-    files = {display_path(p): p for p in markdown_files([str(site / "docs")]) if not p.is_symlink()}
+    files = docs_pages(site / "docs")
     texts = LazyTexts(files)
     checked = {page for page in set().union(*(other_editions(path) for path in changed)) if page in texts}
     checked |= linking_to_bytes(changed, files)
@@ -241,13 +316,9 @@ def check_all(targets: list[str], site: Path, registry: Registry, cache: Finding
     texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
     # Every page of docs/, whichever files were named: links to another page's
     # #anchor resolve against them, as in the build, and so do the synonyms.
-    pages = {
-        display_path(p): texts.get(display_path(p)) or decode(p.read_bytes())[0]
-        for p in markdown_files([str(site / "docs")])
-        if not p.is_symlink()
-    }
+    pages = {name: texts.get(name) or decode(p.read_bytes())[0] for name, p in docs_pages(site / "docs").items()}
     markdown = site_markdown(site)
-    results = {name: judged(cache, text, name, registry, markdown) for name, text in {**pages, **texts}.items()}
+    results = judge_pages(cache, {**pages, **texts}, registry, markdown)
     named = {display_path(path) for path in files}
     findings.extend(finding for name in sorted(named) for finding in results[name][0])
     findings.extend(check_parity({name: results[name][1] for name in texts}))
