@@ -52,6 +52,7 @@ def in_github_actions() -> bool:
 
 
 LINE_START = -(10**6)
+NEWLINE_RE = re.compile("\n")
 CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?")  # in lower-cased text
 AT = "\x00"  # in a needle: the finding's column is here
 
@@ -81,7 +82,7 @@ class Locator:
     def __init__(self, text: str, body_line: int = 1):
         self.text = text
         self.lower = text.lower()
-        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.starts = [0] + [match.end() for match in NEWLINE_RE.finditer(text)]
         self.body = self.starts[min(body_line, len(self.starts)) - 1]
         self.cursor = self.body
         self.origin: list[int] | None

@@ -32,6 +32,7 @@ Rules (each a finding at the nearest source line, `Locator`):
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -156,12 +157,15 @@ def _browser_url(value: str) -> str | None:
 
 
 def _same_chat(url: str, registered: str) -> bool:
-    a, b = urlsplit(url), urlsplit(registered)
-    return not a.fragment and (a.hostname, a.path, sorted(parse_qsl(a.query, keep_blank_values=True))) == (
-        b.hostname,
-        b.path,
-        sorted(parse_qsl(b.query, keep_blank_values=True)),
-    )
+    fragment, *rest = _chat_key(url)
+    return not fragment and rest == list(_chat_key(registered)[1:])
+
+
+@functools.lru_cache(maxsize=256)  # a page links the registered chat many times, in a few spellings
+def _chat_key(url: str) -> tuple[str, str | None, str, tuple[tuple[str, str], ...]]:
+    """What makes two chat links the same: host, path and query parameters in any order (and the fragment)."""
+    parts = urlsplit(url)
+    return parts.fragment, parts.hostname, parts.path, tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
 
 
 Removal = Issue  # what the sanitizer removes, placed like every finding
