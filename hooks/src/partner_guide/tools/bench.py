@@ -21,7 +21,8 @@ Measured:
      build against the baseline a user would pick instead: the same pages
      and i18n with plain Material and mkdocs-git-revision-date-localized-plugin
      at its defaults, no hook; `make check` after a one-page edit (its cache
-     warm, tools/check_cache.py) and without its cache (a first run in CI);
+     warm, tools/check_cache.py) and without its cache (a first run in CI,
+     the figure its 40% bar judges);
      the check of a one-page change (`guide-check --changed`); and the
      preview's reload: from saving an edit of a page's text, a heading, a
      link or a diagram under `mkdocs serve --dirty` (`make serve`) to the
@@ -34,7 +35,8 @@ Measured:
      smallest, and the search data a page downloads before search opens.
 
 The tables and verdicts are also written to measurements/bench.md (with the date
-and commit), which the maintainers' guide links, unless --quick.
+and commit), which the maintainers' guide links, and the scale table into the
+README between its markers, unless --quick or --results.
 
 Usage: guide-bench [--runs N] [--sizes 100,1000,5000] [--quick] [--results FILE]   (make bench)
 """
@@ -526,7 +528,7 @@ def main() -> int:
                     "real": (build_cmd("mkdocs.yml", tmp / "out-real"), real),
                     "nochecks": (build_cmd(".bench-nochecks.yml", tmp / "out-nochecks"), real),
                     "nohooks": (build_cmd(".bench-nohooks.yml", tmp / "out-nohooks", strict=False), real),
-                    "check": (CHECK, real),
+                    "check": ([*CHECK[:1], "--no-cache", "docs"], real),
                 },
                 runs,
             )
@@ -553,7 +555,11 @@ def main() -> int:
                 fmt_s(t_nohooks),
                 f"all hooks: {t_real / t_nohooks:.2f}x (the speed-up hooks outweigh the rest)",
             ),
-            ("make check, real docs", fmt_s(t_check), f"{100 * t_check / t_real:.0f}% of the build"),
+            (
+                "make check without its cache (CI's first run), real docs",
+                fmt_s(t_check),
+                f"{100 * t_check / t_real:.0f}% of the build",
+            ),
         ]
         verdicts += [
             ("real build <= 1.5x empty Material build", t_real <= 1.5 * t_empty),
@@ -562,7 +568,7 @@ def main() -> int:
             # make check renders and judges every page as the build does (the HTML boundary, issue 11),
             # so it costs about what the build spends in Markdown; it still skips the theme, the second
             # pass and the search index. It was 20% when it only scanned the sources.
-            ("make check <= 40% of a full build", t_check <= 0.40 * t_real),
+            ("make check (no cache, as CI's first run) <= 40% of a full build", t_check <= 0.40 * t_real),
         ]
 
         # The fixed cost of a synthetic site (same config, home pages only):
@@ -640,12 +646,13 @@ def main() -> int:
             verdicts.append(
                 (
                     (
-                        f"make check after a one-page edit <= 40% of a build at {size:,} questions"
-                        f" (got {100 * t_check / t_build:.0f}%)"
+                        f"make check (no cache, as CI's first run) <= 40% of a build at {size:,} questions"
+                        f" (got {100 * t_cold / t_build:.0f}%)"
                     ),
-                    t_check <= 0.40 * t_build,
+                    t_cold <= 0.40 * t_build,
                 )
             )
+            figures[size]["memory"] = mem
             if size >= 1000:
                 verdicts.append(
                     (
@@ -703,6 +710,8 @@ def main() -> int:
     results = args.results or (None if args.quick else ROOT / "measurements" / "bench.md")
     if results is not None:
         write_results(Path(results), lines, verdicts)
+        if not args.results and len(figures) > 1:
+            write_readme_table(ROOT / "README.md", readme_table(header, figures, per_question, verdicts))
     return status
 
 
@@ -721,6 +730,53 @@ def write_results(path: Path, lines: list[str], verdicts: list[tuple[str, bool]]
     ]
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     print(f"\nwritten: {path}")
+
+
+README_START = "<!-- make bench: scale table -->"
+README_END = "<!-- end of make bench's table -->"
+
+
+def readme_table(
+    header: str,
+    figures: dict[int, dict[str, float]],
+    per_question: dict[int, float],
+    verdicts: list[tuple[str, bool]],
+) -> list[str]:
+    """The scale figures of one run, for the README (between its markers), with the run's verdicts counted."""
+    lines = [
+        f"{header.replace('Partner guide benchmark, ', 'From one `make bench` run, ')}:",
+        "",
+        "| questions | build, dates from git | per question | vs plain Material + dates | make check, no cache"
+        " | one-page check | preview reload | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, got in sorted(figures.items()):
+        lines.append(
+            f"| {size:,} | {fmt_s(got['build'])} | {1000 * per_question[size]:.2f} ms"
+            f" | {got['build'] / got['plain']:.2f}x | {100 * got['cold'] / got['build']:.0f}% of the build"
+            f" | {fmt_s(got['one'])} | {fmt_s(got['reload'])}"
+            f" | {int(got['memory']) // 1024} MiB |"
+        )
+    failed = [what for what, ok in verdicts if not ok]
+    lines += [
+        "",
+        f"{len(verdicts) - len(failed)} of {len(verdicts)} bars pass"
+        + (f"; failed: {'; '.join(failed)}" if failed else "")
+        + " ([all figures](measurements/bench.md)).",
+    ]
+    return lines
+
+
+def write_readme_table(readme: Path, table: list[str]) -> None:
+    """Replace what stands between the README's markers with `table` (the README is otherwise untouched)."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        print(f"bench: {readme} has no {README_START!r} ... {README_END!r}: its table is not written", file=sys.stderr)
+        return
+    text = text[: start + len(README_START)] + "\n" + "\n".join(table) + "\n" + text[end:]
+    readme.write_text(text, encoding="utf-8")
+    print(f"written: the table in {readme}")
 
 
 def report_verdicts(verdicts: list[tuple[str, bool]]) -> int:
