@@ -11,9 +11,8 @@ check (`guide-check --changed`) costs the same in any size of guide. A run
 over every page drops the entries it did not use; the rules across pages
 (parity, anchors, synonyms) are computed again each run from the kept facts.
 
-The cache lives in the user's cache folder (never in the repository):
-`$PARTNER_GUIDE_CACHE`, else `$XDG_CACHE_HOME/partner-guide`, else
-`~/.cache/partner-guide`; `guide-check --no-cache` or
+The cache lives in the user's cache folder (user_cache.py, never in the
+repository); `guide-check --no-cache` or
 `PARTNER_GUIDE_CACHE=off` judges every page from scratch (the benchmark's
 cold figure).
 """
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from ..checks.findings import Finding
 from ..checks.tree import PageModel
+from ..user_cache import cache_folder
 
 # A page's own findings and the facts of it that the rules across pages compare (parity, anchors).
 PageResult = tuple[list[Finding], PageModel]
@@ -38,17 +38,6 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # Third parties whose behaviour the findings depend on (the checks render pages with them).
 DISTRIBUTIONS = ("Markdown", "pymdown-extensions", "nh3", "selectolax", "PyYAML", "autocorrect-py", "pypinyin")
 UNREADABLE = (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError, ImportError)
-
-
-def cache_folder() -> Path | None:
-    """Where the cache lives, or None when it is turned off."""
-    setting = os.environ.get("PARTNER_GUIDE_CACHE", "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "partner-guide"
 
 
 def code_fingerprint(*inputs: Path) -> str:
