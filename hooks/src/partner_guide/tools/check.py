@@ -49,6 +49,7 @@ from ..checks.svg import check_drawings
 from ..checks.synonyms import check_synonyms_file, synonyms_path
 from ..checks.tree import PageModel
 from ..compat.mkdocs_build import markdown_config
+from ..markdown.slugs import known_words
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
 from ..site.preview import LazyTexts, linking_to_bytes
@@ -235,8 +236,8 @@ def judge_page(name: str, text: str, registry: Registry, markdown: Markdown) -> 
 
 
 # Pages judged at once are shared among this many processes (GUIDE_CHECK_JOBS, else the usable cores), from
-# PARALLEL_FROM pages judged up: a process pool costs more than it saves on a few pages.
-PARALLEL_FROM = 48
+# PARALLEL_FROM pages judged up (a fork costs a few milliseconds; a page about twenty).
+PARALLEL_FROM = 8
 _WORKER: list[tuple[Registry, Markdown]] = []  # in a pool's process only: what its pages are judged with
 
 
@@ -251,8 +252,12 @@ def _start_worker(registry: Registry, markdown: Markdown) -> None:
     _WORKER.append((registry, markdown))
 
 
-def _judge(page: tuple[str, str]) -> PageResult:
-    return judge_page(*page, *_WORKER[-1])
+def _judge(page: tuple[str, str]) -> tuple[PageResult, dict[str, list[str]]]:
+    """A page judged in a pool's process, and the heading words it computed (the parent keeps them)."""
+    result = judge_page(*page, *_WORKER[-1])
+    known = known_words()
+    new, known.new = known.new, {}
+    return result, new
 
 
 def judge_pages(
@@ -271,10 +276,17 @@ def judge_pages(
     if len(todo) < PARALLEL_FROM or workers < 2:
         judged_pages = [judge_page(name, text, registry, markdown) for name, text in todo]
     else:
-        # fork: the workers start with what this process has loaded (no second import of the checks).
+        # The first page here: what the rules load on first use (pinyin tables, AutoCorrect, the extensions) is
+        # loaded once, and the forked workers start with it.
+        judged_pages = [judge_page(*todo[0], registry, markdown)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(registry, markdown)) as pool:
-            judged_pages = list(pool.map(_judge, todo, chunksize=max(1, len(todo) // (workers * 8))))
+            rest = todo[1:]
+            known = known_words()
+            for result, words in pool.map(_judge, rest, chunksize=max(1, len(rest) // (workers * 8))):
+                judged_pages.append(result)
+                for text, found in words.items():
+                    known.add(text, found)
     for (name, text), result in zip(todo, judged_pages, strict=True):
         cache.keep((name, text), result)
         results[name] = result
