@@ -1,5 +1,9 @@
 """One edition's search index as small files the worker fetches on demand (pure module).
 
+The site step (site/step.py `write_search`) reads each edition's pages from
+the built folder (`built_search_pages`: each page's `<article>`, see
+search_sections.py) and writes their index with `write_indexes`.
+
 Material's bundle fetches `search/search_index.json` on every page load and
 hands it to the search worker. Here that file carries only configuration (a
 few hundred bytes); the worker (`partner-search.js`) fetches the files below
