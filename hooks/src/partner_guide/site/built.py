@@ -21,7 +21,9 @@ from pathlib import Path
 SEARCH_EXCLUDED = '<meta name="partner-search" content="exclude">'
 ERROR_DOCUMENT = "404.html"
 LINK = re.compile(r"<link\b[^<>]*>", re.I)
-ATTRIBUTE = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# A name starts where no name character precedes it (possessive: a long run of them is tried once, not
+# once per position: linear time, tests/unit/test_linear_regexes.py).
+ATTRIBUTE = re.compile(r"""(?<![a-zA-Z-])([a-zA-Z-]++)\s*+=\s*+(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 
 
 @dataclass(frozen=True)
