@@ -4,9 +4,9 @@
 - `on_template_context`, `on_post_template`: each edition's 404 (`en/404.html`).
 - `on_build_error`: a failed per-language build leaves the plugin as it was (compat/i18n_plugin.py).
 - `on_post_build` of the edition built last: the site step over the built folder
-  (site/step.py: the single 404, robots.txt, every page's
-  Content-Security-Policy); the bundle is checked for what lang-switch.js
-  relies on (compat/material.py).
+  (site/step.py: the single 404, every page's Content-Security-Policy,
+  robots.txt and the sitemap; hooks/search.py runs its search index); the
+  bundle is checked for what lang-switch.js relies on (compat/material.py).
 """
 
 from __future__ import annotations

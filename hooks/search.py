@@ -1,7 +1,8 @@
 """Search: Material's UI with the guide's own index and worker (site/search_*, compat/material_search.py).
 
-Events: on_config (first: version guard, a new index), on_page_context (a page's questions, before
-Material's plugin), on_post_page/on_post_template (the guide's worker), on_post_build (the indexes).
+Events: on_config (first: version guard), on_page_context (the page out of Material's index, before
+Material's plugin), on_post_page/on_post_template (the guide's worker), on_post_build (the site step's
+index of each edition, read from the built pages).
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ from mkdocs.utils.templates import TemplateContext
 from partner_guide import adapter
 from partner_guide.compat import i18n_plugin, material_search
 from partner_guide.site import preview
-from partner_guide.site.search_index import Pages
-
-PAGES = Pages()
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     adapter.check_versions()
-    if not i18n_plugin.in_language_rebuild(config):  # a new build (or `mkdocs serve` rebuild)
-        PAGES.clear()
     return config
 
 
@@ -31,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_page_context(
     context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext | None:
-    adapter.index_page(PAGES, page, config)
+    material_search.keep_out_of_materials_index(page.meta)
     return context
 
 
@@ -45,7 +41,8 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     return material_search.use_worker(output, i18n_plugin.other_editions(config)) if is_404 else output
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
+# After mkdocs-static-i18n (-100) has built every language and had Material rewrite its search_index.json.
+@event_priority(-110)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):  # a partial preview keeps it
-        adapter.write_search(PAGES, config)
+        adapter.write_search(config)

@@ -11,8 +11,9 @@ MkDocs events to this package. Inside it, the tree shows the pipeline's stages:
              (front matter, limits), those across pages (parity, anchors), and
              the findings (`findings.py`);
 - `site/`    the site stage: pure functions over pages and the built folder
-             (`step.py`: the single 404, robots.txt, the CSP), search index per
-             edition, SEO, diagram frames, the HTML boundary's policy;
+             (`step.py`: the single 404, the CSP, robots.txt and the sitemap,
+             each edition's search index), SEO, diagram frames, the HTML
+             boundary's policy;
 - `compat/`  every place that depends on a third party's internals or built
              output, each guarded by the exact version it was written for;
 - `tools/`   the console commands (`guide-check` is `make check`, …);

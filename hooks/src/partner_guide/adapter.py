@@ -27,13 +27,11 @@ from .checks.tree import PageModel
 from .compat import i18n_plugin, material_search
 from .compat.mkdocs_build import guard_render
 from .compat.mkdocs_markdown import set_page_context
-from .languages import DEFAULT_LANG, build_language
+from .languages import DEFAULT_LANG
 from .markdown.page import PageContext
 from .registry import Registry, RegistryError, load_registry, registry_path
 from .site import preview, step
 from .site.diagram_frames import DRAWINGS_DIR, cache_dir
-from .site.search_index import Pages, write_indexes
-from .site.search_sections import page_sections
 from .site.seo import is_preview
 
 if TYPE_CHECKING:
@@ -156,14 +154,6 @@ def render_next(page: Page, config: MkDocsConfig, reporter: Reporter) -> None:
     )
 
 
-def index_page(pages: Pages, page: Page, config: MkDocsConfig) -> None:
-    """The rendered page's questions into the guide's search index (unless its front matter excludes it from
-    search), and the page out of Material's index (the guide indexes it itself)."""
-    if material_search.searchable(page.meta):
-        pages.add(build_language(config), page.url, page_sections(page.content or "", page.title or ""))
-    material_search.keep_out_of_materials_index(page.meta)
-
-
 class Reporter:
     """Logs each finding once per build (the i18n plugin runs every event once per
     language) as a warning, and as a GitHub annotation under GitHub Actions."""
@@ -209,17 +199,22 @@ class Reporter:
                 print(github_annotation(finding), flush=True)
 
 
-def write_search(pages: Pages, config: MkDocsConfig) -> None:
-    """Each edition's search index of `pages` and the guide's worker in place of Material's (hooks/search.py)."""
-    material_search.remove_materials_worker(Path(config.site_dir))
-    write_indexes(
-        Path(config.site_dir),
-        pages,
+def search_settings(config: MkDocsConfig) -> step.SearchSettings:
+    """What the site step's search index takes from the configuration: the worker's place, Material's
+    separator, the synonyms file beside mkdocs.yml."""
+    return step.SearchSettings(
         material_search.worker_to,
-        default=i18n_plugin.default_language(config),
-        separator=material_search.separator(config),
-        synonyms=load_synonyms(synonyms_path(Path(config.config_file_path).parent)),
+        material_search.separator(config),
+        load_synonyms(synonyms_path(Path(config.config_file_path).parent)),
     )
+
+
+def write_search(config: MkDocsConfig) -> None:
+    """Each edition's search index, read by the site step from the built pages (site/step.py `write_search`),
+    and the guide's worker in place of Material's (hooks/search.py)."""
+    material_search.remove_materials_worker(Path(config.site_dir))
+    langs, default = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
+    step.write_search(Path(config.site_dir), langs, default, search_settings(config))
 
 
 def finish_site(config: MkDocsConfig) -> None:

@@ -68,13 +68,12 @@ def test_lang_switch_js_takes_rel_off_the_hreflang_links_and_puts_it_back_after_
 
 def test_the_source_file_override_is_materials_partial_with_a_div_for_its_aside():
     """overrides/partials/source-file.html: Material's "last updated" partial, an <aside> no more (axe:
-    landmark-complementary-is-top-level); anything else Material changes in it must be looked at."""
+    landmark-complementary-is-top-level) and out of search; anything else Material changes in it must be looked at."""
     from tests.support import ROOT
 
     upstream = (Path(material.__file__).parent / "templates/partials/source-file.html").read_text(encoding="utf-8")
     ours = (ROOT / "overrides/partials/source-file.html").read_text(encoding="utf-8")
     strip = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 - each file's leading comment
-    assert strip(upstream).replace('<aside class="md-source-file">', '<div class="md-source-file">').replace(
-        "</aside>", "</div>"
-    ) == strip(ours)
+    div = '<div class="md-source-file" data-search-exclude>'  # out of the search index (site/search_sections.py)
+    assert strip(upstream).replace('<aside class="md-source-file">', div).replace("</aside>", "</div>") == strip(ours)
     assert "<aside" not in strip(ours)

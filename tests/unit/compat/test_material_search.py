@@ -30,13 +30,28 @@ def test_the_404_page_also_learns_the_editions():
     assert config_of(material_search.use_worker(PAGE, ["en"]))["editions"] == ["en"]
 
 
-def test_a_searchable_page_is_then_kept_out_of_materials_index():
+def test_a_searchable_page_is_then_kept_out_of_materials_index_and_marked_as_the_guides():
     meta = {"title": "x"}
     assert material_search.searchable(meta)
     material_search.keep_out_of_materials_index(meta)
-    assert meta["search"] == {"exclude": True} and not material_search.searchable(meta)
+    assert meta["search"] == {"exclude": True, material_search.GUIDE_INDEXES: True}
+    assert not material_search.searchable(meta)
     assert not material_search.searchable({"search": {"exclude": True, "boost": 2}})
     assert material_search.searchable({"search": "odd"})
+
+
+def test_a_page_its_writer_left_out_of_search_is_not_marked_as_the_guides():
+    """overrides/main.html prints the site step's `exclude` meta for it (and only for it)."""
+    meta = {"search": {"exclude": True}}
+    material_search.keep_out_of_materials_index(meta)
+    assert meta == {"search": {"exclude": True}}
+
+
+def test_the_separator_is_read_from_mkdocs_yml_as_written():
+    written = {"plugins": [{"search": {"separator": "[\\s]+"}}, {"i18n": {}}]}
+    assert material_search.separator_in(written) == "[\\s]+"
+    assert material_search.separator_in({"plugins": ["search"]}) == material_search.DEFAULT_SEPARATOR
+    assert material_search.separator_in({}) == material_search.DEFAULT_SEPARATOR
 
 
 def test_the_worker_reaches_each_editions_index_folder():

@@ -145,3 +145,22 @@ def test_synonyms_are_normalised_as_queries_are(pairs, expected):
     from partner_guide.site.search_text import translation
 
     assert normalised_synonyms(pairs, translation({"協": "协", "議": "议"})) == expected
+
+
+def test_a_built_page_is_read_from_its_article_only():
+    """The navigation, the head and what the theme marks `data-search-exclude` stay out."""
+    html = (
+        '<html><head><title>返佣 - 指南</title></head><body><nav><a href="#">导航菜单</a></nav>'
+        '<article class="md-content__inner"><a class="md-content__button" title="编辑此页"><svg></svg></a>'
+        '<h1 id="p">返佣流程</h1><p>前言。</p><h2 id="q">怎么付？</h2><p>按月。</p>'
+        '<div class="md-source-file" data-search-exclude>2026年12月7日</div></article>'
+        "<footer>页脚</footer></body></html>"
+    )
+    sections = search_index.built_sections(html.encode())
+    assert [(s.anchor, s.title, s.text) for s in sections] == [("", "返佣流程", "前言。"), ("q", "怎么付？", "按月。")]
+
+
+def test_a_page_its_writer_left_out_of_search_and_html_without_an_article_give_nothing():
+    excluded = '<html><head><meta name="partner-search" content="exclude"></head><article><h1>x</h1></article>'
+    assert search_index.built_sections(excluded.encode()) is None
+    assert search_index.built_sections(b"<html><body><p>redirecting</p></body></html>") is None

@@ -20,8 +20,16 @@ Written for mkdocs-material 9.8.2 (`WRITTEN_FOR`). What this relies on:
 - Material's search plugin indexes, in its `on_page_context`, every page
   whose `search.exclude` meta is not set, and writes the whole index in
   `on_post_build` (https://github.com/squidfunk/mkdocs-material/blob/9.8.2/material/plugins/search/plugin.py).
-  `keep_out_of_materials_index` sets that meta once the guide's own index has
-  read the page, so Material's index stays empty: no work twice.
+  `keep_out_of_materials_index` sets that meta on every page, so Material's
+  index stays empty: no work twice (the site step indexes the built pages).
+  Beside it goes `GUIDE_INDEXES`, so that overrides/main.html tells such a
+  page from one its writer left out of search (`search: exclude: true`),
+  whose head gets `<meta name="partner-search" content="exclude">`
+  (site/built.py `SEARCH_EXCLUDED`).
+- i18n's last step (mkdocs-static-i18n 1.3.1, `reconfigure_search_index`,
+  after every edition is built) calls the search plugin's `on_post_build`
+  once more, which writes `search/search_index.json` again: the guide's
+  index is written after it (hooks/search.py, priority -110).
 - The plugin's `separator` option is what Material's highlighting of `?h=`
   splits words on (`…/integrations/search/highlighter/index.ts`); it stays
   in mkdocs.yml and is passed on in `search_index.json`.
@@ -40,7 +48,8 @@ from typing import Any
 
 from .material import edit_config
 
-WRITTEN_FOR = {"mkdocs-material": ("9.8.2",)}
+WRITTEN_FOR = {"mkdocs-material": ("9.8.2",), "mkdocs-static-i18n": ("1.3.1",)}
+GUIDE_INDEXES = "guide_indexes"  # overrides/main.html reads it
 
 WORKER_DIR = "assets/javascripts/workers"
 WORKER = "partner-search.js"  # overrides/assets/javascripts/workers/partner-search.js
@@ -55,15 +64,30 @@ def searchable(meta: Mapping[str, Any]) -> bool:
 
 
 def keep_out_of_materials_index(meta: MutableMapping[str, Any]) -> None:
-    """Mark a page so Material's search plugin skips it (the guide indexes it itself)."""
-    search = meta.get("search")
-    meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+    """Mark a page so Material's search plugin skips it (the guide indexes it itself); a page the guide
+    indexes is marked `GUIDE_INDEXES` too."""
+    if searchable(meta):
+        search = meta.get("search")
+        meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True, GUIDE_INDEXES: True}
+
+
+DEFAULT_SEPARATOR = r"[\s\-]+"
 
 
 def separator(config: Any) -> str:
     """The search plugin's `separator` option (Material's default if unset)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    return str(getattr(getattr(search, "config", None), "separator", None) or r"[\s\-]+")
+    return str(getattr(getattr(search, "config", None), "separator", None) or DEFAULT_SEPARATOR)
+
+
+def separator_in(settings: Mapping[str, Any]) -> str:
+    """The same option read from mkdocs.yml as written (compat/mkdocs_build.py `read_config`)."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict):
+            options = plugin.get("search") or plugin.get("material/search")
+            if isinstance(options, dict) and options.get("separator"):
+                return str(options["separator"])
+    return DEFAULT_SEPARATOR
 
 
 def use_worker(html: str, editions: list[str] | None = None) -> str:

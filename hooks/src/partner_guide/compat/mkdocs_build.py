@@ -9,7 +9,8 @@ Written for mkdocs 1.6.1 (`WRITTEN_FOR`).
   https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/config/defaults.py).
   mkdocs.yml is read with PyYAML's safe loader that knows MkDocs' two tags:
   `!ENV` and `!!python/name:` (the latter only for Markdown extensions'
-  modules), without importing MkDocs or the theme.
+  modules), without importing MkDocs or the theme; `read_config` gives the
+  rest of it as written (`guide-site-step` reads the search settings there).
 - `guard_render(page, on_crash)`: `Page.render(config, files)` runs
   Python-Markdown on the page
   (https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py);
@@ -58,9 +59,15 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's settings as written (MkDocs' defaults not added)."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+    return data if isinstance(data, dict) else {}
+
+
 def markdown_config(config_file: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """(extension names, their configs) as MkDocs passes them to Python-Markdown for this mkdocs.yml."""
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    data = read_config(config_file)
     names: list[str] = list(BUILTIN_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for item in data.get("markdown_extensions") or []:

@@ -1,5 +1,9 @@
 """One edition's search index as small files the worker fetches on demand (pure module).
 
+The site step (site/step.py `write_search`) reads each edition's pages from
+the built folder (`built_search_pages`: each page's `<article>`, see
+search_sections.py) and writes their index with `write_indexes`.
+
 Material's bundle fetches `search/search_index.json` on every page load and
 hands it to the search worker. Here that file carries only configuration (a
 few hundred bytes); the worker (`partner-search.js`) fetches the files below
@@ -41,7 +45,8 @@ from pathlib import Path
 from ..languages import DEFAULT_LANG
 from . import search_tables
 from . import search_text as text
-from .search_sections import Section
+from .built import SEARCH_EXCLUDED, built_pages
+from .search_sections import Section, page_sections
 
 TITLE_WEIGHT = 3
 K1, B = 1.2, 0.5  # BM25 saturation and length normalisation
@@ -211,17 +216,24 @@ def build_edition(
     return out
 
 
-class Pages:
-    """The searchable pages of one build, per language (filled page by page, read once at the end)."""
+def built_sections(data: bytes) -> list[Section] | None:
+    """A built page's sections, read from its `<article>` (site/built.py); None for a page its writer left out
+    of search (its head says SEARCH_EXCLUDED) and for HTML without an article. Only the article is decoded
+    and parsed: the navigation and the head, most of a page's bytes, are skipped."""
+    start, end = data.find(b"<article"), data.rfind(b"</article>")
+    if not 0 <= start < end or SEARCH_EXCLUDED.encode() in data[:start]:
+        return None
+    return page_sections(data[start : end + len(b"</article>")].decode("utf-8", errors="replace"))
 
-    def __init__(self) -> None:
-        self.by_lang: dict[str, list[tuple[str, list[Section]]]] = defaultdict(list)
 
-    def clear(self) -> None:
-        self.by_lang.clear()
-
-    def add(self, lang: str, url: str, sections: list[Section]) -> None:
-        self.by_lang[lang].append((url, sections))
+def built_search_pages(site: Path, langs: list[str], default: str = DEFAULT_LANG) -> dict[str, list[Page]]:
+    """Each edition's searchable pages, read from the built folder."""
+    pages: dict[str, list[Page]] = {}
+    for built in built_pages(site, langs, default):
+        sections = built_sections(built.path.read_bytes())
+        if sections is not None:
+            pages.setdefault(built.lang, []).append(Page(built.url, sections))
+    return pages
 
 
 def normalised_synonyms(pairs: Iterable[tuple[str, Iterable[str]]], table: dict[int, str]) -> dict[str, list[str]]:
@@ -237,29 +249,30 @@ def normalised_synonyms(pairs: Iterable[tuple[str, Iterable[str]]], table: dict[
 
 def write_indexes(
     site: Path,
-    pages: Pages,
+    pages: Mapping[str, Sequence[Page]],
     worker_to: Callable[[str], str],
     *,
     default: str = DEFAULT_LANG,
     separator: str,
     synonyms: dict[str, list[tuple[str, tuple[str, ...]]]],
 ) -> dict[str, int]:
-    """Write each edition's index under its `search/` folder (replacing what was there).
+    """Write each edition's index of `pages` (built_search_pages) under its `search/` folder (replacing what
+    was there).
 
     `worker_to(folder)`: a site folder relative to the worker's URL;
     `synonyms`: per language, (word the pages use, words partners type).
     Returns the number of documents per language.
     """
     counts = {}
-    for lang, found in sorted(pages.by_lang.items()):
+    for lang, found in sorted(pages.items()):
         prefix = "" if lang == default else f"{lang}/"
         chars = frozenset(
-            "".join(text.HAN_RUN.findall(" ".join(s.title + " " + s.text for _, sections in found for s in sections)))
+            "".join(text.HAN_RUN.findall(" ".join(s.title + " " + s.text for page in found for s in page.sections)))
         )
         chinese = lang == "zh"
         trad = search_tables.traditional(chars) if chinese else {}
         files = build_edition(
-            [Page(url[len(prefix) :] if url.startswith(prefix) else url, sections) for url, sections in found],
+            found,
             lang=lang,
             worker_to_index=worker_to(f"{prefix}search"),
             separator=separator,
@@ -272,5 +285,5 @@ def write_indexes(
         for name, data in files.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
-        counts[lang] = sum(len(sections) for _, sections in found)
+        counts[lang] = sum(len(page.sections) for page in found)
     return counts
