@@ -24,18 +24,21 @@ What is prose is the renderer's answer, not ours: the text nodes of the rendered
 paragraph, a list item's own text, a heading, a table cell, an admonition title…) through the inline elements
 a reader reads as text (emphasis, links, spans), so `**粗体**English` gets its space outside the `**`. Never
 read: code and preformatted text, comments, attributes, images and line breaks (they split the text around
-them), the permalinks, and in the text itself URLs, e-mail addresses and the registry's contact data (the
-mailing address, recipient and phone stay verbatim wherever they are written). The front matter never
+them), the permalinks, and in the text itself URLs, e-mail addresses, an admonition or tab opener the
+renderer left as text (`!!!` alone: ADM-* reports it) and the registry's contact data (the mailing address,
+recipient and phone stay verbatim wherever they are written). The front matter never
 reaches the page: its `title:` and `description:` values are checked in the source (`check_front_copy`).
 
 Each correction is placed in the source by finding its text node there, in document order (as
 checks/findings.py's `Locator` places the other findings), as it reads or with its backslash escapes and
 character references: then it has its exact line and column, and `make fix` writes it. A correction whose
 text is not found so, or that crosses markup, is still reported, at the nearest line, with a hint that
-`make fix` leaves it. `fix_copy(text, path, registry)` renders the page, applies the
-corrections and renders again, until none is left (a second run changes nothing); a round whose result
-renders anything else than the corrected prose (a misplaced correction) is undone and its corrections are
-tried one by one. `make fix` (`tools/fix.py`) runs it over docs/.
+`make fix` leaves it.
+
+`fix_copy(text, path, registry)` renders the page, applies the corrections and renders again, until none is
+left (a second run changes nothing). A round whose result renders anything but the corrected prose (a
+correction found in text the renderer did not read as prose, such as a link's address) is undone, and only
+the corrections that render as they should are kept. `make fix` (`tools/fix.py`) runs it over docs/.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ AUTOCORRECT_CONFIG = {
     lang: f'{{"rules": {{{AUTOCORRECT_RULES}, "fullwidth": {int(lang == "zh")}}}}}' for lang in ("zh", "en")
 }
 MAX_ROUNDS = 5  # fix_copy: corrections that overlap are applied over a few rounds
+MAX_TRIALS = 16  # fix_copy: renders, per page, to find the corrections that hold when a round's do not
 NOT_FIXED = "make fix leaves it (its text is not found as written, or it crosses markup): correct it by hand"
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # a Chinese character
@@ -268,6 +272,15 @@ class Block:
 
     text: str = ""
     segments: list[_Segment] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each segment's start (once the block is read)
+
+    def around(self, position: int) -> tuple[_Segment | None, _Segment | None]:
+        """The segment that starts at or before `position` (the last such), and the one after it."""
+        if len(self.starts) != len(self.segments):
+            self.starts = [segment.start for segment in self.segments]
+        index = bisect.bisect_right(self.starts, position) - 1
+        following = self.segments[index + 1] if index + 1 < len(self.segments) else None
+        return (self.segments[index] if index >= 0 else None), following
 
 
 def _skipped(node: Any) -> bool:
@@ -399,36 +412,20 @@ class _Placer:
 
 
 def _source_span(block: Block, start: int, end: int) -> tuple[int, int] | None:
-    """The source offsets of block.text[start:end], when it lies in one segment written verbatim; an insertion
-    between two text nodes goes outside the markup of the deeper one (`腾讯云 **API** 接口`)."""
-    chosen: tuple[_Segment, int] | None = None
-    if start < end:
-        for segment in block.segments:
-            if segment.start <= start and end <= segment.end:
-                chosen = segment, start
-                break
-    else:
-        before = after = None
-        for segment in block.segments:
-            if segment.start < start < segment.end:
-                chosen = segment, start
-                break
-            if segment.end == start:
-                before = segment
-            elif segment.start == start:
-                after = segment
-        if chosen is None and before is not None and after is not None:
-            if after.path[: len(before.path)] == before.path:  # the next one is as deep or deeper
-                chosen = before, start
-            elif before.path[: len(after.path)] == after.path:
-                chosen = after, start
-        elif chosen is None and (before or after) is not None:
-            chosen = (before or after), start  # type: ignore[assignment]
-    if chosen is None or chosen[0].offset < 0:
+    """The source offsets of block.text[start:end], when it lies in one segment found in the source; an
+    insertion between two text nodes goes outside the markup of the deeper one (`腾讯云 **API** 接口`)."""
+    segment, following = block.around(start)
+    if segment is not None and segment.start == start and start == end and start > 0:  # between two segments?
+        before, _ = block.around(start - 1)
+        if before is not None and before.end == start:
+            if segment.path[: len(before.path)] == before.path:  # the next one is as deep or deeper
+                segment = before
+            elif before.path[: len(segment.path)] != segment.path:
+                return None  # siblings: where their markup meets is not known
+    if segment is None or segment.offset < 0 or end > segment.end or (start == end and start > segment.end):
         return None
-    segment, at = chosen
-    first, last = at - segment.start, end - segment.start
-    if first == last:  # an insertion: before the character at `at`, or after the segment's last one
+    first, last = start - segment.start, end - segment.start
+    if first == last:  # an insertion: before the character at `start`, or after the segment's last one
         point = segment.source_start(first) if first < len(segment.text) else segment.source_end(first - 1)
         return point, point
     return segment.source_start(first), segment.source_end(last - 1)
@@ -437,13 +434,14 @@ def _source_span(block: Block, start: int, end: int) -> tuple[int, int] | None:
 def _nearest(block: Block, start: int, placer: _Placer, locator: Locator) -> int:
     """A source offset near block.text[start], for a correction that has no exact place: in the segment
     that holds it, if it was found; else where the locator finds its text (character references decoded)."""
-    holding = [s for s in block.segments if s.start <= start and s.text.strip()] or block.segments[:1]
-    segment = holding[-1]
+    segment = block.around(start)[0] or block.segments[0]
     if segment.offset >= 0:
         return segment.source_start(min(start, segment.end - 1) - segment.start)
     locator.cursor = max(locator.cursor, placer.previous)
     line, col = locator.find((segment.text,))
-    return locator.starts[line - 1] + col - 1
+    at = locator.starts[line - 1] + col - 1
+    locator.cursor = max(locator.cursor, at + 1)  # the next one is looked for after it
+    return at
 
 
 # --------------------------------------------------------------------------- corrections
@@ -475,10 +473,12 @@ def _merge(changes: list[tuple[int, int, str]], text: str, block: Block, base: i
     """Changes a few characters apart (`3个API` has two) become one, inside one line of one text node."""
 
     def inside(a: int, b: int) -> bool:
-        a, b, last = a + base, b + base, len(block.segments) - 1
-        return any(
-            s.start <= a and b <= s.end and (a > s.start or i == 0) and (b < s.end or i == last)
-            for i, s in enumerate(block.segments)
+        segment, following = block.around(a + base)
+        return (
+            segment is not None
+            and b + base <= segment.end
+            and (a + base > segment.start or segment is block.segments[0])
+            and (b + base < segment.end or following is None)
         )
 
     merged: list[tuple[int, int, str]] = []
@@ -602,9 +602,11 @@ def page_edits(
     terms: dict[str, list[Term]] | None = None,
     limit: int | None = None,
     blocks: list[Block] | None = None,
+    nearest: bool = True,
 ) -> list[Edit]:
     """The corrections of a rendered page's prose, each placed in its source, in document order (the first
-    `limit` only, when there are more: a page of thousands is read in seconds, not minutes)."""
+    `limit` only, when there are more: a page of thousands is read in seconds, not minutes). `nearest`: give
+    the corrections without an exact place their nearest line (the findings need it, `make fix` does not)."""
     blocks = prose_blocks(tree.body) if blocks is None else blocks
     _load_config(tree.lang)
     page_terms = (load_terms() if terms is None else terms).get(tree.lang, [])
@@ -623,9 +625,10 @@ def page_edits(
         for start, end, replacement, rule, message, hint in changes:
             span = _source_span(block, start, end)
             fixable = span is not None
-            if span is None:
+            if span is None and nearest:
                 locator = locator or Locator(source, tree.body_line if tree.source else 1)
-            at, stop = span or (_nearest(block, start, placer, locator),) * 2  # type: ignore[arg-type]
+                span = (_nearest(block, start, placer, locator),) * 2
+            at, stop = span or (0, 0)
             line, col = lines.of(at)
             edits.append(
                 Edit(
@@ -771,7 +774,7 @@ def _read(
         return _Page(text, edits, [], [])
     blocks = prose_blocks(tree.body)
     texts = [block.text for block in blocks]
-    edits += page_edits(tree, terms, blocks=blocks)
+    edits += page_edits(tree, terms, blocks=blocks, nearest=False)
     return _Page(text, edits, texts, _signature(tree.body))
 
 
@@ -821,24 +824,38 @@ def _apply(source: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
     """The source with the edits that do not touch an edit applied before (terms first), and those edits."""
     order = {TERM: 0, DOUBLE: 1, PUNCT: 2, SPACE: 3}
     chosen: list[Edit] = []
+    starts: list[int] = []  # the chosen edits' starts, sorted: only the ones near an edit can touch it
+    by_start: list[Edit] = []
+    longest = 0
     for edit in sorted(edits, key=lambda e: (order[e.rule], e.at)):
-        if not any(_conflict(edit, other) for other in chosen):
+        first = bisect.bisect_left(starts, edit.at - longest)
+        last = bisect.bisect_right(starts, edit.stop)
+        if not any(_conflict(edit, other) for other in by_start[first:last]):
+            index = bisect.bisect_right(starts, edit.at)
+            starts.insert(index, edit.at)
+            by_start.insert(index, edit)
             chosen.append(edit)
+            longest = max(longest, edit.stop - edit.at)
     for edit in sorted(chosen, key=lambda e: (e.at, e.stop), reverse=True):  # an insertion goes first
         source = source[: edit.at] + edit.text + source[edit.stop :]
     return source, chosen
 
 
-def _agrees(before: _Page, edits: list[Edit], after: _Page) -> bool:
-    """Whether `after` renders as `before` with exactly these corrections of its prose, nothing else."""
-    if after.signature != before.signature or len(after.blocks) != len(before.blocks):
-        return False
+def _mismatched(before: _Page, edits: list[Edit], after: _Page) -> set[int] | None:
+    """The prose blocks of `after` that are not `before`'s with these corrections (None: not the same blocks)."""
+    if len(after.blocks) != len(before.blocks):
+        return None
     expected = list(before.blocks)
     for edit in sorted(edits, key=lambda e: (e.block, e.block_start, e.block_end), reverse=True):
         if edit.block >= 0:
             text = expected[edit.block]
             expected[edit.block] = text[: edit.block_start] + edit.text + text[edit.block_end :]
-    return after.blocks == expected
+    return {index for index, (text, want) in enumerate(zip(after.blocks, expected, strict=True)) if text != want}
+
+
+def _agrees(before: _Page, edits: list[Edit], after: _Page) -> bool:
+    """Whether `after` renders as `before` with exactly these corrections of its prose, nothing else."""
+    return after.signature == before.signature and _mismatched(before, edits, after) == set()
 
 
 def fix_copy(
@@ -861,21 +878,41 @@ def fix_copy(
     def read(source: str) -> _Page:
         return _read(source, path, registry, terms, markdown)
 
+    def holding(page: _Page, edits: list[Edit], budget: list[int]) -> list[tuple[list[Edit], str, _Page]]:
+        """Groups of the edits that render as they should on their own, found by halving (a few renders)."""
+        if budget[0] <= 0:
+            return []
+        budget[0] -= 1
+        candidate = _apply(page.source, edits)[0]
+        after = read(candidate)
+        if _agrees(page, edits, after):
+            return [(edits, candidate, after)]
+        half = len(edits) // 2
+        return holding(page, edits[:half], budget) + holding(page, edits[half:], budget) if half else []
+
     page = read(current)
+    budget = [MAX_TRIALS]
     for _ in range(MAX_ROUNDS):
         edits = [edit for edit in page.edits if edit.fixable]
         if not edits:
             break
         candidate, chosen = _apply(current, edits)
         after = read(candidate)
-        if not _agrees(page, chosen, after):  # one of them was misplaced: keep those that hold on their own
-            good = [edit for edit in chosen if _agrees(page, [edit], read(_apply(current, [edit])[0]))]
-            if not good:
-                break
-            candidate, chosen = _apply(current, good)
+        if _agrees(page, chosen, after):
+            current, page = candidate, after
+            continue
+        # A correction was misplaced (its text was found where the renderer did not read it): its block did
+        # not change as it should have. The others, without the corrections of such blocks, if they hold.
+        wrong = _mismatched(page, chosen, after)
+        others = [edit for edit in chosen if wrong is not None and edit.block not in wrong]
+        if others:
+            candidate = _apply(current, others)[0]
             after = read(candidate)
-            if not _agrees(page, chosen, after):
-                candidate, chosen = _apply(current, good[:1])
-                after = read(candidate)
-        current, page = candidate, after
+            if _agrees(page, others, after):
+                current, page = candidate, after
+                continue
+        groups = holding(page, chosen, budget)  # else the first group that holds on its own
+        if not groups:
+            break
+        _, current, page = groups[0]
     return bom + current
