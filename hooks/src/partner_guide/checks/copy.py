@@ -58,11 +58,12 @@ import yaml
 
 from .. import REPO_ROOT
 from ..languages import language_of
-from ..registry import Registry
+from ..registry import Registry, load_registry
 from ..strict_yaml import PARSER
 from .findings import Finding, Issue, Locator
 from .frontmatter import front_matter_end, split_lines
 from .limits import MAX_PAGE_CHARS
+from .rendered import MarkdownConfig, render_page
 from .tree import CODE, PageTree
 
 TERMS_PATH = REPO_ROOT / "hooks" / "terms.yml"  # the checks read this one; terms_path() names a copy's
@@ -677,7 +678,9 @@ def copy_issues(tree: PageTree) -> list[Issue]:
 # --------------------------------------------------------------------------- the front matter
 
 
-def front_edits(text: str, terms: dict[str, list[Term]] | None, path: str, registry: Registry | None) -> list[Edit]:
+def front_edits(
+    text: str, path: str, registry: Registry | None, terms: dict[str, list[Term]] | None = None
+) -> list[Edit]:
     """The corrections of the front matter's one-line `title:` and `description:` values: they never reach
     the rendered page, so they are read in the source."""
     if len(text) > MAX_PAGE_CHARS:  # LIMIT-SIZE: the page is not read
@@ -711,13 +714,11 @@ def check_front_copy(text: str, path: str, registry: Registry | None = None) -> 
     """COPY-* findings of the front matter's title and description (a source check: checks/ruleset.py)."""
     return [
         Finding(path, e.line + 1, e.start + 1, e.rule, e.message, e.hint)
-        for e in front_edits(text.removeprefix("\ufeff"), None, path, registry)
+        for e in front_edits(text.removeprefix("\ufeff"), path, registry)
     ]
 
 
 # --------------------------------------------------------------------------- the whole page, and the fix
-
-MarkdownConfig = tuple[list[str], dict[str, dict[str, Any]]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -765,10 +766,8 @@ def _signature(body: Any) -> list[tuple[str, ...]]:
 def _read(
     text: str, path: str, registry: Registry, terms: dict[str, list[Term]] | None, markdown: MarkdownConfig | None
 ) -> _Page:
-    from .rendered import render_page  # it loads the page extension, which runs the rules
-
     rendered = render_page(text, path, registry, markdown or _site_markdown())
-    edits = front_edits(text, terms, path, registry)
+    edits = front_edits(text, path, registry, terms)
     tree = rendered.tree
     if tree is None or tree.body is None:
         return _Page(text, edits, [], [])
@@ -789,8 +788,6 @@ def copy_edits(
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_PAGE_CHARS:
         return []
-    from ..registry import load_registry
-
     return _read(text, path, registry or load_registry(), terms, markdown).edits
 
 
@@ -799,9 +796,6 @@ def check_copy(
 ) -> list[Finding]:
     """COPY-* findings of one page (its whole file): the front matter's, and the rendered page's (as the page
     audit reports them in `make check` and the build); for `make fix` and the tests."""
-    from ..registry import load_registry
-    from .rendered import render_page
-
     text = text.removeprefix("\ufeff")
     found = check_front_copy(text, path, registry)
     rendered = render_page(text, path, registry or load_registry(), markdown or _site_markdown())
@@ -867,8 +861,6 @@ def fix_copy(
 ) -> str:
     """The source with every correction `make fix` can place applied, until none is left; only the corrected
     lines change. `markdown`: the site's Markdown configuration (compat/mkdocs_build.py), else this site's."""
-    from ..registry import load_registry
-
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     current = text.removeprefix(bom)
     if len(current) > MAX_PAGE_CHARS:
