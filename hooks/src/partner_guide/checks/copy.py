@@ -415,7 +415,7 @@ class _Placer:
 def _source_span(block: Block, start: int, end: int) -> tuple[int, int] | None:
     """The source offsets of block.text[start:end], when it lies in one segment found in the source; an
     insertion between two text nodes goes outside the markup of the deeper one (`腾讯云 **API** 接口`)."""
-    segment, following = block.around(start)
+    segment = block.around(start)[0]
     if segment is not None and segment.start == start and start == end and start > 0:  # between two segments?
         before, _ = block.around(start - 1)
         if before is not None and before.end == start:
