@@ -23,14 +23,17 @@ from partner_guide.checks.copy import (
     fix_copy,
     load_terms,
     parse_terms,
-    source_model,
 )
+from partner_guide.checks.rendered import render_page
 from partner_guide.checks.ruleset import run_checks
+from partner_guide.compat.mkdocs_build import markdown_config
 from partner_guide.registry import load_registry
+from partner_guide.tools.check import judge_page
 
 from tests.support import ROOT, venv_tool
 
 REGISTRY = load_registry()
+MARKDOWN = markdown_config(ROOT / "mkdocs.yml")
 ZH, EN = "docs/hot/rebate.md", "docs/hot/rebate.en.md"
 
 
@@ -145,6 +148,26 @@ def test_the_registry_contact_data_stays_verbatim_wherever_it_is_written():
     assert fixed(text) == text and fixed(text, EN) == text
 
 
+def test_text_written_with_an_escape_or_a_reference_is_placed_and_fixed_where_it_is_written():
+    assert fixed("中文\\*3个\n\n```\n中文*3个\n```\n") == "中文\\*3 个\n\n```\n中文*3个\n```\n"
+    assert fixed("腾讯&amp;云3个 &nbsp;中文\n") == "腾讯&amp;云 3 个 &nbsp;中文\n"
+
+
+def test_text_not_written_as_it_reads_is_reported_at_its_line_and_left_to_the_writer():
+    [finding] = check_copy("# 标题\n\n正文\n\n<span>&#x4e2d;文3个</span>\n", ZH, REGISTRY)
+    assert (finding.line, finding.rule) == (5, "COPY-SPACE")
+    assert finding.hint.startswith("中文 3 个") and "make fix leaves it" in finding.hint
+    assert fixed("<span>&#x4e2d;文3个</span>\n") == "<span>&#x4e2d;文3个</span>\n"
+
+
+def test_a_correction_placed_in_the_wrong_text_is_never_written():
+    """The link text's next text node is written first inside the link's address: placing it there would
+    change the address, so the fix renders the result, sees it, and leaves the page as it is."""
+    text = "[a](https://x.cn/中文3个)中文3个\n"
+    assert findings(text)  # reported (at the nearest place it could find)
+    assert fixed(text) == text
+
+
 # --------------------------------------------------------------------------- the fix
 
 
@@ -184,8 +207,11 @@ def test_a_page_with_more_findings_than_anyone_reads_gets_one_more_line():
     assert len(found) == 101 and found[-1].rule == MORE
 
 
-def test_copy_findings_come_from_the_ruleset_the_build_and_make_check_run():
-    assert "COPY-SPACE" in {f.rule for f in run_checks("---\ntitle: 示例\n---\n\n中文3\n", ZH, REGISTRY)}
+def test_copy_findings_come_from_the_page_audit_the_build_and_make_check_run():
+    page = "---\ntitle: 示例3\n---\n\n中文3\n"
+    assert {(f.line, f.rule) for f in run_checks(page, ZH, REGISTRY)} >= {(2, "COPY-SPACE")}  # the front matter
+    found, _ = judge_page(ZH, page, REGISTRY, MARKDOWN)  # as `make check` judges it
+    assert {(f.line, f.rule) for f in found} >= {(2, "COPY-SPACE"), (5, "COPY-SPACE")}
 
 
 # --------------------------------------------------------------------------- the terms list
@@ -284,14 +310,16 @@ MARKDOWN_BITS = st.sampled_from(
 )
 
 
+def code(source: str) -> list[str]:
+    """The text of every code element of the page as Python-Markdown renders it: what the fix must keep."""
+    tree = render_page(source, ZH, REGISTRY, MARKDOWN).tree
+    body = tree.body if tree is not None else None
+    return [node.text(deep=True) for node in body.css("code, pre, kbd")] if body is not None else []
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MARKDOWN_BITS, max_size=30).map("".join))
 def test_on_any_input_fix_settles_keeps_code_and_leaves_nothing_it_could_fix(text):
-    def code(source: str) -> list[str]:
-        model = source_model(source)
-        lines = model.lines
-        return [lines[line][start:end] for line, start, end in model.inline_code]
-
     once = fixed(text)
     assert fixed(once) == once
     assert code(once) == code(text)
@@ -306,19 +334,14 @@ def test_on_any_input_fix_settles_keeps_code_and_leaves_nothing_it_could_fix(tex
         "不是\\`代码3个\\`",
         "```\n多行`\n代码",
         "a `b` c `d",
+        "- 列表`项3,`\n\n        缩进代码3中,\n",
+        "> 引用`a\n> b3中`结束",
     ],
 )
-def test_code_spans_are_paired_as_python_markdowns_own_backtick_processor_pairs_them(text):
-    import html
-    import re
-
-    import markdown
-    from partner_guide.compat.python_markdown import code_spans
-
-    def inside(start: int, end: int) -> str:
-        """The span without its opening and closing runs of backticks (the same length)."""
-        ticks = len(text[start:end]) - len(text[start:end].rstrip("`"))
-        return text[start + ticks : end - ticks].strip()
-
-    rendered = [html.unescape(code) for code in re.findall(r"<code>(.*?)</code>", markdown.markdown(text), re.S)]
-    assert [inside(*span) for span in code_spans(text)] == rendered
+def test_what_is_code_is_the_renderers_answer(text):
+    """No model of backticks, fences or indentation beside the renderer: what it renders as code is never
+    read nor changed, what it renders as text is copy."""
+    once = fixed(text)
+    assert code(once) == code(text)
+    assert all(f.rule.startswith("COPY-") for f in check_copy(text, ZH, REGISTRY))
+    assert fixed(once) == once

@@ -1,8 +1,7 @@
 """Copy conventions: the COPY-* checks and the fixes `make fix` applies (pure module, no MkDocs event).
 
-`check_copy(text, path, registry)` reports, in what reaches the reader as
-prose, each place where the copy breaks the guide's conventions (Tencent
-Cloud's own documentation rules), with the corrected text as the hint:
+The copy checks judge the prose of the page Python-Markdown renders (checks/tree.py's `PageTree`, in the
+page extension's audit, as every other page rule), with the corrected text as the hint:
 
 - COPY-SPACE   no space between Chinese and Latin letters or digits
                (`每月10号` -> `每月 10 号`), or a space beside full-width
@@ -18,22 +17,28 @@ Cloud's own documentation rules), with the corrected text as the hint:
 - COPY-TERMS-FORMAT  hooks/terms.yml is not a mapping of languages to
                mappings of a spelling to a list of spellings.
 
-Spacing and punctuation come from AutoCorrect (`autocorrect-py`, the Rust
-linter that MDN's translated content and Tencent-style CJK projects run), on
-plain text the checks cut out of each line; the doubled marks and the terms
-are ours. `fix_copy(text, path, registry)` applies the same corrections until
-none is left (so a second run changes nothing); `make fix`
-(`tools/fix.py`) runs it over docs/.
+Spacing and punctuation come from AutoCorrect (`autocorrect-py`, the Rust linter that MDN's translated content
+and Tencent-style CJK projects run); the doubled marks and the terms are ours.
 
-Which source text is prose is `source_model`'s answer (below: the renderer's own fences and code spans, a
-few documented rules for the rest). Never read, never changed: code (fenced, indented, inline), comments, raw
-HTML blocks, HTML tags and their attributes, URLs and e-mail addresses, link
-destinations and reference labels, reference and abbreviation definitions,
-attribute lists (`{#id}`), front matter other than the `title:` and
-`description:` values, the Markdown markers of a line (`>?`, `!!! note`,
-`=== "`), table pipes, and the registry's contact data wherever it is written
-(the mailing address, recipient and phone must stay verbatim). Link text and
-emphasised text are prose: a space goes outside the `**` or `[`…`]`.
+What is prose is the renderer's answer, not ours: the text nodes of the rendered page, joined per block (a
+paragraph, a list item's own text, a heading, a table cell, an admonition title…) through the inline elements
+a reader reads as text (emphasis, links, spans), so `**粗体**English` gets its space outside the `**`. Never
+read: code and preformatted text, comments, attributes, images and line breaks (they split the text around
+them), the permalinks, and in the text itself URLs, e-mail addresses, an admonition or tab opener the
+renderer left as text (`!!!` alone: ADM-* reports it) and the registry's contact data (the mailing address,
+recipient and phone stay verbatim wherever they are written). The front matter never
+reaches the page: its `title:` and `description:` values are checked in the source (`check_front_copy`).
+
+Each correction is placed in the source by finding its text node there, in document order (as
+checks/findings.py's `Locator` places the other findings), as it reads or with its backslash escapes and
+character references: then it has its exact line and column, and `make fix` writes it. A correction whose
+text is not found so, or that crosses markup, is still reported, at the nearest line, with a hint that
+`make fix` leaves it.
+
+`fix_copy(text, path, registry)` renders the page, applies the corrections and renders again, until none is
+left (a second run changes nothing). A round whose result renders anything but the corrected prose (a
+correction found in text the renderer did not read as prose, such as a link's address) is undone, and only
+the corrections that render as they should are kept. `make fix` (`tools/fix.py`) runs it over docs/.
 """
 
 from __future__ import annotations
@@ -41,24 +46,25 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import autocorrect_py
 import yaml
-from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .. import REPO_ROOT
-from ..compat.python_markdown import code_spans
 from ..languages import language_of
-from ..markdown.codeblocks import find_code_blocks
-from ..registry import Registry
+from ..registry import Registry, load_registry
 from ..strict_yaml import PARSER
-from .findings import Finding
+from .findings import Finding, Issue, Locator
 from .frontmatter import front_matter_end, split_lines
 from .limits import MAX_PAGE_CHARS
+from .rendered import MarkdownConfig, render_page
+from .tree import CODE, PageTree
 
 TERMS_PATH = REPO_ROOT / "hooks" / "terms.yml"  # the checks read this one; terms_path() names a copy's
 SPACE, PUNCT, DOUBLE, TERM = "COPY-SPACE", "COPY-PUNCT", "COPY-DOUBLE", "COPY-TERM"
@@ -76,227 +82,58 @@ AUTOCORRECT_CONFIG = {
     lang: f'{{"rules": {{{AUTOCORRECT_RULES}, "fullwidth": {int(lang == "zh")}}}}}' for lang in ("zh", "en")
 }
 MAX_ROUNDS = 5  # fix_copy: corrections that overlap are applied over a few rounds
+MAX_TRIALS = 16  # fix_copy: renders, per page, to find the corrections that hold when a round's do not
+NOT_FIXED = "make fix leaves it (its text is not found as written, or it crosses markup): correct it by hand"
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # a Chinese character
-# What opens a line and is Markdown, not copy: quote markers with Tencent's `>?`/`>!`, GitHub's `[!NOTE]`,
-# list bullets and numbers, heading hashes, and admonition or tab openers up to the title's quote.
-LINE_MARKER_RE = re.compile(
-    r"(?:(?<![ \t])[ \t]++)?(?:"  # blanks, from the start of their run only (linear when searched)
-    r">[ \t]?(?:[?!](?![?!]))?[ \t]*+"  # a quote marker, Tencent's >? and >!
-    r"|\[![A-Za-z]{1,20}\]"  # GitHub's > [!NOTE]
-    r"|[-*+](?=[ \t])"  # a bullet
-    r"|\d{1,9}[.)](?=[ \t])"  # an ordered-list number
-    r"|#{1,6}(?=[ \t]|$)"  # heading hashes
-    r"|(?:!!!|\?\?\?\+?|===[+!]{0,2})[ \t]*+[A-Za-z0-9_\- ]{0,60}+\"?"  # `!!! note "`, `??? tip`, `=== "`
-    r")"
-)
-# Spans of a line that are never copy and never changed; a correction never crosses them.
+# Text of a prose block that is not copy: never read, never changed; the copy on either side is read apart.
 OPAQUE_RE = re.compile(
     r"(?:https?|ftp|mailto|tel):[^\s<>()\[\]（）【】「」\"'，。；、]++"  # a URL
     r"|www\.[^\s<>()\[\]（）【】\"'，。；、]++"  # a bare www. address
     r"|[A-Za-z0-9.+_\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+)++"  # an e-mail address
-    r"|\{[:#.][^{}\n]{0,200}+\}"  # an attribute list {#id .class} / {: …}
+    r"|\{[:#.][^{}\n]{0,200}+\}"  # an attribute list attr_list did not take
     r"|\[\^[^\]\n]{0,100}+\]"  # a footnote reference
-    r"|&#?\w{1,31};"  # an entity
-    r"|<(?:br|hr|img|wbr|input)\b[^<>]{0,2000}+>"  # a void tag: a line break or an image, not text
-    r"|\|"  # a table pipe: cells are separate
-)
-# Markup between copy that the reader never sees: kept verbatim, corrections go around it.
-LINK_TARGET = (
-    r"\]\((?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+(?:[ \t]+\"[^\"\n]{0,500}+\")?\)"  # ](destination "title")
-    r"|\]\[[^\[\]\n]{0,200}+\]"  # ][reference]
-)
-LINK_TARGET_RE = re.compile(LINK_TARGET)
-MARKUP_RE = re.compile(
-    LINK_TARGET + r"|!?\[|\]"  # the brackets of a link or image
-    r"|</?[A-Za-z][\w\-]{0,30}+(?:\s[^<>]{0,2000}+)?>"  # an HTML tag, its attributes included
-    r"|\*{1,3}+|_{2,3}+|~~|=="  # emphasis, strikethrough, mark
-    r"|\\(?=[!-/:-@\[-`{-~])"  # the backslash of an escape
+    r"|(?m:^(?:!!!|\?\?\?|===)[^\n]*+)"  # an admonition, details or tab opener left as text (ADM-* reports it)
 )
 FRONT_VALUE_RE = re.compile(r"^(?:title|description):[ \t]++(?P<value>[^|>\s].*)$")  # a one-line title/description
 DOUBLED_RE = re.compile(r"([！？。，、；：!?,;])\1+")  # the same mark twice or more (not … or —)
 HALF_PUNCT = frozenset(",.:;!?")
-HTML_NAME_RE = re.compile(r"/?[A-Za-z][\w\-]{0,30}+")  # a tag's name after its <
-LINE_END_RE = re.compile(r"(\r\n|\r|\n)")  # the line endings `frontmatter.split_lines` splits at
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+# The rendered page's elements, as the copy checks read them: inline elements whose text a reader reads as
+# part of the sentence around them; elements whose content is never copy (they split the text around them);
+# every other element is a block of its own.
+INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "del", "dfn", "em", "i", "ins", "mark", "q", "s", "small", "span"}
+    | {"strong", "sub", "sup", "u", "time", "font"}
+)
+NOT_COPY = CODE | {"br", "hr", "img", "input", "wbr", "svg", "math", "iframe", "object", "embed", "video", "audio"}
+NOT_COPY |= {"canvas", "textarea", "select", "noscript", "var", "tt"}
 
 
 @dataclass(frozen=True)
 class Edit:
-    """A correction of one line: replace the source columns [start, end) (0-based) with `text`."""
+    """A correction: replace the source's characters [at, stop) with `text`; on `line` (0-based), columns
+    [start, end). `fixable`: its text was found in the source (else it is placed at the nearest line only)."""
 
-    line: int  # 0-based source line
+    line: int
     start: int
     end: int
     text: str
     rule: str
     message: str
     hint: str
+    at: int = 0
+    stop: int = 0
+    fixable: bool = True
+    block: int = -1  # the prose block it corrects (its index on the rendered page); -1: the front matter
+    block_start: int = 0  # [block_start, block_end) in that block's text
+    block_end: int = 0
 
 
 @dataclass(frozen=True)
 class Term:
     spelling: str  # what the guide writes
     pattern: re.Pattern[str]  # the spellings to correct (and, for a Latin word, any other letter case)
-
-
-# --------------------------------------------------------------------------- which source text is prose
-#
-# The other page rules read the rendered page (checks/tree.py). The copy checks cannot: `make fix` writes each
-# correction back at its exact source column, and the rendered text does not say where it was written. So
-# this section says which source text is NOT prose, with as little Markdown knowledge of its own as it can:
-# - the front matter: `frontmatter.front_matter_end`, as the build cuts it off;
-# - fenced code and `<dx-codeblock>`: markdown/codeblocks.py `find_code_blocks`, the project's one model of
-#   superfences' fences (the `<dx-codeblock>` rewrite and the importer use it), version-guarded by compat;
-# - indented code: a run of lines after a blank line (or first in an admonition or tab), indented 4 more than
-#   the content of what encloses them (a list item's, admonition's or tab's content is itself 4 deeper);
-# - inline code: the code spans of each paragraph (over lines too; a heading or a quote starts a new block,
-#   as in Python-Markdown; a list item does not), as Python-Markdown's own backtick processor pairs them
-#   (compat/python_markdown.py `code_spans`);
-# - closed HTML comments, reference and abbreviation definitions;
-# - raw HTML blocks: from a line that opens one of Python-Markdown's block-level tags
-#   (`markdown.util.BLOCK_LEVEL_ELEMENTS`) after a blank line, to the next blank line; tags and their
-#   attributes are markup everywhere else too (MARKUP_RE).
-REFERENCE_RE = re.compile(r"^ {0,3}\[[^\[\]\n]*\]:[ ]*\S")  # `[name]: url`
-ABBR_RE = re.compile(r"^\*\[[^\]\n]*\]:")  # `*[HTML]: …`
-CONTAINER_RE = re.compile(r"^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===)")  # list item, admonition, tab
-HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
-OPENER_RE = re.compile(r"!!!|\?\?\?|===")  # an admonition, details or tab opener
-BLOCK_START_RE = re.compile(r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>)")  # a heading or quote: a block of its own
-
-
-@dataclass
-class SourceModel:
-    """Per source line, the columns that are not prose (see above)."""
-
-    lines: list[str]
-    front: int  # number of front-matter lines
-    code: list[list[tuple[int, int]]]  # per line: [start, end) columns of code
-    hidden: list[list[tuple[int, int]]]  # per line: comments
-    raw_html: set[int]  # lines inside raw HTML blocks
-    inline_code: list[tuple[int, int, int]]  # (line, start, end) of each inline code span, backticks included
-
-
-def _indent(line: str) -> int:
-    """The width of a line's leading blanks, a tab to the next multiple of 4 (Python-Markdown's tab_length)."""
-    width = 0
-    for char in line:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
-
-
-def _code_start(shallower: list[tuple[int, bool]], indent: int) -> int | None:
-    """The indentation of an indented code block starting at a line with `indent` after a blank line, or None:
-    4 more than the content of what encloses it (a list item's, admonition's or tab's content is 4 deeper)."""
-    for enclosing, container in reversed(shallower):
-        if enclosing <= indent - 4:
-            needed = enclosing + (8 if container else 4)
-            return needed if indent >= needed else None
-    return 4 if indent >= 4 else None
-
-
-def _code_spans(
-    lines: list[str],
-    paragraph: list[int],
-    code: list[list[tuple[int, int]]],
-    inline: list[tuple[int, int, int]],
-) -> None:
-    """The inline code spans of a paragraph's lines (a span may run over lines), noted per line; empties it."""
-    starts: list[int] = []
-    position = 0
-    for index in paragraph:
-        starts.append(position)
-        position += len(lines[index]) + 1
-    for start, end in code_spans("\n".join(lines[index] for index in paragraph)):
-        first = bisect.bisect_right(starts, start) - 1
-        for number in range(first, len(paragraph)):
-            if starts[number] >= end:
-                break
-            index, offset = paragraph[number], starts[number]
-            piece = (max(start, offset) - offset, min(end, offset + len(lines[index])) - offset)
-            code[index].append(piece)
-            inline.append((index, *piece))
-    paragraph.clear()
-
-
-def _comments(lines: list[str], hidden: list[list[tuple[int, int]]]) -> None:
-    text = "\n".join(lines)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    position = text.find("<!--")
-    while position >= 0:
-        end = text.find("-->", position + 4)
-        if end < 0:
-            return
-        end += 3
-        number = bisect.bisect_right(starts, position) - 1
-        while number < len(lines) and starts[number] < end:
-            first = starts[number]
-            hidden[number].append((max(position, first) - first, min(end, starts[number + 1] - 1) - first))
-            number += 1
-        position = text.find("<!--", end)
-
-
-def source_model(text: str) -> SourceModel:
-    """Which columns of each source line are not prose, for the copy checks (see above)."""
-    lines = split_lines(text)
-    front = front_matter_end(lines)
-    code: list[list[tuple[int, int]]] = [[] for _ in lines]
-    hidden: list[list[tuple[int, int]]] = [[] for _ in lines]
-    fenced = [False] * len(lines)
-    for block in find_code_blocks(lines, front):
-        if block.closed:
-            for index in range(block.start, min(block.end + 1, len(lines))):
-                fenced[index] = True
-                code[index].append((0, len(lines[index])))
-    raw_html: set[int] = set()
-    inline: list[tuple[int, int, int]] = []
-    in_code = in_html = False
-    code_indent = 0  # the indentation an indented code block's lines keep
-    shallower: list[tuple[int, bool]] = []  # (indent, opens a container) of the enclosing non-blank lines
-    previous_blank = True
-    opened = False  # the line before opened an admonition or a tab: its first line starts a block
-    paragraph: list[int] = []  # the lines of the current paragraph, where a code span may run over lines
-    for index in range(front, len(lines)):
-        line = lines[index]
-        blank = not line.strip()
-        indent = _indent(line)
-        if fenced[index]:
-            in_code = in_html = False
-        elif blank:
-            in_html = False
-        elif in_code and indent >= code_indent:
-            pass
-        elif (previous_blank or opened) and (start := _code_start(shallower, indent)) is not None:
-            in_code, code_indent = True, start
-        else:
-            in_code = False
-        if not blank and not fenced[index] and not in_code:
-            tag = HTML_BLOCK_RE.match(line)
-            if previous_blank and tag and tag.group("tag").lower() in BLOCK_LEVEL_ELEMENTS:
-                in_html = True
-        if in_code:
-            code[index].append((0, len(line)))
-        elif in_html:
-            raw_html.add(index)
-        if in_code or in_html or fenced[index] or blank or BLOCK_START_RE.match(line):
-            _code_spans(lines, paragraph, code, inline)  # a code span ends with its paragraph
-        if not (in_code or in_html or fenced[index] or blank):
-            paragraph.append(index)
-        if not blank and not in_code:
-            while shallower and shallower[-1][0] >= indent:
-                shallower.pop()
-            shallower.append((indent, bool(CONTAINER_RE.match(line.lstrip(" \t")))))
-        previous_blank = blank
-        opened = not blank and not in_code and bool(OPENER_RE.match(line.lstrip(" \t")))
-    _code_spans(lines, paragraph, code, inline)
-    _comments(lines, hidden)
-    return SourceModel(lines, front, code, hidden, raw_html, inline)
 
 
 # --------------------------------------------------------------------------- the terms list
@@ -405,138 +242,207 @@ def check_terms_file(path: Path, shown: str) -> list[Finding]:
     return parse_terms(source, shown)[1]
 
 
-# --------------------------------------------------------------------------- cutting copy out of a line
+# --------------------------------------------------------------------------- the prose of the rendered page
 
 
 @dataclass
-class _Piece:
-    """Copy cut out of one line: the text AutoCorrect sees, and where each of its characters is."""
+class _Segment:
+    """One line of one text node: where it is in its block's text, and where it is written in the source."""
 
+    start: int  # in the block's text
     text: str
-    columns: list[int]  # source column of each character of `text`
-    gaps: dict[int, list[tuple[int, int, str]]]  # index in `text` -> markup before it: (start, end, role)
+    path: tuple[int, ...]  # the inline elements around it (numbered in document order), outermost first
+    offset: int = -1  # in the source; -1: not found there (or not looked for yet)
+    written: tuple[list[int], list[int]] | None = None  # each character's [start, end) in the source, if not verbatim
 
-    def source_span(self, a: int, b: int) -> tuple[int, int] | None:
-        """Source columns of text[a:b], when no markup lies inside; an insertion (a == b) goes outside markup."""
-        if a == b:
-            return (point := self.insertion(a)), point
-        start, end = self.columns[a], self.columns[b - 1] + 1
-        return (start, end) if end - start == b - a else None
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
-    def insertion(self, index: int) -> int:
-        """Where text inserted before text[index] goes: after a closing `**` or `]`, before an opening one."""
-        markup = self.gaps.get(index, [])
-        closers = [end for _, end, role in markup if role == "close"]
-        if closers:
-            return closers[-1]
-        if markup:
-            return markup[0][0]
-        return self.columns[index] if index < len(self.columns) else self.columns[-1] + 1
+    def source_start(self, index: int) -> int:
+        """Where text[index] is written (the backslash of an escape, the `&` of an entity)."""
+        return self.offset + index if self.written is None else self.written[0][index]
+
+    def source_end(self, index: int) -> int:
+        return self.offset + index + 1 if self.written is None else self.written[1][index]
 
 
-def _opaque_spans(line: str, protected: list[tuple[int, int]], verbatim: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = list(protected)
-    end = 0
-    while (marker := LINE_MARKER_RE.match(line, end)) and marker.end() > end:  # `> - ` is two markers
-        end = marker.end()
-        if marker.group().endswith('"'):  # an admonition or tab title: its closing quote too
-            spans.append((max(end, line.rstrip().rfind('"')), len(line)))
-            break
-    spans.append((0, end))
-    targets = [match.span() for match in LINK_TARGET_RE.finditer(line)]  # markup: a URL in them is no boundary
-    spans.extend(
-        match.span() for match in OPAQUE_RE.finditer(line) if not any(a <= match.start() < b for a, b in targets)
-    )
-    for value in verbatim:
-        start = line.find(value)
-        while start >= 0:
-            spans.append((start, start + len(value)))
-            start = line.find(value, start + len(value))
-    return spans
+@dataclass
+class Block:
+    """The prose of one block of the rendered page: its text nodes joined, and each one's lines."""
+
+    text: str = ""
+    segments: list[_Segment] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each segment's start (once the block is read)
+
+    def around(self, position: int) -> tuple[_Segment | None, _Segment | None]:
+        """The segment that starts at or before `position` (the last such), and the one after it."""
+        if len(self.starts) != len(self.segments):
+            self.starts = [segment.start for segment in self.segments]
+        index = bisect.bisect_right(self.starts, position) - 1
+        following = self.segments[index + 1] if index + 1 < len(self.segments) else None
+        return (self.segments[index] if index >= 0 else None), following
 
 
-def _html_spans(line: str, inside: str) -> tuple[str, list[tuple[int, int]]]:
-    """The spans of a raw-HTML line that are tags (attributes included, also over several lines) or
-    script/style content; and what the line leaves open ("<" inside a tag, "script"/"style", or "")."""
-    spans: list[tuple[int, int]] = []
-    col = 0
-    while col < len(line):
-        if inside == "<":
-            end = line.find(">", col)
-            spans.append((col, len(line) if end < 0 else end + 1))
-            if end < 0:
-                return inside, spans
-            inside, col = "", end + 1
-        elif inside:
-            end = line.lower().find(f"</{inside}", col)
-            spans.append((col, len(line) if end < 0 else end))
-            if end < 0:
-                return inside, spans
-            inside, col = "", end
-        else:
-            start = line.find("<", col)
-            if start < 0:
-                break
-            tag = HTML_NAME_RE.match(line, start + 1)
-            if not tag and not line.startswith("<!", start):  # `a < b` is text
-                col = start + 1
-            elif tag and tag.group().lower() in ("script", "style"):
-                close = line.find(">", start)
-                spans.append((start, len(line) if close < 0 else close + 1))
-                inside, col = (tag.group().lower(), close + 1) if close >= 0 else ("<", len(line))
-                if close < 0:
-                    return "<", spans
-            else:
-                inside, col = "<", start
-    return inside, spans
+def _skipped(node: Any) -> bool:
+    """Elements that are not the writer's copy: the permalinks, footnote references."""
+    kinds = (node.attributes.get("class") or "").split()
+    return "headerlink" in kinds or "footnote-ref" in kinds
 
 
-def _pieces(line: str, opaque: list[tuple[int, int]]) -> Iterator[_Piece]:
-    """The runs of copy between the opaque spans, markup taken out."""
-    blocked = [False] * (len(line) + 1)
-    for a, b in opaque:
-        for col in range(max(a, 0), min(b, len(line))):
-            blocked[col] = True
-    col = 0
-    while col < len(line):
-        if blocked[col]:
-            col += 1
+def prose_blocks(body: Any) -> list[Block]:
+    """The prose of a rendered page (its selectolax <body>), per block, in document order: text nodes joined
+    through INLINE elements; NOT_COPY elements and comments split the text around them; any other element
+    is a block of its own."""
+    blocks: list[Block] = []
+    current = Block()
+    number = 0
+
+    def close() -> None:
+        nonlocal current
+        if current.segments and current.text.strip():
+            blocks.append(current)
+        current = Block()
+
+    if body is None:
+        return blocks
+    stack: list[tuple[Any, tuple[int, ...]] | None] = [(body.child, ())]
+    while stack:
+        item = stack.pop()
+        if item is None:  # the end of a block
+            close()
             continue
-        end = col
-        while end < len(line) and not blocked[end]:
-            end += 1
-        yield _piece(line, col, end)
-        col = end
-
-
-def _piece(line: str, start: int, end: int) -> _Piece:
-    text: list[str] = []
-    columns: list[int] = []
-    gaps: dict[int, list[tuple[int, int, str]]] = {}
-    toggles: dict[str, int] = {}
-    col = start
-    for match in MARKUP_RE.finditer(line, start, end):
-        for at in range(col, match.start()):
-            text.append(line[at])
-            columns.append(at)
-        token = match.group()
-        if token[0] in "*_~=":
-            toggles[token] = toggles.get(token, 0) + 1
-            role = "open" if toggles[token] % 2 else "close"
-        elif token in ("[", "!["):
-            role = "open"
-        elif token.startswith("]"):
-            role = "close"
-        elif token.startswith("<"):
-            role = "close" if token.startswith("</") else "open"
+        node, path = item
+        if node is None:
+            continue
+        stack.append((node.next, path))
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            position = len(current.text)
+            for line in text.split("\n"):
+                if line:
+                    current.segments.append(_Segment(position, line, path))
+                position += len(line) + 1
+            current.text += text
+        elif tag in INLINE and not _skipped(node):
+            number += 1
+            stack.append((node.child, (*path, number)))
+        elif tag.startswith("-") or tag in NOT_COPY or _skipped(node):
+            close()  # a comment, code, an image: the text on either side is read apart
         else:
-            role = "none"
-        gaps.setdefault(len(text), []).append((match.start(), match.end(), role))
-        col = match.end()
-    for at in range(col, end):
-        text.append(line[at])
-        columns.append(at)
-    return _Piece("".join(text), columns or [start], gaps)
+            close()
+            stack.append(None)
+            stack.append((node.child, ()))
+    close()
+    return blocks
+
+
+SEARCH_WINDOW = 100_000  # a text node is looked for this far after the previous one, at most
+
+
+ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # what a backslash escapes in Markdown
+CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(text: str) -> re.Pattern[str]:
+    """The ways `text` may be written in Markdown: a mark escaped with a backslash, or as a character reference."""
+    parts = []
+    for char in text:
+        if char.isalnum():
+            parts.append(re.escape(char))
+        else:
+            escaped = rf"\\{re.escape(char)}|" if char in ESCAPABLE else ""
+            parts.append(f"(?:{re.escape(char)}|{escaped}{CHARREF_RE.pattern})")
+    return re.compile("".join(parts))
+
+
+def _characters(source: str, at: int, text: str) -> tuple[list[int], list[int]] | None:
+    """Each character of `text`'s [start, end) in the source, written from `at` on (escaped, or a reference)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    position = at
+    for char in text:
+        starts.append(position)
+        if (reference := CHARREF_RE.match(source, position)) and html.unescape(reference.group()) == char:
+            position = reference.end()
+        elif source.startswith(char, position):
+            position += 1
+        elif char in ESCAPABLE and source.startswith("\\" + char, position):
+            position += 2
+        else:
+            return None
+        ends.append(position)
+    return starts, ends
+
+
+class _Placer:
+    """Finds each segment in the source, in document order, after the previous one; else from where the
+    previous one was looked for (a title the renderer wrote, `>?`'s 说明, is found in the text written after
+    it). Written as it reads, or nearer with escapes and character references (`\\*`, `&amp;`)."""
+
+    def __init__(self, source: str, start: int):
+        self.source = source
+        self.cursor = self.previous = start
+        self.block = 0  # the blocks before this one are placed
+
+    def _find(self, segment: _Segment, start: int) -> bool:
+        stop = self.cursor + SEARCH_WINDOW
+        found = self.source.find(segment.text, start, stop)
+        if found != start and not segment.text.isalnum():  # written otherwise, nearer?
+            written = _written(segment.text).search(self.source, start, stop if found < 0 else found)
+            if written is not None and (characters := _characters(self.source, written.start(), segment.text)):
+                segment.offset, segment.written = written.start(), characters
+                return True
+        if found < 0:
+            return False
+        segment.offset = found
+        return True
+
+    def place(self, blocks: list[Block], upto: int) -> None:
+        """Place the segments of blocks[self.block : upto + 1]."""
+        for block in blocks[self.block : upto + 1]:
+            for segment in block.segments:
+                if segment.text.strip() and (self._find(segment, self.cursor) or self._find(segment, self.previous)):
+                    self.previous, self.cursor = (
+                        self.cursor,
+                        max(self.cursor, segment.source_end(len(segment.text) - 1)),
+                    )
+        self.block = max(self.block, upto + 1)
+
+
+def _source_span(block: Block, start: int, end: int) -> tuple[int, int] | None:
+    """The source offsets of block.text[start:end], when it lies in one segment found in the source; an
+    insertion between two text nodes goes outside the markup of the deeper one (`腾讯云 **API** 接口`)."""
+    segment = block.around(start)[0]
+    if segment is not None and segment.start == start and start == end and start > 0:  # between two segments?
+        before, _ = block.around(start - 1)
+        if before is not None and before.end == start:
+            if segment.path[: len(before.path)] == before.path:  # the next one is as deep or deeper
+                segment = before
+            elif before.path[: len(segment.path)] != segment.path:
+                return None  # siblings: where their markup meets is not known
+    if segment is None or segment.offset < 0 or end > segment.end or (start == end and start > segment.end):
+        return None
+    first, last = start - segment.start, end - segment.start
+    if first == last:  # an insertion: before the character at `start`, or after the segment's last one
+        point = segment.source_start(first) if first < len(segment.text) else segment.source_end(first - 1)
+        return point, point
+    return segment.source_start(first), segment.source_end(last - 1)
+
+
+def _nearest(block: Block, start: int, placer: _Placer, locator: Locator) -> int:
+    """A source offset near block.text[start], for a correction that has no exact place: in the segment
+    that holds it, if it was found; else where the locator finds its text (character references decoded)."""
+    segment = block.around(start)[0] or block.segments[0]
+    if segment.offset >= 0:
+        return segment.source_start(min(start, segment.end - 1) - segment.start)
+    locator.cursor = max(locator.cursor, placer.previous)
+    line, col = locator.find((segment.text,))
+    at = locator.starts[line - 1] + col - 1
+    locator.cursor = max(locator.cursor, at + 1)  # the next one is looked for after it
+    return at
 
 
 # --------------------------------------------------------------------------- corrections
@@ -564,22 +470,32 @@ def _align(old: str, new: str) -> list[tuple[int, int, str]] | None:
     return changes
 
 
-def _merge(changes: list[tuple[int, int, str]], piece: _Piece) -> list[tuple[int, int, str]]:
-    """Changes a few characters apart (`3个API` has two) become one, when no markup lies around them."""
+def _merge(changes: list[tuple[int, int, str]], text: str, block: Block, base: int) -> list[tuple[int, int, str]]:
+    """Changes a few characters apart (`3个API` has two) become one, inside one line of one text node."""
+
+    def inside(a: int, b: int) -> bool:
+        segment, following = block.around(a + base)
+        return (
+            segment is not None
+            and b + base <= segment.end
+            and (a + base > segment.start or segment is block.segments[0])
+            and (b + base < segment.end or following is None)
+        )
+
     merged: list[tuple[int, int, str]] = []
-    for start, end, text in changes:
+    for start, end, replacement in changes:
         if merged:
             a, b, previous = merged[-1]
-            if start - b <= 2 and end - a <= 12 and not any(gap in piece.gaps for gap in range(a, end + 1)):
-                merged[-1] = (a, end, previous + piece.text[b:start] + text)
+            if start - b <= 2 and end - a <= 12 and inside(a, end):
+                merged[-1] = (a, end, previous + text[b:start] + replacement)
                 continue
-        merged.append((start, end, text))
+        merged.append((start, end, replacement))
     return merged
 
 
 def _diff(old: str, new: str) -> list[tuple[int, int, str]]:
     """AutoCorrect's changes as (start, end, replacement) in `old`: in one linear pass when it only inserted
-    or removed spaces and replaced single marks (always, so far); else by difflib, on a line of sane length."""
+    or removed spaces and replaced single marks (always, so far); else by difflib, on a text of sane length."""
     changes = _align(old, new)
     if changes is None and len(old) <= 2000:
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -593,17 +509,20 @@ def _context(text: str, start: int, end: int, replacement: str) -> tuple[str, st
     def latin(at: int) -> bool:
         return 0 <= at < len(text) and text[at].isascii() and text[at].isalnum()
 
-    a, b = max(0, start - 4), min(len(text), end + 4)
-    while a > max(0, start - 24) and latin(a - 1) and latin(a):  # whole Latin words, not "请用 iOS 或 a"
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1)  # its line only
+    a, b = max(first, start - 4), min(last, end + 4)
+    while a > max(first, start - 24) and latin(a - 1) and latin(a):  # whole Latin words, not "请用 iOS 或 a"
         a -= 1
-    while b < min(len(text), end + 24) and latin(b - 1) and latin(b):
+    while b < min(last, end + 24) and latin(b - 1) and latin(b):
         b += 1
     return text[a:b].strip(), (text[a:start] + replacement + text[end:b]).strip()
 
 
-def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, str, str, str, str]]:
-    """(start, end, replacement, rule, message, hint) in the piece's text."""
-    text = piece.text
+Change = tuple[int, int, str, str, str, str]  # (start, end, replacement, rule, message, hint) in a text
+
+
+def _piece_edits(text: str, terms: list[Term], block: Block, base: int) -> Iterator[Change]:
+    """The corrections of one piece of copy (the text of a block between the spans that are not copy)."""
     for term in terms:
         for match in term.pattern.finditer(text):
             if match.group() != term.spelling:
@@ -621,7 +540,7 @@ def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, s
     if not HAN_RE.search(text):
         return
     corrected = autocorrect_py.format(text)
-    for start, end, replacement in _merge(_diff(text, corrected), piece) if corrected != text else ():
+    for start, end, replacement in _merge(_diff(text, corrected), text, block, base) if corrected != text else ():
         old = text[start:end]
         if "".join(old.split()) != "".join(replacement.split()):
             marks = " ".join(repr(mark) for mark in dict.fromkeys(old) if mark in HALF_PUNCT) or repr(old)
@@ -634,6 +553,24 @@ def _piece_edits(piece: _Piece, terms: list[Term]) -> Iterator[tuple[int, int, s
         yield start, end, replacement, rule, f"{message} in {before!r}", after
 
 
+def _block_edits(block: Block, terms: list[Term], verbatim: tuple[str, ...]) -> Iterator[Change]:
+    """The corrections of a block's copy, in its text: each piece between URLs, addresses and the registry's
+    contact data is read on its own."""
+    text = block.text
+    spans = [match.span() for match in OPAQUE_RE.finditer(text)]
+    for value in verbatim:
+        start = text.find(value)
+        while start >= 0:
+            spans.append((start, start + len(value)))
+            start = text.find(value, start + len(value))
+    position = 0
+    for a, b in [*sorted(spans), (len(text), len(text))]:
+        if a > position and text[position:a].strip():
+            for start, end, *rest in _piece_edits(text[position:a], terms, block, position):
+                yield (start + position, end + position, *rest)  # type: ignore[misc]
+        position = max(position, b)
+
+
 def _verbatim(registry: Registry | None) -> tuple[str, ...]:
     if registry is None:
         return ()
@@ -644,111 +581,330 @@ def _verbatim(registry: Registry | None) -> tuple[str, ...]:
     return tuple(sorted({value for value in values if value}, key=len, reverse=True))
 
 
-def copy_edits(
-    text: str,
-    path: str,
-    registry: Registry | None,
-    terms: dict[str, list[Term]] | None = None,
-    limit: int | None = None,
-) -> list[Edit]:
-    """The corrections of one Markdown source, in line and column order (from the first `limit` lines
-    that have any, when there are more: a page of thousands is read in seconds, not minutes)."""
-    if len(text) > MAX_PAGE_CHARS:  # LIMIT-SIZE: the page is not rendered, so it has no copy to correct
-        return []
-    lang = language_of(path)
+def _load_config(lang: str) -> None:
     # autocorrect-py 2.14.0's native module exports load_config(config_str: str) -> None, but its shipped
     # __init__.pyi leaves it out (upstream stub gap), so mypy cannot see the attribute.
     autocorrect_py.load_config(AUTOCORRECT_CONFIG.get(lang, AUTOCORRECT_CONFIG["en"]))  # type: ignore[attr-defined]
-    page_terms = (load_terms() if terms is None else terms).get(lang, [])
-    result = source_model(text.removeprefix("\ufeff"))
-    verbatim = _verbatim(registry)
+
+
+class _Lines:
+    """Line and column of a source offset (a line ends at \\r\\n, \\r or \\n, as `make fix` splits lines)."""
+
+    def __init__(self, source: str):
+        self.starts = [0] + [match.end() for match in NEWLINE_RE.finditer(source)]
+
+    def of(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index, offset - self.starts[index]
+
+
+def page_edits(
+    tree: PageTree,
+    terms: dict[str, list[Term]] | None = None,
+    limit: int | None = None,
+    blocks: list[Block] | None = None,
+    nearest: bool = True,
+) -> list[Edit]:
+    """The corrections of a rendered page's prose, each placed in its source, in document order (the first
+    `limit` only, when there are more: a page of thousands is read in seconds, not minutes). `nearest`: give
+    the corrections without an exact place their nearest line (the findings need it, `make fix` does not)."""
+    blocks = prose_blocks(tree.body) if blocks is None else blocks
+    _load_config(tree.lang)
+    page_terms = (load_terms() if terms is None else terms).get(tree.lang, [])
+    verbatim = _verbatim(tree.registry)
+    source = tree.source or tree.markdown
+    lines = _Lines(source)
+    body = lines.starts[min(max(tree.body_line, 1), len(lines.starts)) - 1] if tree.source else 0
+    placer = _Placer(source, body)
+    locator: Locator | None = None  # for the corrections that have no exact place (made when one needs it)
     edits: list[Edit] = []
-    inside = ""  # in raw HTML: the tag (or script/style element) a line leaves open
-    for index, line in enumerate(result.lines):
-        protected = result.code[index] + result.hidden[index]
-        if index < result.front:
-            value = FRONT_VALUE_RE.match(line)
-            if not value:
-                continue
-            quoted = value.group("value")[0] in "'\""
-            start = value.start("value") + (1 if quoted else 0)
-            protected = [*protected, (0, start), (len(line.rstrip()) - (1 if quoted else 0), len(line))]
-        elif REFERENCE_RE.match(line) or ABBR_RE.match(line) or not line.strip():
+    for index, block in enumerate(blocks):
+        changes = list(_block_edits(block, page_terms, verbatim))
+        if not changes:
             continue
-        if index in result.raw_html:
-            inside, spans = _html_spans(line, inside)
-            protected = [*protected, *spans]
-        else:
-            inside = ""  # a raw HTML block ended, even with a tag left open
-        for piece in _pieces(line, _opaque_spans(line, protected, verbatim)):
-            if not piece.text.strip():
-                continue
-            for start, end, replacement, rule, message, hint in _piece_edits(piece, page_terms):
-                span = piece.source_span(start, end)
-                if span is not None:
-                    edits.append(Edit(index, *span, replacement, rule, message, hint))
-                if limit is not None and len(edits) >= limit:
-                    return sorted(set(edits), key=lambda e: (e.line, e.start, e.end, e.rule))
-    return sorted(set(edits), key=lambda e: (e.line, e.start, e.end, e.rule))
-
-
-def check_copy(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
-    """COPY-* findings of one Markdown source (front matter counted in line numbers); after MAX_REPORTED,
-    one COPY-MORE finding says that `make fix` corrects the rest."""
-    edits = copy_edits(text, path, registry, limit=MAX_REPORTED)
-    findings = [
-        Finding(path, edit.line + 1, edit.start + 1, edit.rule, edit.message, edit.hint)
-        for edit in edits[:MAX_REPORTED]
-    ]
-    if len(edits) >= MAX_REPORTED:
-        last = edits[MAX_REPORTED - 1]
-        findings.append(
-            Finding(
-                path,
-                last.line + 1,
-                last.start + 1,
-                MORE,
-                f"the copy checks stop after {MAX_REPORTED} findings on a page",
-                "run `make fix`, then `make check` again",
+        placer.place(blocks, index)
+        for start, end, replacement, rule, message, hint in changes:
+            span = _source_span(block, start, end)
+            fixable = span is not None
+            if span is None and nearest:
+                locator = locator or Locator(source, tree.body_line if tree.source else 1)
+                span = (_nearest(block, start, placer, locator),) * 2
+            at, stop = span or (0, 0)
+            line, col = lines.of(at)
+            edits.append(
+                Edit(
+                    line,
+                    col,
+                    col + stop - at,
+                    replacement,
+                    rule,
+                    message,
+                    hint if fixable else f"{hint}; {NOT_FIXED}",
+                    at,
+                    stop,
+                    fixable,
+                    index,
+                    start,
+                    end,
+                )
             )
-        )
-    return findings
+            if limit is not None and len(edits) >= limit:
+                return edits
+    return edits
+
+
+def _more(path: str, last: Edit) -> Finding:
+    return Finding(
+        path,
+        last.line + 1,
+        last.start + 1,
+        MORE,
+        f"the copy checks stop after {MAX_REPORTED} findings on a page",
+        "run `make fix`, then `make check` again",
+    )
+
+
+def copy_issues(tree: PageTree) -> list[Issue]:
+    """The page rule: COPY-* issues of the rendered page's prose, each at its source line and column; after
+    MAX_REPORTED, one COPY-MORE issue says that `make fix` corrects the rest."""
+    edits = page_edits(tree, limit=MAX_REPORTED)
+    issues = [Issue(e.rule, e.message, (), e.hint, at=(e.line + 1, e.start + 1)) for e in edits]
+    if len(edits) >= MAX_REPORTED:
+        more = _more(tree.path, edits[-1])
+        issues.append(Issue(more.rule, more.message, (), more.hint, at=(more.line, more.col)))
+    return issues
+
+
+# --------------------------------------------------------------------------- the front matter
+
+
+def front_edits(
+    text: str, path: str, registry: Registry | None, terms: dict[str, list[Term]] | None = None
+) -> list[Edit]:
+    """The corrections of the front matter's one-line `title:` and `description:` values: they never reach
+    the rendered page, so they are read in the source."""
+    if len(text) > MAX_PAGE_CHARS:  # LIMIT-SIZE: the page is not read
+        return []
+    front = front_matter_end(split_lines(text))
+    if not front:
+        return []
+    lang = language_of(path)
+    _load_config(lang)
+    page_terms = (load_terms() if terms is None else terms).get(lang, [])
+    lines = _Lines(text)
+    edits: list[Edit] = []
+    for index in range(min(front, len(lines.starts))):
+        start = lines.starts[index]
+        end = lines.starts[index + 1] if index + 1 < len(lines.starts) else len(text)
+        line = text[start:end].rstrip("\r\n")
+        value = FRONT_VALUE_RE.match(line)
+        if not value:
+            continue
+        quoted = value.group("value")[0] in "'\""
+        first = value.start("value") + (1 if quoted else 0)
+        last = len(line.rstrip()) - (1 if quoted else 0)
+        block = Block(line[first:last], [_Segment(0, line[first:last], (), start + first)])
+        for a, b, replacement, rule, message, hint in _block_edits(block, page_terms, _verbatim(registry)):
+            at, stop = _source_span(block, a, b) or (start + first + a, start + first + b)
+            edits.append(Edit(index, at - start, stop - start, replacement, rule, message, hint, at, stop))
+    return edits
+
+
+def check_front_copy(text: str, path: str, registry: Registry | None = None) -> list[Finding]:
+    """COPY-* findings of the front matter's title and description (a source check: checks/ruleset.py)."""
+    return [
+        Finding(path, e.line + 1, e.start + 1, e.rule, e.message, e.hint)
+        for e in front_edits(text.removeprefix("\ufeff"), path, registry)
+    ]
+
+
+# --------------------------------------------------------------------------- the whole page, and the fix
+
+
+@functools.lru_cache(maxsize=1)
+def _site_markdown() -> MarkdownConfig:
+    from ..compat.mkdocs_build import markdown_config
+
+    return markdown_config(REPO_ROOT / "mkdocs.yml")
+
+
+@dataclass
+class _Page:
+    """A page as `make fix` reads it: its corrections, and what its rendering says besides the prose."""
+
+    source: str
+    edits: list[Edit]
+    blocks: list[str]  # each prose block's text
+    signature: list[tuple[str, ...]]  # everything else: elements and their attributes, code, comments
+
+
+def _signature(body: Any) -> list[tuple[str, ...]]:
+    """What the rendered page is besides its prose: each element with its attributes (not the ids the toc
+    makes from a heading's text), the text of code and the like, comments."""
+    if body is None:
+        return []
+    out: list[tuple[str, ...]] = []
+    for node in body.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            parent, inside = node.parent, False
+            while parent is not None and parent.tag not in ("body", "html"):
+                inside = inside or parent.tag in NOT_COPY or _skipped(parent)
+                parent = parent.parent
+            if inside:
+                out.append(("-text", node.text_content or ""))
+        elif tag.startswith("-"):
+            out.append((tag, node.html or ""))
+        else:
+            generated: tuple[str, ...] = ("id",) if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else ()
+            generated += ("href",) if _skipped(node) else ()
+            attributes = sorted((k, v or "") for k, v in node.attributes.items() if k not in generated)
+            out.append((tag, *(f"{k}={v}" for k, v in attributes)))
+    return out
+
+
+def _read(
+    text: str, path: str, registry: Registry, terms: dict[str, list[Term]] | None, markdown: MarkdownConfig | None
+) -> _Page:
+    rendered = render_page(text, path, registry, markdown or _site_markdown())
+    edits = front_edits(text, path, registry, terms)
+    tree = rendered.tree
+    if tree is None or tree.body is None:
+        return _Page(text, edits, [], [])
+    blocks = prose_blocks(tree.body)
+    texts = [block.text for block in blocks]
+    edits += page_edits(tree, terms, blocks=blocks, nearest=False)
+    return _Page(text, edits, texts, _signature(tree.body))
+
+
+def copy_edits(
+    text: str,
+    path: str,
+    registry: Registry | None = None,
+    terms: dict[str, list[Term]] | None = None,
+    markdown: MarkdownConfig | None = None,
+) -> list[Edit]:
+    """Every correction of one page (its whole file), front matter first, then in document order."""
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_PAGE_CHARS:
+        return []
+    return _read(text, path, registry or load_registry(), terms, markdown).edits
+
+
+def check_copy(
+    text: str, path: str, registry: Registry | None = None, markdown: MarkdownConfig | None = None
+) -> list[Finding]:
+    """COPY-* findings of one page (its whole file): the front matter's, and the rendered page's (as the page
+    audit reports them in `make check` and the build); for `make fix` and the tests."""
+    text = text.removeprefix("\ufeff")
+    found = check_front_copy(text, path, registry)
+    rendered = render_page(text, path, registry or load_registry(), markdown or _site_markdown())
+    page = [f for f in rendered.findings if f.rule.startswith("COPY-")]
+    return found + [f for f in page if f.rule != MORE] + [f for f in page if f.rule == MORE]
 
 
 def _conflict(a: Edit, b: Edit) -> bool:
-    """Whether two edits of a line touch the same characters (an insertion may sit at a change's edge)."""
-    if a.start == a.end and b.start == b.end:
-        return a.start == b.start
-    if a.start == a.end:
-        return b.start < a.start < b.end
-    if b.start == b.end:
-        return a.start < b.start < a.end
-    return a.start < b.end and b.start < a.end
+    """Whether two edits touch the same characters (an insertion may sit at a change's edge)."""
+    if a.at == a.stop and b.at == b.stop:
+        return a.at == b.at
+    if a.at == a.stop:
+        return b.at < a.at < b.stop
+    if b.at == b.stop:
+        return a.at < b.at < a.stop
+    return a.at < b.stop and b.at < a.stop
 
 
-def _apply(lines: list[str], edits: list[Edit]) -> int:
-    """Apply the edits that do not touch an edit applied before (terms first); the number applied."""
+def _apply(source: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
+    """The source with the edits that do not touch an edit applied before (terms first), and those edits."""
     order = {TERM: 0, DOUBLE: 1, PUNCT: 2, SPACE: 3}
     chosen: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (order[e.rule], e.line, e.start)):
-        if not any(other.line == edit.line and _conflict(edit, other) for other in chosen):
+    starts: list[int] = []  # the chosen edits' starts, sorted: only the ones near an edit can touch it
+    by_start: list[Edit] = []
+    longest = 0
+    for edit in sorted(edits, key=lambda e: (order[e.rule], e.at)):
+        first = bisect.bisect_left(starts, edit.at - longest)
+        last = bisect.bisect_right(starts, edit.stop)
+        if not any(_conflict(edit, other) for other in by_start[first:last]):
+            index = bisect.bisect_right(starts, edit.at)
+            starts.insert(index, edit.at)
+            by_start.insert(index, edit)
             chosen.append(edit)
-    for edit in sorted(chosen, key=lambda e: (e.line, e.start, e.end), reverse=True):  # an insertion goes first
-        line = lines[edit.line]
-        lines[edit.line] = line[: edit.start] + edit.text + line[edit.end :]
-    return len(chosen)
+            longest = max(longest, edit.stop - edit.at)
+    for edit in sorted(chosen, key=lambda e: (e.at, e.stop), reverse=True):  # an insertion goes first
+        source = source[: edit.at] + edit.text + source[edit.stop :]
+    return source, chosen
 
 
-def fix_copy(text: str, path: str, registry: Registry | None = None, terms: dict[str, list[Term]] | None = None) -> str:
-    """The source with every correction applied, until none is left; only the corrected lines change."""
+def _mismatched(before: _Page, edits: list[Edit], after: _Page) -> set[int] | None:
+    """The prose blocks of `after` that are not `before`'s with these corrections (None: not the same blocks)."""
+    if len(after.blocks) != len(before.blocks):
+        return None
+    expected = list(before.blocks)
+    for edit in sorted(edits, key=lambda e: (e.block, e.block_start, e.block_end), reverse=True):
+        if edit.block >= 0:
+            text = expected[edit.block]
+            expected[edit.block] = text[: edit.block_start] + edit.text + text[edit.block_end :]
+    return {index for index, (text, want) in enumerate(zip(after.blocks, expected, strict=True)) if text != want}
+
+
+def _agrees(before: _Page, edits: list[Edit], after: _Page) -> bool:
+    """Whether `after` renders as `before` with exactly these corrections of its prose, nothing else."""
+    return after.signature == before.signature and _mismatched(before, edits, after) == set()
+
+
+def fix_copy(
+    text: str,
+    path: str,
+    registry: Registry | None = None,
+    terms: dict[str, list[Term]] | None = None,
+    markdown: MarkdownConfig | None = None,
+) -> str:
+    """The source with every correction `make fix` can place applied, until none is left; only the corrected
+    lines change. `markdown`: the site's Markdown configuration (compat/mkdocs_build.py), else this site's."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     current = text.removeprefix(bom)
+    if len(current) > MAX_PAGE_CHARS:
+        return text
+    registry = registry or load_registry()
+
+    def read(source: str) -> _Page:
+        return _read(source, path, registry, terms, markdown)
+
+    def holding(page: _Page, edits: list[Edit], budget: list[int]) -> list[tuple[list[Edit], str, _Page]]:
+        """Groups of the edits that render as they should on their own, found by halving (a few renders)."""
+        if budget[0] <= 0:
+            return []
+        budget[0] -= 1
+        candidate = _apply(page.source, edits)[0]
+        after = read(candidate)
+        if _agrees(page, edits, after):
+            return [(edits, candidate, after)]
+        half = len(edits) // 2
+        return holding(page, edits[:half], budget) + holding(page, edits[half:], budget) if half else []
+
+    page = read(current)
+    budget = [MAX_TRIALS]
     for _ in range(MAX_ROUNDS):
-        edits = copy_edits(current, path, registry, terms)
-        parts = LINE_END_RE.split(current)  # lines at even places, each one's ending after it
-        lines = parts[::2]
-        if not edits or not _apply(lines, edits):
+        edits = [edit for edit in page.edits if edit.fixable]
+        if not edits:
             break
-        parts[::2] = lines
-        current = "".join(parts)
+        candidate, chosen = _apply(current, edits)
+        after = read(candidate)
+        if _agrees(page, chosen, after):
+            current, page = candidate, after
+            continue
+        # A correction was misplaced (its text was found where the renderer did not read it): its block did
+        # not change as it should have. The others, without the corrections of such blocks, if they hold.
+        wrong = _mismatched(page, chosen, after)
+        others = [edit for edit in chosen if wrong is not None and edit.block not in wrong]
+        if others:
+            candidate = _apply(current, others)[0]
+            after = read(candidate)
+            if _agrees(page, others, after):
+                current, page = candidate, after
+                continue
+        groups = holding(page, chosen, budget)  # else the first group that holds on its own
+        if not groups:
+            break
+        _, current, page = groups[0]
     return bom + current

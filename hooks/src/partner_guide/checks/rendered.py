@@ -19,7 +19,7 @@ from ..markdown.page import PageContext
 from ..registry import Registry
 from .findings import Finding
 from .frontmatter import read_front_matter
-from .tree import PageModel
+from .tree import PageModel, PageTree
 
 MarkdownConfig = tuple[list[str], dict[str, dict[str, Any]]]
 
@@ -29,6 +29,7 @@ class Rendered:
     html: str  # the page's content as published
     findings: list[Finding]
     model: PageModel
+    tree: PageTree | None = None  # the rendered page the rules judged (the copy checks' fix reads it again)
 
 
 def render_page(text: str, path: str, registry: Registry, markdown: MarkdownConfig) -> Rendered:
@@ -46,4 +47,9 @@ def render_page(text: str, path: str, registry: Registry, markdown: MarkdownConf
     }
     md = python_markdown.Markdown(extensions=names, extension_configs=configs)
     html = md.convert(body)
-    return Rendered(html, list(getattr(md, "findings", [])), getattr(md, "page_model", None) or PageModel(path))
+    return Rendered(
+        html,
+        list(getattr(md, "findings", [])),
+        getattr(md, "page_model", None) or PageModel(path),
+        getattr(md, "page_tree", None),
+    )

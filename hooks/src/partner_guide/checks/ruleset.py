@@ -1,8 +1,8 @@
 """The rules, in one place (pure module, no MkDocs event).
 
 - `run_checks(text, path, registry)`: the rules that read the source file itself (front matter, the limits
-  that protect the renderer, the description), for what never reaches the rendered page; and the copy
-  checks, whose corrections `make fix` writes back at their exact source columns.
+  that protect the renderer, the description, the copy of the title and description), for what never
+  reaches the rendered page.
 - `audit(html, tree)`: every rule that reads a page's content, on the page Python-Markdown rendered
   (`TREE_RULES`, checks/tree.py), then the HTML boundary and the sanitizer (site/boundary.py), then the
   pre-drawn drawings (site/diagram_frames.py). The page
@@ -22,7 +22,7 @@ from ..registry import Registry
 from ..site.boundary import UrlPolicy, check_page, parse
 from ..site.diagram_frames import attach_drawings, frame_diagrams, undrawn
 from .admonitions import admonition_issues, unknown_type_boxes
-from .copy import check_copy
+from .copy import check_front_copy, copy_issues
 from .diagrams import diagram_issues
 from .findings import Finding, Issue, Locator, located
 from .frontmatter import check_front_matter
@@ -35,10 +35,14 @@ from .tree import PageModel, PageTree
 
 Check = Callable[[str, str, Registry], list[Finding]]
 
-# check_copy reads the source: `make fix` needs each correction's exact line and column (checks/copy.py says
-# which source text it takes as prose).
-CHECKS: tuple[Check, ...] = (check_description, check_front_matter, check_limits, check_copy)
-TREE_RULES: tuple[Callable[[PageTree], list[Issue]], ...] = (hygiene_issues, admonition_issues, diagram_issues)
+# check_front_copy: the copy checks of the front matter's title and description, which never reach the page.
+CHECKS: tuple[Check, ...] = (check_description, check_front_matter, check_limits, check_front_copy)
+TREE_RULES: tuple[Callable[[PageTree], list[Issue]], ...] = (
+    hygiene_issues,
+    admonition_issues,
+    diagram_issues,
+    copy_issues,
+)
 CRASH_HINT = "report this to the maintainers of hooks/"
 
 

@@ -1,6 +1,6 @@
 """The page as the rules read it: the HTML Python-Markdown built for it, parsed as browsers parse it (pure module).
 
-`PageTree` is what every page rule (links, hygiene, admonitions, diagrams) and the HTML boundary judge: the
+`PageTree` is what every page rule (links, hygiene, admonitions, diagrams, copy) and the HTML boundary judge: the
 page's rendered content (raw HTML included: it joins Python-Markdown's element tree only as placeholders until
 the end, so the rules read the tree once the renderer has put it back), with what the renderer knew and the
 HTML no longer says (which heading ids the writer gave, Tencent's markers). A rule returns `Issue`s; the

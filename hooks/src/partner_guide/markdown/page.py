@@ -206,6 +206,7 @@ class PageAudit(Postprocessor):
         findings = sorted(set(result.findings(source, body_line)))
         self.md.findings = findings  # type: ignore[attr-defined]
         self.md.page_model = result.model(source, body_line)  # type: ignore[attr-defined]
+        self.md.page_tree = result.tree  # type: ignore[attr-defined]
         if context.report is not None:
             context.report(findings, self.md.page_model)  # type: ignore[attr-defined]
         return result.html
@@ -226,6 +227,7 @@ class PageExtension(Extension):
         registry = context.registry or load_registry(REGISTRY_PATH)
         md.page_state = PageState(context, registry)  # type: ignore[attr-defined]
         md.findings = []  # type: ignore[attr-defined]
+        md.page_tree = None  # type: ignore[attr-defined]
         md.preprocessors.register(PageStart(md), "partner_guide_page", 40)
         md.treeprocessors.register(TreeNotes(md), "partner_guide_notes", AFTER_ATTR_LIST)
         md.treeprocessors.register(HeadingIds(md), "partner_guide_ids", BEFORE_TOC)
