@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .findings import LINE_START, Finding, Issue
+from .findings import LINE_START, NEWLINE_RE, Finding, Issue
 from .frontmatter import split_lines
 from .tree import PageTree, classes
 
@@ -390,7 +390,7 @@ def parse_diagrams(tree: PageTree, source: str, body_line: int = 1) -> list[tupl
     """Every diagram of the rendered page (each `<pre class="mermaid">`), with its findings, at the lines of its
     fence in `source`: the n-th diagram is the n-th mermaid fence of the source after the page's body starts."""
     fences = [match for match in FENCE_OPEN_RE.finditer(source)]
-    starts = [0] + [index + 1 for index, char in enumerate(source) if char == "\n"]
+    starts = [0] + [match.end() for match in NEWLINE_RE.finditer(source)]
     body = starts[min(body_line, len(starts)) - 1]
     lines = [source.count("\n", 0, match.start()) + 1 for match in fences if match.start() >= body]
     results = []

@@ -46,6 +46,7 @@ class PageTree:
     source: str = ""  # the page's source file, where findings are placed
     body_line: int = 1  # the line of `source` the Markdown starts at
     links_from: str = ""  # where the page's relative links start from, if not `url` (MkDocs: the page's URL)
+    _texts: dict[bool, list[tuple[Any, str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def elements(self) -> Iterator[Any]:
         """Every element, in document order."""
@@ -53,24 +54,31 @@ class PageTree:
             if not node.tag.startswith("-"):
                 yield node
 
-    def texts(self, *, in_code: bool = False) -> Iterator[tuple[Any, str]]:
+    def texts(self, *, in_code: bool = False) -> list[tuple[Any, str]]:
         """(parent element, text) of every text node a reader sees as prose, in document order
-        (with `in_code`, inline code too)."""
+        (with `in_code`, inline code too). Read once per page: five rules ask."""
+        found = self._texts.get(in_code)
+        if found is None:
+            found = self._texts[in_code] = list(self._read_texts(in_code))
+        return found
+
+    def _read_texts(self, in_code: bool) -> Iterator[tuple[Any, str]]:
         skip = CODE - {"code", "kbd", "samp"} if in_code else CODE
+        hidden: dict[int, bool] = {}  # by element: whether a reader does not see its text as prose
         for node in self.body.traverse(include_text=True):
             if node.tag != "-text":
                 continue
             parent = node.parent
-            if any(ancestor.tag in skip for ancestor in ancestors(parent)):
-                continue
-            if (
-                in_code
-                and parent is not None
-                and parent.tag in ("code", "kbd", "samp")
-                and any(ancestor.tag == "pre" for ancestor in ancestors(parent))
-            ):
-                continue
-            yield parent, node.text_content or ""
+            key = parent.mem_id if parent is not None else 0
+            if key not in hidden:
+                hidden[key] = any(ancestor.tag in skip for ancestor in ancestors(parent)) or (
+                    in_code
+                    and parent is not None
+                    and parent.tag in ("code", "kbd", "samp")
+                    and any(ancestor.tag == "pre" for ancestor in ancestors(parent))
+                )
+            if not hidden[key]:
+                yield parent, node.text_content or ""
 
 
 def ancestors(node: Any) -> Iterator[Any]:
