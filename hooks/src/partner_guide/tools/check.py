@@ -31,7 +31,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -261,9 +261,14 @@ def _judge(page: tuple[str, str]) -> tuple[PageResult, dict[str, list[str]]]:
 
 
 def judge_pages(
-    cache: FindingsCache, texts: Mapping[str, str], registry: Registry, markdown: Markdown
+    cache: FindingsCache,
+    texts: Mapping[str, str],
+    registry: Registry,
+    markdown: Markdown,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> dict[str, PageResult]:
-    """Every page's result (judged() for each), the pages not kept in the cache judged in parallel."""
+    """Every page's result (judged() for each), the pages not kept in the cache judged in parallel;
+    `meanwhile()` runs here while the pool's processes judge them."""
     results: dict[str, PageResult] = {}
     todo: list[tuple[str, str]] = []
     for name, text in texts.items():
@@ -274,6 +279,7 @@ def judge_pages(
             results[name] = kept
     workers = min(jobs(), len(todo) // (PARALLEL_FROM // 2) or 1)
     if len(todo) < PARALLEL_FROM or workers < 2:
+        meanwhile()
         judged_pages = [judge_page(name, text, registry, markdown) for name, text in todo]
     else:
         # The first page here: what the rules load on first use (pinyin tables, AutoCorrect, the extensions) is
@@ -283,7 +289,9 @@ def judge_pages(
         with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(registry, markdown)) as pool:
             rest = todo[1:]
             known = known_words()
-            for result, words in pool.map(_judge, rest, chunksize=max(1, len(rest) // (workers * 8))):
+            judging = pool.map(_judge, rest, chunksize=max(1, len(rest) // (workers * 8)))  # submitted now
+            meanwhile()
+            for result, words in judging:
                 judged_pages.append(result)
                 for text, found in words.items():
                     known.add(text, found)
@@ -316,30 +324,35 @@ def check_change(changed: list[str], site: Path, registry: Registry, cache: Find
 def check_all(targets: list[str], site: Path, registry: Registry, cache: FindingsCache) -> list[Finding]:
     """Every check over the pages of `targets` (folders or files)."""
     files = [path for path in markdown_files(targets) if not path.is_symlink()]
-    findings: list[Finding] = [
-        finding
-        for target in targets
-        if Path(target).is_dir()
-        for finding in check_tree(Path(target), site, display_path)
-    ]
-    findings.extend(check_drawings(DRAWINGS_DIR, display_path))
+    every = docs_pages(site / "docs")
+    by_path = {os.path.abspath(path): name for name, path in every.items()}
+
+    def shown(path: Path) -> str:
+        return by_path.get(os.path.abspath(path)) or display_path(path)
+
     # Each file is read once: the named ones are checked, and each page is
     # compared with its other edition (read even when only one was named).
-    texts = {display_path(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
+    texts = {shown(p): decode(p.read_bytes())[0] for p in with_counterparts(files) if p.is_file()}
     # Every page of docs/, whichever files were named: links to another page's
     # #anchor resolve against them, as in the build, and so do the synonyms.
-    pages = {name: texts.get(name) or decode(p.read_bytes())[0] for name, p in docs_pages(site / "docs").items()}
-    markdown = site_markdown(site)
-    results = judge_pages(cache, {**pages, **texts}, registry, markdown)
-    named = {display_path(path) for path in files}
-    findings.extend(finding for name in sorted(named) for finding in results[name][0])
+    pages = {name: texts.get(name) or decode(p.read_bytes())[0] for name, p in every.items()}
+    before: list[Finding] = []
+    after: list[Finding] = []
+
+    def meanwhile() -> None:
+        """The checks that need no rendered page: the files, the drawings, the synonyms and the terms."""
+        before.extend(f for target in targets if Path(target).is_dir() for f in check_tree(Path(target), site, shown))
+        before.extend(check_drawings(DRAWINGS_DIR, display_path))
+        synonyms, terms = synonyms_path(site), terms_path(site)
+        after.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
+        after.extend(check_terms_file(terms, display_path(terms)))
+
+    results = judge_pages(cache, {**pages, **texts}, registry, site_markdown(site), meanwhile)
+    named = {shown(path) for path in files}
+    findings = before + [finding for name in sorted(named) for finding in results[name][0]]
     findings.extend(check_parity({name: results[name][1] for name in texts}))
     findings.extend(f for f in check_anchors({name: result[1] for name, result in results.items()}) if f.path in named)
-    synonyms = synonyms_path(site)
-    findings.extend(check_synonyms_file(synonyms, pages, display_path(synonyms)))
-    terms = terms_path(site)
-    findings.extend(check_terms_file(terms, display_path(terms)))
-    return findings
+    return findings + after
 
 
 if __name__ == "__main__":
