@@ -27,6 +27,15 @@ Written for mkdocs 1.6.1 and mkdocs-static-i18n 1.3.1 (`WRITTEN_FOR`).
   function as a file of the preview's own ('self') and injects
   `<script src=… data-epoch=… data-request=…>` in its place.
 
+- Every build renders the theme's static templates again
+  (`config.theme.static_templates`, `_build_theme_template` in
+  https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py),
+  among them MkDocs' own `sitemap.xml` (and `sitemap.xml.gz`): a walk over
+  every page of the edition. In a rebuild that renders only some pages again
+  the set of pages is the one the sitemap already lists (site/preview.py):
+  `keep_sitemap(config)` leaves it out of that build, so the previous one
+  stays in the output.
+
 `dirty_serve()` reads the same command line, so the preview plans exactly
 the builds in which both editions render only modified pages.
 """
@@ -59,6 +68,14 @@ def quiet_dirty_warning() -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     if _not_the_dirty_warning not in logger.filters:
         logger.addFilter(_not_the_dirty_warning)
+
+
+SITEMAP = "sitemap.xml"
+
+
+def keep_sitemap(config: Any) -> None:
+    """Leave MkDocs' sitemap out of this build of `config` (both editions; see the module docstring)."""
+    config.theme.static_templates.discard(SITEMAP)
 
 
 # The live-reload script, served from the preview's output folder.

@@ -15,8 +15,13 @@ the preview's own output folder (never in docs/):
   build's cross-page checks (parity, anchors) run over those only.
 
 What a partial rebuild leaves as it was until the next full one: the search
-index, and other pages' navigation showing a changed page's title. The site
-step (site/step.py) then finishes only the pages the rebuild wrote.
+index, the sitemap, and other pages' navigation showing a changed page's
+title. The site step (site/step.py) then finishes only the pages the rebuild
+wrote (`outputs`, and the 404 pages), and the file checks read only the files
+saved since the previous rebuild began (`since`). Nothing else it does walks
+every page: MkDocs' files of each edition are kept from the previous rebuild
+(compat/i18n_plugin.py), and MkDocs' sitemap is not rendered again
+(compat/mkdocs_serve.py).
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ class Plan:
     pages: dict[str, int] = field(default_factory=dict)  # every page's mtime, for the next manifest
     inputs: dict[str, int] = field(default_factory=dict)
     started: int = field(default_factory=time.time_ns)  # when the rebuild began: what it wrote is newer
+    since: int | None = None  # when the previous rebuild began: files older were read then
+    outputs: set[str] = field(default_factory=set)  # the output files of the pages rendered again (absolute)
 
     def summary(self) -> str:
         """One line for the preview's log."""
@@ -95,8 +102,10 @@ def plan(root: Path, docs: Path, site_dir: Path) -> Plan:
     pages, inputs = page_mtimes(root, docs), site_inputs(root)
     try:
         manifest = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
-        before_pages, before_inputs = dict(manifest["pages"]), dict(manifest["inputs"])
+        before_pages, before_inputs, since = dict(manifest["pages"]), dict(manifest["inputs"]), manifest["started"]
     except (OSError, ValueError, KeyError, TypeError):
+        return Plan(True, "first build", pages=pages, inputs=inputs)
+    if not isinstance(since, int):
         return Plan(True, "first build", pages=pages, inputs=inputs)
     if before_inputs != inputs:
         inputs_changed = sorted(set(before_inputs.items()) ^ set(inputs.items()))
@@ -107,7 +116,8 @@ def plan(root: Path, docs: Path, site_dir: Path) -> Plan:
     changed = frozenset(path for path, mtime in pages.items() if before_pages[path] != mtime)
     rebuild = set().union(*(other_editions(path) for path in changed)) if changed else set()
     rebuild |= linking_to_bytes(changed, {page: root / page for page in pages})
-    return Plan(False, "pages changed", changed, frozenset(p for p in rebuild if p in pages), pages, inputs)
+    rebuild = {page for page in rebuild if page in pages}
+    return Plan(False, "pages changed", changed, frozenset(rebuild), pages, inputs, since=since)
 
 
 def current(config: Any) -> Plan | None:
@@ -138,9 +148,15 @@ def linking_to_bytes(changed: Iterable[str], files: Mapping[str, Path]) -> set[s
     return found
 
 
+def written_pages(site_dir: Path, done: Plan, langs: Iterable[str]) -> list[Path]:
+    """The pages a partial rebuild may have written: those it rendered again and every edition's 404 page."""
+    not_found = [site_dir / "404.html", *(site_dir / lang / "404.html" for lang in langs)]
+    return sorted({*(Path(output) for output in done.outputs), *not_found})
+
+
 def write_manifest(site_dir: Path, done: Plan) -> None:
     """Record what this build saw, for the next rebuild's plan."""
-    data = {"pages": done.pages, "inputs": done.inputs}
+    data = {"pages": done.pages, "inputs": done.inputs, "started": done.started}
     (site_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 

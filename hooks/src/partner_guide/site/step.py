@@ -13,6 +13,7 @@ folder another renderer built (tools/site_step.py). It may run again over its ow
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,16 +31,18 @@ def finish_site(
     *,
     preview: bool = False,
     written_since: int | None = None,
+    pages: Iterable[Path] | None = None,
 ) -> None:
-    """`written_since` (ns): `make serve`'s partial rebuild, whose other pages were finished before."""
+    """`written_since` (ns): `make serve`'s partial rebuild, whose other pages were finished before; `pages`:
+    the only pages it may have written (default: every page of `site`)."""
     if (site / "404.html").is_file():
         write_single_404(site, urlsplit(site_url or "/").path, langs, default)
     if preview:
         drop_search_engine_files(site)
     elif site_url:
         (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
-    for page in sorted(site.rglob("*.html")):
-        if written_since is not None and page.stat().st_mtime_ns < written_since:
+    for page in sorted(site.rglob("*.html")) if pages is None else pages:
+        if written_since is not None and (not page.is_file() or page.stat().st_mtime_ns < written_since):
             continue
         html = page.read_text(encoding="utf-8")
         secured = with_csp(html)
