@@ -61,9 +61,14 @@ def check_versions() -> None:
         raise PluginError(str(error)) from None
 
 
+def _root(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml, which findings' paths are relative to."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
 def repo_path(path: str | os.PathLike[str], config: MkDocsConfig) -> str:
     """A source path as findings show it: relative to the folder of mkdocs.yml."""
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    root = _root(config)
     return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
 
 
@@ -84,13 +89,13 @@ def page_source(page: Page) -> tuple[str, str] | None:
 
 def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
     """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`.
-    A partial `make serve` rebuild (site/preview.py) reads only the files saved since the previous one began."""
+    A partial `make serve` rebuild (site/preview.py) does not read again the pages it leaves as they were."""
     partial = preview.partial(config)
     findings = file_checks.check_tree(
         Path(config.docs_dir),
         Path(config.config_file_path).parent,
         lambda path: repo_path(path, config),
-        read_since=partial.since if partial else None,
+        unread=partial.unchanged(_root(config)) if partial else (),
     )
     outside = file_checks.outside_links(findings)
     for file in list(files) if outside else ():
@@ -248,6 +253,7 @@ def plan_preview(config: MkDocsConfig) -> str:
     mkdocs_serve.quiet_dirty_warning()
     todo = preview.plan(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.site_dir))
     setattr(config, preview.CONFIG_ATTRIBUTE, todo)
+    mkdocs_serve.reuse_walk(reuse=not todo.full)
     i18n_plugin.reuse_files(config, reuse=not todo.full)
     if not todo.full:
         mkdocs_serve.keep_sitemap(config)
@@ -256,13 +262,16 @@ def plan_preview(config: MkDocsConfig) -> str:
 
 def clear_preview_pages(files: Files, config: MkDocsConfig) -> None:
     """Remove the output of the pages the preview's rebuild renders again (MkDocs' dirty build then renders
-    them), and note it as the rebuild's output."""
+    them), and note it as the rebuild's output; the others are not rendered again."""
     todo = preview.current(config)
     if todo is None:
         return
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    again = {os.path.normpath(os.path.join(root, path)) for path in todo.rebuild}
+    again = todo.absolute(_root(config), todo.rebuild)
     for file in files.documentation_pages():
-        if file.abs_src_path and (todo.full or file.abs_src_path in again):
+        if not file.abs_src_path:  # generated in memory: MkDocs decides
+            continue
+        modified = todo.full or file.abs_src_path in again
+        mkdocs_serve.known_modified(file, modified)
+        if modified:
             Path(file.abs_dest_path).unlink(missing_ok=True)
             todo.outputs.add(file.abs_dest_path)
