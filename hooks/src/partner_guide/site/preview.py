@@ -16,12 +16,19 @@ the preview's own output folder (never in docs/):
 
 What a partial rebuild leaves as it was until the next full one: the search
 index, the sitemap, and other pages' navigation showing a changed page's
-title. The site step (site/step.py) then finishes only the pages the rebuild
-wrote (`outputs`, and the 404 pages), and the file checks do not read the
-pages it leaves as they were (`unchanged`). Nothing else it does walks
-every page: MkDocs' files of each edition are kept from the previous rebuild
-(compat/i18n_plugin.py), and MkDocs' sitemap is not rendered again
-(compat/mkdocs_serve.py).
+title.
+
+So that its time does not grow with the guide, a partial rebuild reads no
+page it does not render again: the pages linking to a changed one are found
+in an index of the file names each page mentions (`link_names`, kept in the
+manifest and read again for the changed pages only); the file checks do not
+read the unchanged pages (`unchanged`); the site step (site/step.py)
+finishes only the pages the rebuild wrote (`outputs`, and the 404 pages).
+MkDocs' files and navigation and the i18n plugin's files are those of the
+rebuild before, MkDocs is told which pages to render without a `stat` of
+each, and its sitemap is not rendered again (compat/mkdocs_serve.py,
+compat/i18n_plugin.py). What remains per page is a `stat` of each source
+here and in MkDocs' file watcher, and loops over objects already made.
 """
 
 from __future__ import annotations
