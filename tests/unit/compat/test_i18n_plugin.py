@@ -57,3 +57,14 @@ def test_a_partial_rebuild_gets_the_files_of_the_rebuild_before_when_its_inputs_
     assert plugin.runs == 1
     plugin, _ = _rebuild(False, [*uris, "c.en.md"])  # a full rebuild: made anew
     assert plugin.runs == 1
+
+
+def test_a_plugin_object_kept_across_rebuilds_is_told_each_time_whether_to_reuse():
+    i18n_plugin._KEPT_FILES.clear()
+    plugin = _Plugin()
+    config = SimpleNamespace(plugins={"i18n": plugin})
+    uris = ["a.en.md"]
+    for reuse, runs in ((False, 1), (True, 1), (False, 2), (True, 2)):
+        i18n_plugin.reuse_files(config, reuse)
+        plugin.reconfigure_files([_file(uri) for uri in uris], MKDOCS)
+        assert plugin.runs == runs

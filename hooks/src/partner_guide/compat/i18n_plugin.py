@@ -107,7 +107,7 @@ def recover() -> None:
 # (the plugin's I18nFiles), the positions of the input files it passed through, the files it made. One
 # `mkdocs serve` process; replaced at every rebuild.
 _KEPT_FILES: dict[str, tuple[tuple[Any, ...], type, list[int], list[Any]]] = {}
-_WRAPPED = "_partner_guide_reused"
+_ORIGINAL = "_partner_guide_original"
 
 
 def _files_key(i18n: Any, files: list[Any], mkdocs_config: Any) -> tuple[Any, ...]:
@@ -139,9 +139,10 @@ def reuse_files(config: Any, reuse: bool) -> None:
     """Keep the plugin's files of each language for the next rebuild; when `reuse`, give the kept ones back
     where its inputs are the same (see the module docstring). Harmless without the plugin."""
     i18n = plugin(config)
-    if i18n is None or getattr(i18n.reconfigure_files, _WRAPPED, False):
+    if i18n is None:
         return
-    original: Callable[[Any, Any], Any] = i18n.reconfigure_files
+    current = i18n.reconfigure_files
+    original: Callable[[Any, Any], Any] = getattr(current, _ORIGINAL, current)  # wrapped once, told `reuse` anew
 
     def reconfigure_files(files: Any, mkdocs_config: Any) -> Any:
         inputs = list(files)
@@ -160,5 +161,5 @@ def reuse_files(config: Any, reuse: bool) -> None:
             _KEPT_FILES[key[0]] = (key, type(result), *split)
         return result
 
-    setattr(reconfigure_files, _WRAPPED, True)
+    setattr(reconfigure_files, _ORIGINAL, original)
     i18n.reconfigure_files = reconfigure_files
