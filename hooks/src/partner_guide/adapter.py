@@ -255,8 +255,7 @@ def plan_preview(config: MkDocsConfig) -> str:
     setattr(config, preview.CONFIG_ATTRIBUTE, todo)
     mkdocs_serve.reuse_walk(reuse=not todo.full)
     i18n_plugin.reuse_files(config, reuse=not todo.full)
-    if not todo.full:
-        mkdocs_serve.keep_sitemap(config)
+    mkdocs_serve.keep_sitemap(keep=not todo.full)
     return todo.summary()
 
 

@@ -63,7 +63,13 @@ def test_a_page_the_preview_does_not_render_again_is_not_modified_without_a_stat
     assert file.is_modified() and "is_modified" not in vars(file)
 
 
-def test_a_partial_rebuild_keeps_the_sitemap_it_has():
-    config = SimpleNamespace(theme=SimpleNamespace(static_templates={"404.html", "sitemap.xml"}))
-    keep_sitemap(config)
-    assert config.theme.static_templates == {"404.html"}
+def test_a_partial_rebuild_keeps_the_sitemap_it_has(monkeypatch):
+    from mkdocs.commands import build
+
+    rendered = []
+    monkeypatch.setattr(build, "_build_theme_template", lambda name, *args: rendered.append(name))
+    for keep in (True, False):
+        keep_sitemap(keep)
+        for name in ("404.html", "sitemap.xml"):
+            build._build_theme_template(name, None, None, None, None)
+    assert rendered == ["404.html", "404.html", "sitemap.xml"]

@@ -28,13 +28,16 @@ Written for mkdocs 1.6.1 and mkdocs-static-i18n 1.3.1 (`WRITTEN_FOR`).
   `<script src=… data-epoch=… data-request=…>` in its place.
 
 - Every build renders the theme's static templates again
-  (`config.theme.static_templates`, `_build_theme_template` in
+  (`config.theme.static_templates`, each by `_build_theme_template`, which
+  `build()` calls as `mkdocs.commands.build._build_theme_template`, in
   https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py),
   among them MkDocs' own `sitemap.xml` (and `sitemap.xml.gz`): a walk over
   every page of the edition. In a rebuild that renders only some pages again
   the set of pages is the one the sitemap already lists (site/preview.py):
-  `keep_sitemap(config)` leaves it out of that build, so the previous one
-  stays in the output.
+  `keep_sitemap(keep)` skips that template in the rebuild, so the previous
+  sitemap stays in the output. (Taking it out of `static_templates` instead
+  would make `Files.add_files_from_theme` list the template as a file to
+  copy.)
 
 - Every build walks docs/ and makes a File object per file (`get_files`,
   called by `build()` as `mkdocs.commands.build.get_files`, once per
@@ -101,16 +104,27 @@ def quiet_dirty_warning() -> None:
 
 
 SITEMAP = "sitemap.xml"
+# The attribute of a replacement that holds the MkDocs function it stands for: each rebuild wraps that anew.
+_ORIGINAL = "_partner_guide_original"
 
 
-def keep_sitemap(config: Any) -> None:
-    """Leave MkDocs' sitemap out of this build of `config` (both editions; see the module docstring)."""
-    config.theme.static_templates.discard(SITEMAP)
+def keep_sitemap(keep: bool) -> None:
+    """When `keep`, this rebuild (both editions) does not render MkDocs' sitemap again (see the module
+    docstring); otherwise it does."""
+    from mkdocs.commands import build
+
+    current = build._build_theme_template
+    original = getattr(current, _ORIGINAL, current)
+
+    def _build_theme_template(template_name: str, *args: Any, **kwargs: Any) -> Any:
+        return None if keep and template_name == SITEMAP else original(template_name, *args, **kwargs)
+
+    setattr(_build_theme_template, _ORIGINAL, original)
+    build._build_theme_template = _build_theme_template
 
 
 # The last walk (see the module docstring): what it found, its files. One `mkdocs serve` process.
 _KEPT_WALK: dict[str, tuple[tuple[Any, ...], list[Any]]] = {}
-_ORIGINAL = "_partner_guide_original"
 
 
 def _listing(config: Any) -> tuple[Any, ...]:
