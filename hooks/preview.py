@@ -1,10 +1,11 @@
 """`make serve` (`mkdocs serve --dirty`): a rebuild renders a saved page and what it can break (site/preview.py).
 
 `on_pre_build`: the plan (every page after a change to mkdocs.yml, hooks/ or overrides/, or to the set of
-pages; else the changed pages, their other editions and the pages linking to them). `on_files`: those
-pages' output removed, so MkDocs renders them again in each edition. `on_post_build`: the manifest the next
-plan reads, in the preview's output folder. `on_serve`: the live reload as a script file, which the pages'
-Content-Security-Policy lets run (compat/mkdocs_serve.py). Outside `mkdocs serve --dirty`, nothing.
+pages; else the changed pages, their other editions and the pages linking to them, with each edition's
+files as the previous rebuild made them). `on_files`: those pages' output removed, so MkDocs renders them
+again in each edition. `on_post_build`: the manifest the next plan reads, in the preview's output folder.
+`on_serve`: the live reload as a script file, which the pages' Content-Security-Policy lets run
+(compat/mkdocs_serve.py). Outside `mkdocs serve --dirty`, nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority, get_plugin_logger
 from partner_guide import adapter
 from partner_guide.compat.i18n_plugin import in_language_rebuild
-from partner_guide.compat.mkdocs_serve import dirty_serve, quiet_dirty_warning, reload_by_file
+from partner_guide.compat.mkdocs_serve import dirty_serve, reload_by_file
 from partner_guide.site import preview
 
 if TYPE_CHECKING:
@@ -31,19 +32,12 @@ LOG = get_plugin_logger(__name__)
 @event_priority(100)  # before hooks/checks.py reads the plan
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if dirty_serve() and not in_language_rebuild(config):
-        quiet_dirty_warning()
-        todo = preview.plan(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.site_dir))
-        setattr(config, preview.CONFIG_ATTRIBUTE, todo)
-        LOG.info(todo.summary())
+        LOG.info(adapter.plan_preview(config))
 
 
 @event_priority(-120)  # after mkdocs-static-i18n (-100) made the edition's files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
-    todo = preview.current(config)
-    if todo is not None:
-        for file in files.documentation_pages():
-            if file.abs_src_path and (todo.full or adapter.repo_path(file.abs_src_path, config) in todo.rebuild):
-                Path(file.abs_dest_path).unlink(missing_ok=True)
+    adapter.clear_preview_pages(files, config)
     return files
 
 

@@ -24,7 +24,7 @@ from .checks.frontmatter import escaped_for_templates, read_front_matter, safe_s
 from .checks.svg import check_drawings
 from .checks.synonyms import load_synonyms, synonyms_path
 from .checks.tree import PageModel
-from .compat import i18n_plugin, material_search
+from .compat import i18n_plugin, material_search, mkdocs_serve
 from .compat.mkdocs_build import guard_render
 from .compat.mkdocs_markdown import set_page_context
 from .languages import DEFAULT_LANG
@@ -59,9 +59,14 @@ def check_versions() -> None:
         raise PluginError(str(error)) from None
 
 
+def _root(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml, which findings' paths are relative to."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
 def repo_path(path: str | os.PathLike[str], config: MkDocsConfig) -> str:
     """A source path as findings show it: relative to the folder of mkdocs.yml."""
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    root = _root(config)
     return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
 
 
@@ -81,12 +86,17 @@ def page_source(page: Page) -> tuple[str, str] | None:
 
 
 def checked_files(files: Files, config: MkDocsConfig) -> tuple[Files, list[Finding]]:
-    """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`."""
+    """FILE-* findings of docs/; the links out of the repository (and what is under them) left out of `files`.
+    A partial `make serve` rebuild (site/preview.py) does not read again the pages it leaves as they were."""
+    partial = preview.partial(config)
     findings = file_checks.check_tree(
-        Path(config.docs_dir), Path(config.config_file_path).parent, lambda path: repo_path(path, config)
+        Path(config.docs_dir),
+        Path(config.config_file_path).parent,
+        lambda path: repo_path(path, config),
+        unread=partial.unchanged(_root(config)) if partial else (),
     )
     outside = file_checks.outside_links(findings)
-    for file in list(files):
+    for file in list(files) if outside else ():
         src = repo_path(file.abs_src_path, config) if file.abs_src_path else ""
         if any(src == link or src.startswith(link + "/") for link in outside):
             files.remove(file)
@@ -222,10 +232,40 @@ def finish_site(config: MkDocsConfig) -> None:
     a partial `make serve` rebuild (hooks/preview.py), only over the pages it wrote."""
     partial = preview.partial(config)
     languages = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
+    site = Path(config.site_dir)
     step.finish_site(
-        Path(config.site_dir),
+        site,
         config.site_url or "",
         *languages,
         preview=is_preview(config.extra),
         written_since=partial.started if partial else None,
+        pages=preview.written_pages(site, partial, languages[0]) if partial else None,
     )
+
+
+def plan_preview(config: MkDocsConfig) -> str:
+    """A `make serve` rebuild's plan (site/preview.py), kept on `config` for both editions; its log line."""
+    mkdocs_serve.quiet_dirty_warning()
+    todo = preview.plan(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.site_dir))
+    setattr(config, preview.CONFIG_ATTRIBUTE, todo)
+    mkdocs_serve.reuse_walk(reuse=not todo.full)
+    i18n_plugin.reuse_files(config, reuse=not todo.full)
+    mkdocs_serve.keep_sitemap(keep=not todo.full)
+    return todo.summary()
+
+
+def clear_preview_pages(files: Files, config: MkDocsConfig) -> None:
+    """Remove the output of the pages the preview's rebuild renders again (MkDocs' dirty build then renders
+    them), and note it as the rebuild's output; the others are not rendered again."""
+    todo = preview.current(config)
+    if todo is None:
+        return
+    again = todo.absolute(_root(config), todo.rebuild)
+    for file in files.documentation_pages():
+        if not file.abs_src_path:  # generated in memory: MkDocs decides
+            continue
+        modified = todo.full or file.abs_src_path in again
+        mkdocs_serve.known_modified(file, modified)
+        if modified:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+            todo.outputs.add(file.abs_dest_path)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 from types import SimpleNamespace
 
-from partner_guide.compat.mkdocs_serve import RELOAD_FILE, dirty_serve, quiet_dirty_warning, reload_by_file
+from partner_guide.compat.mkdocs_serve import (
+    RELOAD_FILE,
+    dirty_serve,
+    keep_sitemap,
+    known_modified,
+    quiet_dirty_warning,
+    reload_by_file,
+)
 
 
 def test_only_serve_with_dirty_is_a_preview():
@@ -41,3 +48,28 @@ def test_the_live_reload_is_a_script_file_the_csp_lets_run(tmp_path):
     assert page.startswith(b'<html><body><p>x</p><script src="/' + RELOAD_FILE.encode() + b'" data-epoch="123"')
     assert page.endswith(b"></script></body></html>")
     assert b"<script>" not in page  # nothing inline
+
+
+def test_a_page_the_preview_does_not_render_again_is_not_modified_without_a_stat(tmp_path):
+    from mkdocs.structure.files import File
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# a\n", encoding="utf-8")
+    file = File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    assert file.is_modified()  # no output yet
+    known_modified(file, False)
+    assert not file.is_modified()
+    known_modified(file, True)
+    assert file.is_modified() and "is_modified" not in vars(file)
+
+
+def test_a_partial_rebuild_keeps_the_sitemap_it_has(monkeypatch):
+    from mkdocs.commands import build
+
+    rendered = []
+    monkeypatch.setattr(build, "_build_theme_template", lambda name, *args: rendered.append(name))
+    for keep in (True, False):
+        keep_sitemap(keep)
+        for name in ("404.html", "sitemap.xml"):
+            build._build_theme_template(name, None, None, None, None)
+    assert rendered == ["404.html", "404.html", "sitemap.xml"]

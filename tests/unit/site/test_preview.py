@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from partner_guide.site.preview import plan, write_manifest
+from partner_guide.site.preview import link_names, linking_to_bytes, linking_to_names, plan, write_manifest
 
 
 def _write(path: Path, text: str) -> None:
@@ -68,3 +68,49 @@ def test_a_change_every_page_depends_on_renders_every_page(site, change):
     todo = plan(root, root / "docs", out)
     assert todo.full, todo
     assert change in todo.reason
+
+
+def test_a_page_that_starts_linking_to_a_saved_page_renders_again_with_it(site):
+    root, out = site
+    _touch_later(root / "docs" / "other.md", "# Other\n\n[to a](./a.md)\n")
+    first = plan(root, root / "docs", out)
+    assert first.rebuild == {"docs/other.md", "docs/other.en.md"}
+    write_manifest(out, first)
+    _touch_later(root / "docs" / "a.md", "# A again {#a}\n")
+    assert plan(root, root / "docs", out).rebuild == {
+        "docs/a.md",
+        "docs/a.en.md",
+        "docs/links.md",
+        "docs/links.en.md",
+        "docs/other.md",
+    }
+
+
+TEXTS = {
+    "docs/plain.md": "[x](a.md)",
+    "docs/path.md": "see [x](../hot/a.md#q-1) and [y][ref]\n\n[ref]: <a.md> 'title'",
+    "docs/longer.md": "[x](data.md) and a-plain-name_a.md.bak",
+    "docs/english.md": "[x](a.en.md)",
+    "docs/none.md": "a md file named in prose: a .md, am.d, a_md",
+    "docs/chinese.md": "链接到a.md。",
+}
+
+
+def test_the_link_name_index_finds_the_pages_the_byte_search_finds(tmp_path):
+    for page, text in TEXTS.items():
+        _write(tmp_path / page, text)
+    files = {page: tmp_path / page for page in TEXTS}
+    names = link_names(tmp_path, TEXTS)
+    for changed in (["docs/a.md"], ["docs/a.en.md"], ["docs/data.md"], ["docs/bak.md"], ["docs/plain.md"]):
+        assert linking_to_names(changed, names) == linking_to_bytes(changed, files), changed
+    assert linking_to_names(["docs/a.md"], names) == set(TEXTS) - {"docs/none.md", "docs/english.md"}
+
+
+def test_a_page_name_the_index_cannot_answer_for_is_searched_in_every_page(site):
+    root, out = site
+    _write(root / "docs" / "链接.md", "# 链接\n")
+    write_manifest(out, plan(root, root / "docs", out))
+    _write(root / "docs" / "other.md", "# Other\n\n[to](链接.md)\n")
+    write_manifest(out, plan(root, root / "docs", out))
+    _touch_later(root / "docs" / "链接.md", "# 链接 again\n")
+    assert plan(root, root / "docs", out).rebuild == {"docs/链接.md", "docs/other.md"}

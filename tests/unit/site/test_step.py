@@ -152,3 +152,12 @@ def test_the_command_runs_the_step_alone_and_refuses_a_folder_without_pages(tmp_
     site.mkdir()
     assert site_step.main([str(site)]) == 2
     assert "build the site first" in capsys.readouterr().err
+
+
+def test_a_partial_preview_rebuild_finishes_only_the_pages_it_names(tmp_path):
+    site = built(tmp_path)
+    (site / "other").mkdir()
+    (site / "other" / "index.html").write_text(PAGE.format(lang="zh"), encoding="utf-8")
+    finish_site(site, "", ["zh", "en"], "zh", written_since=0, pages=[site / "index.html", site / "gone.html"])
+    assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' not in (site / "other" / "index.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 
 from .findings import Finding
@@ -49,50 +49,66 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def check_tree(docs: Path, repository: Path, display: Callable[[Path], str] = Path.as_posix) -> list[Finding]:
-    """Every problem of the files under `docs` (walked without following links), in path order."""
+def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every file and folder under `folder`, without following links (one `scandir` per folder: a preview
+    rebuild of 5,000 questions walks 1,000 pages; the order does not matter, findings are sorted)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        yield entry
+        if not entry.is_symlink() and entry.is_dir():
+            yield from _entries(entry.path)
+
+
+def check_tree(
+    docs: Path, repository: Path, display: Callable[[Path], str] = Path.as_posix, *, unread: Container[str] = ()
+) -> list[Finding]:
+    """Every problem of the files under `docs` (walked without following links), in path order. The files of
+    `unread` (paths under `docs` as given) are not read: `make serve`'s rebuilds pass the unchanged pages."""
     findings: list[Finding] = []
     root = repository.resolve()
-    for folder, dirs, names in os.walk(docs, followlinks=False):
-        dirs.sort()
-        for name in sorted(dirs + names):
-            path = Path(folder, name)
-            if not NAME_RE.match(name):
+    for entry in _entries(str(docs)):
+        name = entry.name
+        if not NAME_RE.match(name):
+            findings.append(
+                Finding(
+                    display(Path(entry.path)),
+                    1,
+                    1,
+                    "FILE-NAME",
+                    f"the name {name!r} is not a plain URL part",
+                    "use ASCII letters, digits, - and _, e.g. refund-destination.md",
+                )
+            )
+        if entry.is_symlink():
+            target = Path(os.path.realpath(entry.path))  # never raises, even for a loop
+            if not inside(target, root) or not target.exists():
+                what = "outside the repository" if target.exists() else "that does not exist"
                 findings.append(
                     Finding(
-                        display(path),
+                        display(Path(entry.path)),
                         1,
                         1,
-                        "FILE-NAME",
-                        f"the name {name!r} is not a plain URL part",
-                        "use ASCII letters, digits, - and _, e.g. refund-destination.md",
+                        "FILE-SYMLINK",
+                        f"a symbolic link to something {what}",
+                        "copy the file into docs/ instead of linking it",
                     )
                 )
-            if path.is_symlink():
-                target = Path(os.path.realpath(path))  # never raises, even for a loop
-                if not inside(target, root) or not target.exists():
-                    what = "outside the repository" if target.exists() else "that does not exist"
-                    findings.append(
-                        Finding(
-                            display(path),
-                            1,
-                            1,
-                            "FILE-SYMLINK",
-                            f"a symbolic link to something {what}",
-                            "copy the file into docs/ instead of linking it",
-                        )
-                    )
+            continue
+        if not entry.is_dir() and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+            if entry.path in unread:
                 continue
-            if name in names and path.suffix.lower() in TEXT_SUFFIXES:
-                try:
-                    _, bad = decode(path.read_bytes())
-                except OSError as error:
-                    findings.append(Finding(display(path), 1, 1, "FILE-UTF8", f"cannot be read ({error.strerror})"))
-                    continue
-                if bad:
-                    findings.append(
-                        Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2], "save the file as UTF-8")
-                    )
+            path = Path(entry.path)
+            try:
+                _, bad = decode(path.read_bytes())
+            except OSError as error:
+                findings.append(Finding(display(path), 1, 1, "FILE-UTF8", f"cannot be read ({error.strerror})"))
+                continue
+            if bad:
+                findings.append(Finding(display(path), bad[0], bad[1], "FILE-UTF8", bad[2], "save the file as UTF-8"))
     return sorted(findings)
 
 

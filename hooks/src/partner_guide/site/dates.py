@@ -1,4 +1,4 @@
-"""Every page's "last updated" date from ONE pass over the git history (pure module; hooks/dates.py).
+"""Every page's "last updated" date from ONE pass over the git history (hooks/dates.py).
 
 mkdocs-git-revision-date-localized-plugin 1.6.3 ran `git log -n1 --follow
 --diff-filter=r --format="%H %at" <file>` once per page and edition: a
@@ -6,7 +6,9 @@ process per page, each walking the whole history when the page is not
 committed yet. A guide of 662 pages spent more of its build in those
 processes than in its pages, and 6,640 uncommitted pages did not build in 16
 minutes. Here one `git log --name-status -M` (plus one `rev-parse`) is read
-per build, newest commit first, and each page gets what that command gave it:
+per commit (kept in the process: the editions of a build and the rebuilds of
+`make serve` read it once until the next commit), newest commit first, and
+each page gets what that command gave it:
 
 - the author time (`%at`) of the newest commit that touched the file,
 - following renames back to the older name (`--follow`),
@@ -48,26 +50,39 @@ class History:
     log: str
 
 
+# The last history read, by its top folder and commit: the log of a commit never changes, so the editions of a
+# build, and the rebuilds of `make serve` until the next commit, read it once (one process: a dict of one).
+_READ: dict[tuple[str, str], History] = {}
+# The last-commit times found in it, by the paths asked for.
+_TIMES: dict[tuple[str, ...], dict[str, int]] = {}
+
+
 def read_history(folder: Path, timeout: float = 120) -> History | None:
     """The history of the repository around `folder`; None outside git, without git, or without commits."""
     try:
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+        head = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel", "HEAD"],
             capture_output=True,
             text=True,
             timeout=timeout,
             check=False,
         )
-        if top.returncode != 0 or not top.stdout.strip():
+        lines = head.stdout.splitlines()
+        if head.returncode != 0 or len(lines) != 2 or not lines[0].strip():  # no commit yet: no HEAD
             return None
-        log = subprocess.run(
-            ["git", "-C", top.stdout.strip(), *LOG_ARGS], capture_output=True, timeout=timeout, check=False
-        )
+        key = (lines[0].strip(), lines[1].strip())
+        if key in _READ:
+            return _READ[key]
+        log = subprocess.run(["git", "-C", key[0], *LOG_ARGS], capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    if log.returncode != 0:  # e.g. a repository without any commit
+    if log.returncode != 0:
         return None
-    return History(Path(top.stdout.strip()).resolve(), log.stdout.decode("utf-8", errors="surrogateescape"))
+    history = History(Path(key[0]).resolve(), log.stdout.decode("utf-8", errors="surrogateescape"))
+    _READ.clear()
+    _TIMES.clear()
+    _READ[key] = history
+    return history
 
 
 Change = tuple[str, tuple[str, ...]]  # (status, paths): ("M", ("a.md",)) or ("R100", ("old.md", "new.md"))
@@ -142,7 +157,11 @@ def page_dates(history: History | None, docs: Path, src_uris: Iterable[str], bui
         return PageDates({}, build_time)
     prefix = "" if prefix == "." else prefix + "/"
     in_repository = {prefix + uri: uri for uri in src_uris}
-    times = last_commit_times(history.log, in_repository)
+    kept = any(history is read for read in _READ.values())  # the history read_history keeps
+    paths = tuple(in_repository)
+    times = _TIMES[paths] if kept and paths in _TIMES else last_commit_times(history.log, in_repository)
+    if kept:
+        _TIMES[paths] = times
     return PageDates({in_repository[path]: when for path, when in times.items()}, build_time)
 
 

@@ -15,14 +15,27 @@ the preview's own output folder (never in docs/):
   build's cross-page checks (parity, anchors) run over those only.
 
 What a partial rebuild leaves as it was until the next full one: the search
-index, and other pages' navigation showing a changed page's title. The site
-step (site/step.py) then finishes only the pages the rebuild wrote.
+index, the sitemap, and other pages' navigation showing a changed page's
+title.
+
+So that its time does not grow with the guide, a partial rebuild reads no
+page it does not render again: the pages linking to a changed one are found
+in an index of the file names each page mentions (`link_names`, kept in the
+manifest and read again for the changed pages only); the file checks do not
+read the unchanged pages (`unchanged`); the site step (site/step.py)
+finishes only the pages the rebuild wrote (`outputs`, and the 404 pages).
+MkDocs' files and navigation and the i18n plugin's files are those of the
+rebuild before, MkDocs is told which pages to render without a `stat` of
+each, and its sitemap is not rendered again (compat/mkdocs_serve.py,
+compat/i18n_plugin.py). What remains per page is a `stat` of each source
+here and in MkDocs' file watcher, and loops over objects already made.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -49,7 +62,18 @@ class Plan:
     rebuild: frozenset[str] = frozenset()
     pages: dict[str, int] = field(default_factory=dict)  # every page's mtime, for the next manifest
     inputs: dict[str, int] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)  # every page's link names (link_names)
     started: int = field(default_factory=time.time_ns)  # when the rebuild began: what it wrote is newer
+    outputs: set[str] = field(default_factory=set)  # the output files of the pages rendered again (absolute)
+
+    @staticmethod
+    def absolute(root: str, paths: Iterable[str]) -> frozenset[str]:
+        """`paths` (relative to `root`, the folder of mkdocs.yml) as absolute, normalized paths."""
+        return frozenset(os.path.normpath(os.path.join(root, path)) for path in paths)
+
+    def unchanged(self, root: str) -> frozenset[str]:
+        """Every page this rebuild leaves as it was, as an absolute path."""
+        return self.absolute(root, (page for page in self.pages if page not in self.changed))
 
     def summary(self) -> str:
         """One line for the preview's log."""
@@ -96,18 +120,25 @@ def plan(root: Path, docs: Path, site_dir: Path) -> Plan:
     try:
         manifest = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
         before_pages, before_inputs = dict(manifest["pages"]), dict(manifest["inputs"])
+        before_names = {page: list(runs) for page, runs in dict(manifest["names"]).items()}
     except (OSError, ValueError, KeyError, TypeError):
-        return Plan(True, "first build", pages=pages, inputs=inputs)
+        return Plan(True, "first build", pages=pages, inputs=inputs, names=link_names(root, pages))
     if before_inputs != inputs:
         inputs_changed = sorted(set(before_inputs.items()) ^ set(inputs.items()))
-        return Plan(True, f"{inputs_changed[0][0]} changed", pages=pages, inputs=inputs)
-    if set(before_pages) != set(pages):
-        added_or_removed = sorted(set(before_pages) ^ set(pages))
-        return Plan(True, f"{added_or_removed[0]} added or removed", pages=pages, inputs=inputs)
+        return Plan(True, f"{inputs_changed[0][0]} changed", pages=pages, inputs=inputs, names=link_names(root, pages))
+    if set(before_pages) != set(pages) or set(before_names) != set(pages):
+        added_or_removed = sorted(set(before_pages) ^ set(pages)) or ["the manifest"]
+        reason = f"{added_or_removed[0]} added or removed"
+        return Plan(True, reason, pages=pages, inputs=inputs, names=link_names(root, pages))
     changed = frozenset(path for path, mtime in pages.items() if before_pages[path] != mtime)
+    names = {**before_names, **link_names(root, changed)}
     rebuild = set().union(*(other_editions(path) for path in changed)) if changed else set()
-    rebuild |= linking_to_bytes(changed, {page: root / page for page in pages})
-    return Plan(False, "pages changed", changed, frozenset(p for p in rebuild if p in pages), pages, inputs)
+    if all(NAME.fullmatch(name) for path in changed for name in file_names(path)):
+        rebuild |= linking_to_names(changed, names)
+    else:  # a name the index does not answer for (FILE-NAME reports it): every page is read
+        rebuild |= linking_to_bytes(changed, {page: root / page for page in pages})
+    rebuild = {page for page in rebuild if page in pages}
+    return Plan(False, "pages changed", changed, frozenset(rebuild), pages, inputs, names=names)
 
 
 def current(config: Any) -> Plan | None:
@@ -120,6 +151,36 @@ def partial(config: Any) -> Plan | None:
     """The plan of this build if it renders only some pages again, else None."""
     found = current(config)
     return found if found is not None and not found.full else None
+
+
+# A run of the characters a plain file name is made of (FILE-NAME), and such a run with `.md` in it: a page
+# whose text contains a plain page name has it inside one of those runs.
+NAME = re.compile(r"[A-Za-z0-9._-]+")
+NAME_RUN = re.compile(rb"[A-Za-z0-9._-]*\.md[A-Za-z0-9._-]*")
+
+
+def link_names(root: Path, pages: Iterable[str]) -> dict[str, list[str]]:
+    """Each page's runs of file-name characters with `.md` in them (NAME_RUN), read from its file: the index
+    that `linking_to_names` searches instead of every page's text."""
+    found = {}
+    for page in pages:
+        try:
+            data = (root / page).read_bytes()
+        except OSError:
+            data = b""
+        found[page] = sorted({run.decode("ascii") for run in NAME_RUN.findall(data)})
+    return found
+
+
+def linking_to_names(changed: Iterable[str], names: Mapping[str, list[str]]) -> set[str]:
+    """The pages whose text names the file of one of `changed`, from the index of `link_names`: the same pages
+    as `linking_to_bytes` finds for plain names (a plain name is in a text only inside one of its runs)."""
+    wanted = {name for path in changed for name in file_names(path)}
+    return (
+        {page for page, runs in names.items() if any(name in run for run in runs for name in wanted)}
+        if wanted
+        else set()
+    )
 
 
 def linking_to_bytes(changed: Iterable[str], files: Mapping[str, Path]) -> set[str]:
@@ -138,9 +199,15 @@ def linking_to_bytes(changed: Iterable[str], files: Mapping[str, Path]) -> set[s
     return found
 
 
+def written_pages(site_dir: Path, done: Plan, langs: Iterable[str]) -> list[Path]:
+    """The pages a partial rebuild may have written: those it rendered again and every edition's 404 page."""
+    not_found = [site_dir / "404.html", *(site_dir / lang / "404.html" for lang in langs)]
+    return sorted({*(Path(output) for output in done.outputs), *not_found})
+
+
 def write_manifest(site_dir: Path, done: Plan) -> None:
     """Record what this build saw, for the next rebuild's plan."""
-    data = {"pages": done.pages, "inputs": done.inputs}
+    data = {"pages": done.pages, "inputs": done.inputs, "names": done.names}
     (site_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ last full build left them (hooks/search.py does not call `write_search` then).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,15 +56,16 @@ def finish_site(
     *,
     preview: bool = False,
     written_since: int | None = None,
+    pages: Iterable[Path] | None = None,
     search: SearchSettings | None = None,
 ) -> None:
-    """See the module docstring."""
+    """See the module docstring; `pages`: the only pages a partial rebuild may have written (default: every
+    page of `site`)."""
     if (site / "404.html").is_file():
         write_single_404(site, urlsplit(site_url or "/").path, langs, default)
-    pages = built_pages(site, langs, default)
     heads: dict[Path, str] = {}
-    for path in sorted(site.rglob("*.html")):
-        if written_since is not None and path.stat().st_mtime_ns < written_since:
+    for path in sorted(site.rglob("*.html")) if pages is None else pages:
+        if written_since is not None and (not path.is_file() or path.stat().st_mtime_ns < written_since):
             continue
         html = path.read_text(encoding="utf-8")
         if written_since is None and article_of(html) is not None:
@@ -77,7 +78,8 @@ def finish_site(
     elif written_since is None:
         if site_url:
             (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
-        entries = [entry(page, heads[page.path], site_url) for page in pages if page.path in heads]
+        every = built_pages(site, langs, default)
+        entries = [entry(page, heads[page.path], site_url) for page in every if page.path in heads]
         if any(entries):
             write_sitemap(site, (item for item in entries if item is not None), build_day())
     if search is not None and written_since is None:
