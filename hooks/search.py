@@ -44,5 +44,9 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 # After mkdocs-static-i18n (-100) has built every language and had Material rewrite its search_index.json.
 @event_priority(-110)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not i18n_plugin.in_language_rebuild(config) and not preview.partial(config):  # a partial preview keeps it
+    if i18n_plugin.in_language_rebuild(config):
+        return
+    if preview.partial(config):  # the index of the last full build stays, and what points the worker at it
+        adapter.restore_search(config)
+    else:
         adapter.write_search(config)

@@ -31,6 +31,7 @@ pytestmark = pytest.mark.slow
 SENTENCE = "局部重建测试：只写改动的页面。"
 # The pages that name rebate.md (site/preview.py renders them again with it), as output files.
 REBUILT = {"hot/rebate/index.html", "en/hot/rebate/index.html"}
+SEARCH_CONFIGS = ("search/search_index.json", "en/search/search_index.json")
 # Where mkdocs-static-i18n says it builds the default edition: the preview's output folder.
 OUTPUT = re.compile(r"Building 'zh' documentation to directory: (\S+)")
 RELOAD_TAG = re.compile(r'<script src="[^"]*\.partner-guide-livereload\.js"[^>]*></script>')
@@ -122,6 +123,7 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     site, url, log, output = served
     before = _outputs(output)
     assert {"hot/rebate/index.html", "prepare/index.html", "sitemap.xml"} <= set(before)
+    search = {name: (output / name).read_bytes() for name in SEARCH_CONFIGS}
 
     time.sleep(1.1)  # a coarse file system clock still tells the rebuild's writes apart
     rebate = site / "docs" / "hot" / "rebate.md"
@@ -137,6 +139,10 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     may_write = REBUILT | _linking_to_rebate(site) | {"404.html", "en/404.html"}
     assert REBUILT <= pages <= may_write, sorted(pages - may_write)
     assert "prepare/index.html" not in written and not {"sitemap.xml", "en/sitemap.xml"} & written
+    # Material's search plugin writes its own search_index.json on every build: the guide's (which points the
+    # worker at its index) is put back, so search still works after a save.
+    assert {name: (output / name).read_bytes() for name in SEARCH_CONFIGS} == search
+    assert b'"engine"' in search["search/search_index.json"]
 
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -227,6 +227,26 @@ def write_search(config: MkDocsConfig) -> None:
     step.write_search(Path(config.site_dir), langs, default, search_settings(config))
 
 
+SEARCH_KEPT = "partner_guide_search_kept"  # the MkDocs config's attribute: each edition's search_index.json
+
+
+def _search_configs(config: MkDocsConfig) -> list[Path]:
+    langs, default = i18n_plugin.languages(config) or ([DEFAULT_LANG], DEFAULT_LANG)
+    site = Path(config.site_dir)
+    return [site / ("" if lang == default else lang) / "search" / "search_index.json" for lang in langs]
+
+
+def keep_search(config: MkDocsConfig) -> None:
+    """Before a partial `make serve` rebuild: each edition's search_index.json, which points the guide's worker
+    at its index. Material's search plugin writes its own on every build; `restore_search` puts these back."""
+    setattr(config, SEARCH_KEPT, {path: path.read_bytes() for path in _search_configs(config) if path.is_file()})
+
+
+def restore_search(config: MkDocsConfig) -> None:
+    for path, data in getattr(config, SEARCH_KEPT, {}).items():
+        path.write_bytes(data)
+
+
 def finish_site(config: MkDocsConfig) -> None:
     """The site step over the built folder (site/step.py), once every edition is built (hooks/editions.py); after
     a partial `make serve` rebuild (hooks/preview.py), only over the pages it wrote."""
@@ -251,6 +271,8 @@ def plan_preview(config: MkDocsConfig) -> str:
     mkdocs_serve.reuse_walk(reuse=not todo.full)
     i18n_plugin.reuse_files(config, reuse=not todo.full)
     mkdocs_serve.keep_sitemap(keep=not todo.full)
+    if not todo.full:
+        keep_search(config)
     return todo.summary()
 
 
