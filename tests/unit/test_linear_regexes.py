@@ -112,8 +112,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                 and value.__module__ == "re"
                 and getattr(module, name) is value
             ):
-                found.append((qualified, value))
+                found.append((qualified, _as_text(value)))
     return sorted(dict(found).items())
+
+
+def _as_text(pattern: re.Pattern[str] | re.Pattern[bytes]) -> re.Pattern[str]:
+    """A pattern over bytes (raw file contents) as the same pattern over text: ASCII classes, one character a
+    byte; its cost on a text is its cost on those bytes."""
+    if isinstance(pattern.pattern, str):
+        return pattern  # type: ignore[return-value]
+    return re.compile(pattern.pattern.decode("latin-1"), (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
 PATTERNS = _patterns()

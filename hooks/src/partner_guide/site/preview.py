@@ -156,7 +156,7 @@ def partial(config: Any) -> Plan | None:
 # A run of the characters a plain file name is made of (FILE-NAME), and such a run with `.md` in it: a page
 # whose text contains a plain page name has it inside one of those runs.
 NAME = re.compile(r"[A-Za-z0-9._-]+")
-NAME_RUN = re.compile(rb"[A-Za-z0-9._-]*\.md[A-Za-z0-9._-]*")
+NAME_RUN = re.compile(rb"[A-Za-z0-9._-]+")  # a maximal run (linear: each character is read once)
 
 
 def link_names(root: Path, pages: Iterable[str]) -> dict[str, list[str]]:
@@ -168,7 +168,7 @@ def link_names(root: Path, pages: Iterable[str]) -> dict[str, list[str]]:
             data = (root / page).read_bytes()
         except OSError:
             data = b""
-        found[page] = sorted({run.decode("ascii") for run in NAME_RUN.findall(data)})
+        found[page] = sorted({run.decode("ascii") for run in NAME_RUN.findall(data) if b".md" in run})
     return found
 
 
