@@ -30,6 +30,7 @@ def test_every_test_module_that_reads_docs_has_tests_the_fast_lane_runs():
         "tests/build/test_diagram_label_edit.py",
         "tests/build/test_copy_build.py",
         "tests/build/test_changed_pages.py",
+        "tests/build/test_preview_rebuilds.py",
         "tests/browser/test_preview.py",
         "tests/unit/checks/test_copy.py",
         "tests/unit/tools/test_adversarial_check.py",
