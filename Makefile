@@ -17,7 +17,9 @@ NODE_DEPS  := $(if $(shell command -v npm),$(NODE_STAMP))
 
 # Silence the MkDocs 2.0 banner that every mkdocs run prints to stderr.
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled bytecode goes to the user's cache folder, never beside the sources (`make serve` watches hooks/):
+# without it every build and check compiled the package again, a fixed cost larger than a small site's pages.
+export PYTHONPYCACHEPREFIX ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/partner-guide/pycache
 
 .PHONY: serve test build check verify fix clean install lighthouse diagrams diagrams-missing bench import properdocs lint
 

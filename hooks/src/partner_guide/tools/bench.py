@@ -72,7 +72,10 @@ CHECK = [str(BIN / "guide-check"), "docs"]
 # Reloads timed per size (text, heading, link and diagram edits in turn): the watcher polls every half second,
 # so a few edits give a median that moves with where they fall in its cycle.
 RELOAD_EDITS = 12
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# As `make build` and `make check` run (the Makefile): bytecode kept in the user's cache folder, not compiled anew.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+ENV.setdefault("PYTHONPYCACHEPREFIX", str(Path.home() / ".cache" / "partner-guide" / "pycache"))
 ENV.pop("SOURCE_DATE_EPOCH", None)
 # The hook that checks pages; the "without checks" build drops only it and
 # keeps the ones that prepare the site (links, search, i18n, SEO, speed-ups).
