@@ -32,6 +32,7 @@ closed code fences. Every scan is a single pass without backtracking.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -139,8 +140,14 @@ def _code_lines(lines: list[str]) -> set[int]:
     return code
 
 
-def guard(markdown: str) -> tuple[str, list[Problem]]:
+@functools.lru_cache(maxsize=4)  # the build's source check and the page extension guard the same page's text
+def guard(markdown: str) -> tuple[str, tuple[Problem, ...]]:
     """(Markdown that renders in linear time without recursion errors, the problems found)."""
+    guarded, problems = _guard(markdown)
+    return guarded, tuple(problems)
+
+
+def _guard(markdown: str) -> tuple[str, list[Problem]]:
     if len(markdown) > MAX_PAGE_CHARS:
         return NOTICE + "\n", [
             Problem(

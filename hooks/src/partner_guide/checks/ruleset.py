@@ -105,7 +105,8 @@ def audit(html: str, tree: PageTree, sanitize: bool = True, cache: Path | None =
         if isinstance(issues, list):
             result.groups.append(issues)
     judged |= unknown_type_boxes(tree)
-    judgement = check_page(framed, UrlPolicy.of(tree.registry, tree.links_from or tree.url), tree.body, judged)
+    policy = UrlPolicy.of(tree.registry, tree.links_from or tree.url)
+    judgement = check_page(framed, policy, tree.body, judged, raw_html="<" in tree.markdown)
     result.groups.append(judgement.removals)
     if sanitize:
         result.html = judgement.html

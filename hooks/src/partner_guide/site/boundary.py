@@ -357,9 +357,15 @@ def unclosed(html: str) -> list[Removal]:
 
 
 def check_page(
-    html: str, policy: UrlPolicy, body: LexborNode | None = None, judged: frozenset[tuple[int, str]] = frozenset()
+    html: str,
+    policy: UrlPolicy,
+    body: LexborNode | None = None,
+    judged: frozenset[tuple[int, str]] = frozenset(),
+    raw_html: bool = True,
 ) -> Judgement:
-    removals = unclosed(html) + judge(html, policy, body, judged)
+    """`raw_html`: whether the page's source may hold HTML of the writer's (False: it has no `<` at all, so every
+    element is the renderer's own, which closes them: no HTML-UNCLOSED to look for)."""
+    removals = (unclosed(html) if raw_html else []) + judge(html, policy, body, judged)
     clean = sanitize(html, policy)
     if not removals and not judged and canonical(clean) != canonical(html):
         removals.append(
