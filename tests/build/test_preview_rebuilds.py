@@ -71,6 +71,13 @@ def _builds(log: Path) -> int:
     return log.read_text(encoding="utf-8").count("Documentation built in")
 
 
+def _full_rebuild_done(log: Path) -> bool:
+    """The rebuild that mkdocs.yml's change started has finished (whatever rebuilds came before it)."""
+    text = log.read_text(encoding="utf-8")
+    at = text.rfind("preview: every page (mkdocs.yml changed)")
+    return at >= 0 and "Documentation built in" in text[at:]
+
+
 def _outputs(folder: Path) -> dict[str, int]:
     return {
         path.relative_to(folder).as_posix(): path.stat().st_mtime_ns
@@ -128,7 +135,8 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     time.sleep(1.1)  # a coarse file system clock still tells the rebuild's writes apart
     rebate = site / "docs" / "hot" / "rebate.md"
     rebate.write_text(rebate.read_text(encoding="utf-8") + f"\n{SENTENCE}\n", encoding="utf-8")
-    _wait_for(lambda: SENTENCE in _get(url + "hot/rebate/") and _builds(log) == 2, "the partial rebuild")
+    # A save can reach the watcher as more than one event (a busy machine): at least one rebuild more.
+    _wait_for(lambda: SENTENCE in _get(url + "hot/rebate/") and _builds(log) >= 2, "the partial rebuild")
     rebuild = log.read_text(encoding="utf-8").split("Detected file changes")[-1]
     assert "preview: " in rebuild and "every page" not in rebuild, rebuild
     partial_page = _page(url + "hot/rebate/")
@@ -145,9 +153,14 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     assert b'"engine"' in search["search/search_index.json"]
 
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    _wait_for(lambda: _builds(log) == 3, "the full rebuild")
-    assert "preview: every page (mkdocs.yml changed)" in log.read_text(encoding="utf-8").split("Detected")[-1]
+    for wait in (60, 240):  # once in a run of the whole suite the watcher missed the save: a writer saves again
+        config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        try:
+            _wait_for(lambda: _full_rebuild_done(log), "the full rebuild", timeout=wait)
+            break
+        except AssertionError:
+            if wait == 240:
+                raise AssertionError(log.read_text(encoding="utf-8")[-3000:]) from None
     full_page = _page(url + "hot/rebate/")
     assert SENTENCE in full_page
     assert partial_page == full_page
