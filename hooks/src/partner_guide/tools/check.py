@@ -52,7 +52,7 @@ from ..compat.mkdocs_build import markdown_config
 from ..markdown.slugs import known_words
 from ..registry import REGISTRY_PATH, Registry, RegistryError, load_registry, registry_path
 from ..site.diagram_frames import DRAWINGS_DIR
-from ..site.preview import LazyTexts, linking_to_bytes
+from ..site.preview import LazyTexts, files_under, linking_to_bytes
 from .check_cache import FindingsCache, PageResult
 
 
@@ -69,24 +69,11 @@ def display_path(path: Path) -> str:
 
 def docs_pages(docs: Path) -> dict[str, Path]:
     """Every page under `docs` (not through symbolic links), by its display path, in order; one path resolved."""
+    if not docs.is_dir():
+        return {}
     base = display_path(docs)
-    found: dict[str, Path] = {}
-
-    def walk(folder: str, prefix: str) -> None:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            return
-        for entry in entries:
-            if entry.is_symlink():
-                continue
-            if entry.is_dir():
-                walk(entry.path, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".md") and entry.is_file():
-                found[f"{base}/{prefix}{entry.name}"] = Path(entry.path)
-
-    walk(str(docs), "")
-    return dict(sorted(found.items()))
+    pages = files_under(str(docs), f"{base}/", lambda name: name.endswith(".md"))
+    return {name: Path(entry.path) for name, entry in sorted(pages, key=lambda page: page[0])}
 
 
 def markdown_files(targets: list[str]) -> list[Path]:
