@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,6 +56,23 @@ BAIDU_VERIFICATION = "codeva-Test123"
 
 
 @functools.cache
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(condition, what: str, timeout: float) -> None:
+    """Poll `condition()` every 0.2 s until it holds; after `timeout` seconds, fail naming `what`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
 def mkdocs_config():
     """mkdocs.yml, loaded and validated by MkDocs (plugins and hooks loaded, nothing built)."""
     from mkdocs.config import load_config

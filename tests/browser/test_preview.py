@@ -12,36 +12,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from partner_guide.tools.site import copy_site
 
-from tests.support import ROOT, new_context
+from tests.support import ROOT, free_port, new_context, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SENTENCE = "预览测试：保存后立即可见。"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for(condition, what: str, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _answers(url: str) -> bool:
@@ -62,7 +45,7 @@ def served(tmp_path):
         path.write_text(
             path.read_text(encoding="utf-8").replace("](rebate.md)", "](rebate.md#rebate-process)"), encoding="utf-8"
         )
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "SITE_URL")}
     # The project's .venv, never an install from the copy.
@@ -78,7 +61,7 @@ def served(tmp_path):
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(lambda: _answers(url + "hot/rebate/"), "make serve to answer")
+        wait_for(lambda: _answers(url + "hot/rebate/"), "make serve to answer", timeout=180)
         yield site, url, log
     finally:
         os.killpg(server.pid, 15)
@@ -110,9 +93,10 @@ def test_a_saved_page_shows_in_the_browser_and_a_broken_anchor_is_reported(brows
         path.write_text(
             path.read_text(encoding="utf-8").replace("{#rebate-process}", "{#rebate-steps}"), encoding="utf-8"
         )
-    _wait_for(
+    wait_for(
         lambda: "Aborted with" in log.read_text(encoding="utf-8").split("Detected file changes")[-1],
         "the rebuild to stop on the broken anchor",
+        timeout=180,
     )
     rebuild = log.read_text(encoding="utf-8").split("Detected file changes")[-1]
     assert "docs/hot/index.md" in rebuild and "LINK-ANCHOR" in rebuild and "#rebate-process" in rebuild, rebuild
@@ -122,4 +106,4 @@ def test_a_saved_page_shows_in_the_browser_and_a_broken_anchor_is_reported(brows
         path.write_text(
             path.read_text(encoding="utf-8").replace("{#rebate-steps}", "{#rebate-process}"), encoding="utf-8"
         )
-    _wait_for(lambda: _builds(log) > builds, "the rebuild to pass again")
+    wait_for(lambda: _builds(log) > builds, "the rebuild to pass again", timeout=180)

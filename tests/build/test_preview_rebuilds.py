@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -24,7 +23,7 @@ from pathlib import Path
 import pytest
 from partner_guide.tools.site import copy_site
 
-from tests.support import ROOT, venv_tool
+from tests.support import ROOT, free_port, venv_tool, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -44,27 +43,12 @@ def _page(url: str) -> str:
     return BUILD_TIME.sub("", RELOAD_TAG.sub("", _get(url)))
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
-
-
-def _wait_for(condition, what: str, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _builds(log: Path) -> int:
@@ -90,7 +74,7 @@ def _outputs(folder: Path) -> dict[str, int]:
 def served(tmp_path):
     site = copy_site(tmp_path / "site")
     shutil.copytree(ROOT / "docs", site / "docs")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -105,7 +89,9 @@ def served(tmp_path):
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(lambda: "</html>" in _get(url + "hot/rebate/") and _builds(log) == 1, "mkdocs serve to answer")
+        wait_for(
+            lambda: "</html>" in _get(url + "hot/rebate/") and _builds(log) == 1, "mkdocs serve to answer", timeout=300
+        )
         match = OUTPUT.search(log.read_text(encoding="utf-8"))
         assert match, log.read_text(encoding="utf-8")
         yield site, url, log, Path(match.group(1))
@@ -136,7 +122,7 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     rebate = site / "docs" / "hot" / "rebate.md"
     rebate.write_text(rebate.read_text(encoding="utf-8") + f"\n{SENTENCE}\n", encoding="utf-8")
     # A save can reach the watcher as more than one event (a busy machine): at least one rebuild more.
-    _wait_for(lambda: SENTENCE in _get(url + "hot/rebate/") and _builds(log) >= 2, "the partial rebuild")
+    wait_for(lambda: SENTENCE in _get(url + "hot/rebate/") and _builds(log) >= 2, "the partial rebuild", timeout=300)
     rebuild = log.read_text(encoding="utf-8").split("Detected file changes")[-1]
     assert "preview: " in rebuild and "every page" not in rebuild, rebuild
     partial_page = _page(url + "hot/rebate/")
@@ -156,7 +142,7 @@ def test_a_partial_rebuild_writes_only_the_pages_it_renders_again_as_a_full_rebu
     for wait in (60, 240):  # once in a run of the whole suite the watcher missed the save: a writer saves again
         config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         try:
-            _wait_for(lambda: _full_rebuild_done(log), "the full rebuild", timeout=wait)
+            wait_for(lambda: _full_rebuild_done(log), "the full rebuild", timeout=wait)
             break
         except AssertionError:
             if wait == 240:
