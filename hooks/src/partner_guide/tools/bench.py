@@ -1,9 +1,12 @@
 """`make bench`: build-performance benchmark of the partner guide.
 
-Every figure is the median of RUNS timed runs after one warm-up run (more for
-the small synthetic sites), measured on this machine in this run, compared
-commands run in alternation, and the verdicts are ratios against baselines
-built in the same run, never absolute times: shared machines are noisy.
+Every figure is the median of RUNS timed runs after one warm-up run, or of
+more where one round of the compared commands is short (each comparison gets
+about SAMPLE_SECONDS of samples: a small site's difference from its baseline
+is a fraction of a second, within the machine's noise), measured on this
+machine in this run, compared commands run in alternation, and the verdicts
+are ratios against baselines built in the same run, never absolute times:
+shared machines are noisy.
 
 Measured:
   1. the real site's strict build (both editions) against an empty Material
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import math
 import os
 import platform
 import random
@@ -72,6 +76,11 @@ CHECK = [str(BIN / "guide-check"), "docs"]
 # Reloads timed per size (text, heading, link and diagram edits in turn): the watcher polls every half second,
 # so a few edits give a median that moves with where they fall in its cycle.
 RELOAD_EDITS = 12
+# Seconds of samples per comparison (interleaved): a median of 5 builds of the
+# 1,000-question site moved by 10% between runs on this machine, enough to flip
+# a verdict at its margin. Short rounds (the real site, 100 questions) get more.
+SAMPLE_SECONDS = 150
+MAX_ROUNDS = 41
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # As `make build` and `make check` run (the Makefile): bytecode kept in the user's cache folder, not compiled anew.
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -108,23 +117,33 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+def rounds_for(round_seconds: float, runs: int, seconds: float) -> int:
+    """Rounds that give a comparison about `seconds` of samples: at least `runs`, at most MAX_ROUNDS."""
+    return max(runs, min(MAX_ROUNDS, math.ceil(seconds / max(round_seconds, 1e-3))))
+
+
 def median_run(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
     run_timed(cmd, cwd)  # warm-up: file cache, Python's and the search tables' caches
     samples = [run_timed(cmd, cwd) for _ in range(runs)]
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
-def interleaved(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, tuple[float, int, list[float]]]:
-    """Run the commands in turn, `runs` rounds after a warm-up round.
+def interleaved(
+    commands: dict[str, tuple[list[str], Path]], runs: int, seconds: float = SAMPLE_SECONDS
+) -> dict[str, tuple[float, int, list[float]]]:
+    """Run the commands in turn after a warm-up round: `runs` rounds, or as
+    many as fill `seconds` at the warm-up round's pace, up to MAX_ROUNDS.
 
     Compared commands share each round's machine load, so their ratios and
     differences are steadier than those of runs made one command after the
     other. Returns per command: median time, peak memory and every sample.
     """
+    start = time.perf_counter()
     for cmd, cwd in commands.values():
         run_timed(cmd, cwd)
+    rounds = rounds_for(time.perf_counter() - start, runs, seconds)
     samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
-    for _ in range(runs):
+    for _ in range(rounds):
         for name, (cmd, cwd) in commands.items():
             samples[name].append(run_timed(cmd, cwd))
     return {
@@ -514,6 +533,7 @@ def main() -> int:
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sample_seconds = 0.0 if args.quick else SAMPLE_SECONDS
     rows: list[tuple[str, str, str]] = []
     verdicts: list[tuple[str, bool]] = []
     measured = measurements.commit()  # the commit measured, even if one is made while the benchmark runs
@@ -545,11 +565,12 @@ def main() -> int:
                     "check": ([*CHECK[:1], "--no-cache", "docs"], real),
                 },
                 runs,
+                sample_seconds,
             )
         finally:
             for path in variants:
                 path.unlink(missing_ok=True)
-        (t_empty, _, _), (t_real, mem_real, _) = got["empty"], got["real"]
+        (t_empty, _, _), (t_real, mem_real, real_times) = got["empty"], got["real"]
         t_nochecks, t_nohooks, t_check = got["nochecks"][0], got["nohooks"][0], got["check"][0]
 
         rows += [
@@ -557,7 +578,7 @@ def main() -> int:
             (
                 "real site, strict, both editions",
                 fmt_s(t_real),
-                f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB)",
+                f"{t_real / t_empty:.2f}x empty (peak {mem_real // 1024} MiB; median of {len(real_times)} rounds)",
             ),
             (
                 "real site without the checking hooks",
@@ -587,8 +608,8 @@ def main() -> int:
 
         # The fixed cost of a synthetic site (same config, home pages only):
         # time per question is the median difference between a site and this
-        # baseline, built in alternation. Small sites get more rounds: their
-        # difference is a fraction of a second, within the machine's noise.
+        # baseline, built in alternation (interleaved: small sites get more
+        # rounds, their difference is a fraction of a second).
         # Every synthetic site is a git repository with committed pages.
         base_site = commit_site(synthetic_site(tmp / "syn-0", 0))
         base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
@@ -600,15 +621,14 @@ def main() -> int:
                 plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
             )
             out = tmp / f"out-syn-{size}"
-            # 15 rounds where a site's difference from the baseline is within the machine's noise.
-            rounds = max(runs, 15) if size <= 100 else runs
             got = interleaved(
                 {
                     "site": (build_cmd("mkdocs.yml", out), site),
                     "base": (base_cmd, base_site),
                     "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site),
                 },
-                rounds,
+                runs,
+                sample_seconds,
             )
             t_build, mem, site_times = got["site"]
             t_plain, mem_plain, _ = got["plain"]
@@ -634,7 +654,8 @@ def main() -> int:
                     fmt_s(t_build),
                     (
                         f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
-                        f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB"
+                        f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB;"
+                        f" median of {len(site_times)} rounds"
                     ),
                 ),
                 (
@@ -710,6 +731,11 @@ def main() -> int:
     header = (
         f"Partner guide benchmark, {date.today()} at {measured} on {platform.node()} "
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}); median of {runs} runs after a warm-up"
+        + (
+            f", or of more for builds compared in alternation ({sample_seconds:.0f} s of samples each)"
+            if sample_seconds
+            else ""
+        )
     )
     width = max(len(r[0]) for r in rows)
     lines = [header, "", f"| {'what':<{width}} | time | compared |", f"|{'-' * (width + 2)}|------|----------|"]
