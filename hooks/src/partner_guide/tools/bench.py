@@ -6,7 +6,10 @@ about SAMPLE_SECONDS of samples: a small site's difference from its baseline
 is a fraction of a second, within the machine's noise), measured on this
 machine in this run, compared commands run in alternation, and the verdicts
 are ratios against baselines built in the same run, never absolute times:
-shared machines are noisy.
+shared machines are noisy. What is compared across sizes (time per
+question, the one-page check) is measured for every size in one schedule,
+so that a machine that runs slower for some minutes slows every size alike
+(`across_sizes`, `checks_across_sizes`).
 
 Measured:
   1. the real site's strict build (both editions) against an empty Material
@@ -102,12 +105,22 @@ NAV_TRANSLATIONS = re.compile(r"^([ \t]+)nav_translations:\n(?:\1[ \t]+.*\n)*", 
 # Timing
 
 
+# Where the runs keep their user cache (tools/user_cache.py: check findings, heading words): a folder per
+# site, as a writer's machine holds one guide's; the sizes, measured in turn, would otherwise share one.
+CACHES: list[Path] = []
+
+
+def env_for(site: Path) -> dict[str, str]:
+    """The environment of a command run in `site`."""
+    return {**ENV, "PARTNER_GUIDE_CACHE": str(CACHES[-1] / site.name)} if CACHES else ENV
+
+
 def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     """Wall time in seconds and peak memory (KiB) of one command."""
     # The log goes to a file, not a pipe: a full pipe would block the build.
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env_for(cwd), stdout=subprocess.DEVNULL, stderr=log)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -122,12 +135,6 @@ def rounds_for(round_seconds: float, runs: int, seconds: float) -> int:
     return max(runs, min(MAX_ROUNDS, math.ceil(seconds / max(round_seconds, 1e-3))))
 
 
-def median_run(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
-    run_timed(cmd, cwd)  # warm-up: file cache, Python's and the search tables' caches
-    samples = [run_timed(cmd, cwd) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
-
-
 def interleaved(
     commands: dict[str, tuple[list[str], Path]], runs: int, seconds: float = SAMPLE_SECONDS
 ) -> dict[str, tuple[float, int, list[float]]]:
@@ -138,10 +145,8 @@ def interleaved(
     differences are steadier than those of runs made one command after the
     other. Returns per command: median time, peak memory and every sample.
     """
-    start = time.perf_counter()
-    for cmd, cwd in commands.values():
-        run_timed(cmd, cwd)
-    rounds = rounds_for(time.perf_counter() - start, runs, seconds)
+    warm = sum(run_timed(cmd, cwd)[0] for cmd, cwd in commands.values())
+    rounds = rounds_for(warm, runs, seconds)
     samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (cmd, cwd) in commands.items():
@@ -149,6 +154,70 @@ def interleaved(
     return {
         name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
         for name, got in samples.items()
+    }
+
+
+# A smaller size's group runs about as many times a round as take this share of the largest group's time.
+SMALL_SHARE = 0.4
+
+
+def across_sizes(
+    groups: dict[int, dict[str, tuple[list[str], Path]]], runs: int, seconds: float
+) -> dict[int, dict[str, tuple[float, int, list[float]]]]:
+    """Every size's group of commands (run in turn) in one schedule, after a warm-up of each: a round runs
+    the largest size's group once and each smaller one as many times as take about SMALL_SHARE of that
+    time, and there are as many rounds as fill `seconds` (at least `runs`). Each size's samples then come
+    from the whole schedule: a machine that runs slower for a few minutes slows every size alike, where
+    sizes measured one after the other would each take the speed of their own minutes. Returns per size
+    and command: median time, peak memory and every sample (in the order run)."""
+    warm = {size: sum(run_timed(cmd, cwd)[0] for cmd, cwd in group.values()) for size, group in groups.items()}
+    largest = max(warm.values(), default=0.0)
+    repeat = {size: max(1, round(SMALL_SHARE * largest / max(took, 1e-3))) for size, took in warm.items()}
+    rounds = rounds_for(sum(warm[size] * repeat[size] for size in groups), runs, seconds)
+    samples: dict[int, dict[str, list[tuple[float, int]]]] = {
+        size: {name: [] for name in group} for size, group in groups.items()
+    }
+    for _ in range(rounds):
+        for size, group in groups.items():
+            for _ in range(repeat[size]):
+                for name, (cmd, cwd) in group.items():
+                    samples[size][name].append(run_timed(cmd, cwd))
+    return {
+        size: {
+            name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
+            for name, got in by_name.items()
+        }
+        for size, by_name in samples.items()
+    }
+
+
+def median_run(cmd: list[str], cwd: Path, runs: int) -> float:
+    """The median time of `runs` runs of `cmd` in a row, after a warm-up run."""
+    run_timed(cmd, cwd)  # warm-up: file cache, Python's and the search tables' caches
+    return statistics.median(run_timed(cmd, cwd)[0] for _ in range(runs))
+
+
+def checks_across_sizes(sites: dict[int, Path], page: str, runs: int) -> dict[int, dict[str, float]]:
+    """Per size, the median of `runs` (after a warm-up) of: `make check` without its cache ("cold", runs in a
+    row, as the build it is compared with: its bar is a share of that size's build), then `make check` right
+    after an edit of `page` ("check") and `guide-check --changed` of that page right after an edit ("one"),
+    the sizes in turn, round after round, so that the one-page check compared across sizes is measured in the
+    same minutes."""
+    cold_cmd = [*CHECK[:1], "--no-cache", "docs"]
+    one_cmd = [CHECK[0], "--changed", page, page.replace(".md", ".en.md")]
+    samples: dict[int, dict[str, list[float]]] = {size: {"check": [], "one": []} for size in sites}
+    cold = {size: median_run(cold_cmd, site, runs) for size, site in sites.items()}
+    edits = 0
+    for _ in range(runs + 1):
+        for size, site in sites.items():
+            for name, cmd in (("check", CHECK), ("one", one_cmd)):
+                edit_page(site, page, edits)
+                edits += 1
+                samples[size][name].append(run_timed(cmd, site)[0])
+    # The first round warms the file cache, Python's and the check cache up.
+    return {
+        size: {"cold": cold[size], **{name: statistics.median(times[1:]) for name, times in got.items()}}
+        for size, got in samples.items()
     }
 
 
@@ -357,15 +426,6 @@ def edit_page(site: Path, page: str, number: int) -> str:
     return mark
 
 
-def after_edits(site: Path, page: str, cmd: list[str], runs: int) -> tuple[float, list[float]]:
-    """Median time of `cmd` run right after an edit of `page` (a warm-up first)."""
-    samples = []
-    for number in range(runs + 1):
-        edit_page(site, page, number)
-        samples.append(run_timed(cmd, site)[0])
-    return statistics.median(samples[1:]), samples[1:]
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -403,7 +463,7 @@ def reload_times(site: Path, page: str, runs: int, log: Path) -> list[float]:
         server = subprocess.Popen(
             [*MKDOCS, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=site,
-            env=ENV,
+            env=env_for(site),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -540,8 +600,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="partner-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        # guide-check's cache (tools/check_cache.py) starts empty and stays out of the user's.
-        ENV["PARTNER_GUIDE_CACHE"] = str(tmp / "check-cache")
+        # The user cache (check findings, heading words) starts empty and stays out of the user's.
+        CACHES.append(tmp / "cache")
         # The real site is built where it is, with its git history (the
         # last-updated dates cost a `git log` per page); the variants'
         # configs sit beside mkdocs.yml because its paths are relative to it.
@@ -615,29 +675,35 @@ def main() -> int:
         base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
         per_question: dict[int, float] = {}
         figures: dict[int, dict[str, float]] = {}
+        page = "docs/stage-00/topic-0/page-0000.md"
+        sites = {}
         for size in sizes:
-            site = commit_site(synthetic_site(tmp / f"syn-{size}", size))
+            site = sites[size] = commit_site(synthetic_site(tmp / f"syn-{size}", size))
             (site / PLAIN_CONFIG).write_text(
                 plain_material_config((site / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
             )
-            out = tmp / f"out-syn-{size}"
-            got = interleaved(
-                {
-                    "site": (build_cmd("mkdocs.yml", out), site),
+        # Every size in one schedule: the figures compared across sizes come from the same minutes.
+        builds = across_sizes(
+            {
+                size: {
+                    "site": (build_cmd("mkdocs.yml", tmp / f"out-syn-{size}"), site),
                     "base": (base_cmd, base_site),
                     "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site),
-                },
-                runs,
-                sample_seconds,
-            )
+                }
+                for size, site in sites.items()
+            },
+            runs,
+            sample_seconds * len(sites),
+        )
+        checks = checks_across_sizes(sites, page, runs)
+        for size, site in sites.items():
+            got = builds[size]
+            out = tmp / f"out-syn-{size}"
             t_build, mem, site_times = got["site"]
             t_plain, mem_plain, _ = got["plain"]
-            differences = [t - b for t, b in zip(site_times, got["base"][2], strict=False)]
+            differences = [t - b for t, b in zip(site_times, got["base"][2], strict=True)]
             per_question[size] = statistics.median(differences) / size
-            page = "docs/stage-00/topic-0/page-0000.md"
-            t_cold, _ = median_run([*CHECK[:1], "--no-cache", "docs"], site, runs)
-            t_check, _ = after_edits(site, page, CHECK, runs)
-            t_one, _ = after_edits(site, page, [CHECK[0], "--changed", page, page.replace(".md", ".en.md")], runs)
+            t_cold, t_check, t_one = checks[size]["cold"], checks[size]["check"], checks[size]["one"]
             reloads = reload_times(site, page, max(runs, RELOAD_EDITS), tmp / f"serve-{size}.log")
             t_reload = statistics.median(reloads)
             figures[size] = {
@@ -655,7 +721,7 @@ def main() -> int:
                     (
                         f"{1000 * per_question[size]:.2f} ms/question (above {fmt_s(got['base'][0])} with none);"
                         f" peak {mem // 1024} MiB; search index {index_size(out) / 1024:.0f} KiB;"
-                        f" median of {len(site_times)} rounds"
+                        f" median of {len(site_times)} builds"
                     ),
                 ),
                 (
@@ -698,7 +764,6 @@ def main() -> int:
                         t_build <= t_plain,
                     )
                 )
-            shutil.rmtree(site)
         if len(per_question) > 1:
             low, high = min(per_question.values()), max(per_question.values())
             verdicts.append(
