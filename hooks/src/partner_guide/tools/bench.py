@@ -191,22 +191,12 @@ def across_sizes(
     }
 
 
-def median_run(cmd: list[str], cwd: Path, runs: int) -> float:
-    """The median time of `runs` runs of `cmd` in a row, after a warm-up run."""
-    run_timed(cmd, cwd)  # warm-up: file cache, Python's and the search tables' caches
-    return statistics.median(run_timed(cmd, cwd)[0] for _ in range(runs))
-
-
 def checks_across_sizes(sites: dict[int, Path], page: str, runs: int) -> dict[int, dict[str, float]]:
-    """Per size, the median of `runs` (after a warm-up) of: `make check` without its cache ("cold", runs in a
-    row, as the build it is compared with: its bar is a share of that size's build), then `make check` right
-    after an edit of `page` ("check") and `guide-check --changed` of that page right after an edit ("one"),
-    the sizes in turn, round after round, so that the one-page check compared across sizes is measured in the
-    same minutes."""
-    cold_cmd = [*CHECK[:1], "--no-cache", "docs"]
+    """Per size, the median of `runs` (after a warm-up) of `make check` right after an edit of `page`
+    ("check") and `guide-check --changed` of that page right after an edit ("one"), the sizes in turn, round
+    after round, so that the one-page check compared across sizes is measured in the same minutes."""
     one_cmd = [CHECK[0], "--changed", page, page.replace(".md", ".en.md")]
     samples: dict[int, dict[str, list[float]]] = {size: {"check": [], "one": []} for size in sites}
-    cold = {size: median_run(cold_cmd, site, runs) for size, site in sites.items()}
     edits = 0
     for _ in range(runs + 1):
         for size, site in sites.items():
@@ -215,10 +205,7 @@ def checks_across_sizes(sites: dict[int, Path], page: str, runs: int) -> dict[in
                 edits += 1
                 samples[size][name].append(run_timed(cmd, site)[0])
     # The first round warms the file cache, Python's and the check cache up.
-    return {
-        size: {"cold": cold[size], **{name: statistics.median(times[1:]) for name, times in got.items()}}
-        for size, got in samples.items()
-    }
+    return {size: {name: statistics.median(times[1:]) for name, times in got.items()} for size, got in samples.items()}
 
 
 def build_cmd(config: str, site: Path, strict: bool = True) -> list[str]:
@@ -689,6 +676,8 @@ def main() -> int:
                     "site": (build_cmd("mkdocs.yml", tmp / f"out-syn-{size}"), site),
                     "base": (base_cmd, base_site),
                     "plain": (build_cmd(PLAIN_CONFIG, tmp / f"out-plain-{size}", strict=False), site),
+                    # make check without its cache: its bar is a share of the build, timed in the same rounds.
+                    "cold": ([*CHECK[:1], "--no-cache", "docs"], site),
                 }
                 for size, site in sites.items()
             },
@@ -703,7 +692,7 @@ def main() -> int:
             t_plain, mem_plain, _ = got["plain"]
             differences = [t - b for t, b in zip(site_times, got["base"][2], strict=True)]
             per_question[size] = statistics.median(differences) / size
-            t_cold, t_check, t_one = checks[size]["cold"], checks[size]["check"], checks[size]["one"]
+            t_cold, t_check, t_one = got["cold"][0], checks[size]["check"], checks[size]["one"]
             reloads = reload_times(site, page, max(runs, RELOAD_EDITS), tmp / f"serve-{size}.log")
             t_reload = statistics.median(reloads)
             figures[size] = {
