@@ -655,8 +655,8 @@ def main() -> int:
 
         # The fixed cost of a synthetic site (same config, home pages only):
         # time per question is the median difference between a site and this
-        # baseline, built in alternation (interleaved: small sites get more
-        # rounds, their difference is a fraction of a second).
+        # baseline, built right after it (across_sizes: small sites are built
+        # more often, their difference is a fraction of a second).
         # Every synthetic site is a git repository with committed pages.
         base_site = commit_site(synthetic_site(tmp / "syn-0", 0))
         base_cmd = build_cmd("mkdocs.yml", tmp / "out-syn-0")
