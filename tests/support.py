@@ -55,7 +55,6 @@ REGISTRY = load_registry()
 BAIDU_VERIFICATION = "codeva-Test123"
 
 
-@functools.cache
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
@@ -73,6 +72,7 @@ def wait_for(condition, what: str, timeout: float) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@functools.cache
 def mkdocs_config():
     """mkdocs.yml, loaded and validated by MkDocs (plugins and hooks loaded, nothing built)."""
     from mkdocs.config import load_config
