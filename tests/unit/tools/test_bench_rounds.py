@@ -51,3 +51,16 @@ def test_every_size_is_built_in_every_round_the_small_ones_more_often(monkeypatc
     # Each site's build is followed by the empty site's, whose time the per-question figure subtracts.
     assert got[100]["site"][0] == 1.2 and got[5000]["base"][2] == [0.7] * 5
     assert got[5000]["plain"][:2] == (45.0, 1000)
+
+
+def test_interleaved_commands_run_once_a_round_for_the_seconds_asked(monkeypatch):
+    ran: list[str] = []
+
+    def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+        ran.append(cmd[0])
+        return {"empty": 0.8, "real": 1.2}[cmd[0]], 2000
+
+    monkeypatch.setattr(bench, "run_timed", run_timed)
+    got = bench.interleaved({"empty": (["empty"], Path(".")), "real": (["real"], Path("."))}, 5, 20)
+    assert ran == ["empty", "real"] * 11  # a warm-up round, then 20 s / 2 s a round
+    assert got["real"] == (1.2, 2000, [1.2] * 10)

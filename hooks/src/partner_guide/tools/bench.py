@@ -144,17 +144,9 @@ def interleaved(
     Compared commands share each round's machine load, so their ratios and
     differences are steadier than those of runs made one command after the
     other. Returns per command: median time, peak memory and every sample.
+    (`across_sizes` with one group: it runs once a round.)
     """
-    warm = sum(run_timed(cmd, cwd)[0] for cmd, cwd in commands.values())
-    rounds = rounds_for(warm, runs, seconds)
-    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
-    for _ in range(rounds):
-        for name, (cmd, cwd) in commands.items():
-            samples[name].append(run_timed(cmd, cwd))
-    return {
-        name: (statistics.median(t for t, _ in got), max(m for _, m in got), [t for t, _ in got])
-        for name, got in samples.items()
-    }
+    return across_sizes({0: commands}, runs, seconds)[0]
 
 
 # A smaller size's group runs about as many times a round as take this share of the largest group's time.
